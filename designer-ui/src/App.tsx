@@ -1,0 +1,15 @@
+// App is the Studio landing page until the designer itself arrives.
+export function App() {
+  return (
+    <main>
+      <h1>Blankett Studio</h1>
+      <p>
+        The form designer arrives in a later release. Until then, apps are
+        edited as files in their git repository.
+      </p>
+      <p>
+        <a href="https://github.com/blankett/blankett/tree/main/docs">Read the documentation</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Base is the configuration every server role shares: listeners, data directory,
+// database, blob store, logging and lifecycle. Zero configuration runs on ./data with
+// SQLite and a file blob store.
+type Base struct {
+	Addr      string `flag:"addr" env:"ADDR" default:"127.0.0.1:8080" usage:"public listen address (host:port)"`
+	AdminAddr string `flag:"admin-addr" env:"ADMIN_ADDR" default:"127.0.0.1:9090" usage:"admin listen address for /healthz, /readyz and /metrics; \"off\" disables it"`
+	PublicURL string `flag:"public-url" env:"PUBLIC_URL" usage:"external base URL, e.g. https://forms.example.no (default http://ADDR)"`
+	DataDir   string `flag:"data-dir" env:"DATA_DIR" default:"./data" usage:"directory for the SQLite database, file blobs and git repositories"`
+	Database  string `flag:"database" env:"DATABASE" secret:"url" usage:"database: postgres://user:pass@host/db or sqlite:PATH (default sqlite:DATA_DIR/blankett.db)"`
+	Migrate   bool   `flag:"migrate" env:"MIGRATE" default:"true" usage:"apply pending database migrations at start-up"`
+
+	Blob BlobConfig
+
+	Dev             bool          `flag:"dev" env:"DEV" usage:"development mode: dev login with test users, a demo org and app; never in production"`
+	LogLevel        string        `flag:"log-level" env:"LOG_LEVEL" default:"info" usage:"debug, info, warn or error"`
+	LogFormat       string        `flag:"log-format" env:"LOG_FORMAT" default:"json" usage:"json or text"`
+	ShutdownTimeout time.Duration `flag:"shutdown-timeout" env:"SHUTDOWN_TIMEOUT" default:"20s" usage:"how long in-flight requests may run after SIGINT/SIGTERM"`
+}
+
+// BlobConfig selects and configures the blob store.
+type BlobConfig struct {
+	Backend        string `flag:"blob" env:"BLOB" default:"fs" usage:"blob store backend: fs or s3"`
+	Dir            string `flag:"blob-dir" env:"BLOB_DIR" usage:"directory of the fs blob store (default DATA_DIR/blobs)"`
+	S3Endpoint     string `flag:"s3-endpoint" env:"S3_ENDPOINT" usage:"S3 endpoint URL, e.g. https://s3.example.no"`
+	S3Bucket       string `flag:"s3-bucket" env:"S3_BUCKET" default:"blankett" usage:"S3 bucket"`
+	S3Region       string `flag:"s3-region" env:"S3_REGION" default:"us-east-1" usage:"S3 region"`
+	S3AccessKey    string `flag:"s3-access-key" env:"S3_ACCESS_KEY" secret:"true" usage:"S3 access key id"`
+	S3SecretKey    string `flag:"s3-secret-key" env:"S3_SECRET_KEY" secret:"true" usage:"S3 secret access key"`
+	S3CreateBucket bool   `flag:"s3-create-bucket" env:"S3_CREATE_BUCKET" usage:"create the S3 bucket at start-up when it does not exist"`
+}
+
+// AdminOff is the AdminAddr value that disables the admin listener.
+const AdminOff = "off"
+
+// Resolve fills the defaults that depend on other fields (database path, blob
+// directory, public URL) and validates everything, returning every problem at once.
+func (b *Base) Resolve() error {
+	var errs []error
+	if b.DataDir == "" {
+		errs = append(errs, errors.New("--data-dir must not be empty"))
+	}
+	if b.Database == "" {
+		b.Database = "sqlite:" + filepath.Join(b.DataDir, "blankett.db")
+	}
+	if b.Blob.Dir == "" {
+		b.Blob.Dir = filepath.Join(b.DataDir, "blobs")
+	}
+	if _, _, err := net.SplitHostPort(b.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr %q: %w", b.Addr, err))
+	}
+	if b.AdminAddr != AdminOff {
+		if _, _, err := net.SplitHostPort(b.AdminAddr); err != nil {
+			errs = append(errs, fmt.Errorf("--admin-addr %q: %w", b.AdminAddr, err))
+		} else if b.AdminAddr == b.Addr && !strings.HasSuffix(b.Addr, ":0") {
+			errs = append(errs, errors.New("--admin-addr must differ from --addr"))
+		}
+	}
+	if b.PublicURL == "" {
+		b.PublicURL = "http://" + b.Addr
+	} else if u, err := url.Parse(b.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("--public-url %q must be an absolute http(s) URL", b.PublicURL))
+	}
+	b.PublicURL = strings.TrimRight(b.PublicURL, "/")
+	errs = append(errs, b.Blob.validate()...)
+	if !oneOf(b.LogLevel, "debug", "info", "warn", "error") {
+		errs = append(errs, fmt.Errorf("--log-level %q: want debug, info, warn or error", b.LogLevel))
+	}
+	if !oneOf(b.LogFormat, "json", "text") {
+		errs = append(errs, fmt.Errorf("--log-format %q: want json or text", b.LogFormat))
+	}
+	if b.ShutdownTimeout <= 0 {
+		errs = append(errs, errors.New("--shutdown-timeout must be positive"))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("config: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+func (c BlobConfig) validate() []error {
+	switch c.Backend {
+	case "fs":
+		return nil
+	case "s3":
+		var errs []error
+		if u, err := url.Parse(c.S3Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("--s3-endpoint %q must be an http(s) URL when --blob=s3", c.S3Endpoint))
+		}
+		if c.S3Bucket == "" {
+			errs = append(errs, errors.New("--s3-bucket is required when --blob=s3"))
+		}
+		if c.S3AccessKey == "" || c.S3SecretKey == "" {
+			errs = append(errs, errors.New("--s3-access-key and --s3-secret-key are required when --blob=s3"))
+		}
+		return errs
+	}
+	return []error{fmt.Errorf("--blob %q: want fs or s3", c.Backend)}
+}
+
+func oneOf(s string, opts ...string) bool {
+	for _, o := range opts {
+		if s == o {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+
+package dbx
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names a database engine.
+type Dialect string
+
+// The supported engines.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// sqlitePragmas are applied to every SQLite connection: WAL so readers never block the
+// writer, a busy timeout instead of immediate SQLITE_BUSY, enforced foreign keys, and
+// synchronous=NORMAL, which is durable in WAL mode except for the last commits on power
+// loss. _txlock=immediate takes the write lock at BEGIN, so a transaction that reads and
+// then writes cannot fail half-way with a snapshot conflict.
+const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+
+// DB is an open database with its engine.
+type DB struct {
+	// Gorm is the gorm handle; stores use it with WithContext.
+	Gorm    *gorm.DB
+	Dialect Dialect
+	sql     *sql.DB
+}
+
+// ParseDSN tells which engine a data source name is for and returns the DSN that engine's
+// driver wants. Accepted forms: "postgres://…", "postgresql://…", a key=value string with
+// host=, "sqlite:PATH" and "file:PATH" (optionally with ?query), or a bare path to a file.
+func ParseDSN(dsn string) (Dialect, string, error) {
+	switch {
+	case dsn == "":
+		return "", "", fmt.Errorf("dbx: empty database DSN")
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		if _, err := url.Parse(dsn); err != nil {
+			return "", "", fmt.Errorf("dbx: invalid PostgreSQL URL: %w", errors.Unwrap(err))
+		}
+		return Postgres, dsn, nil
+	case strings.Contains(dsn, "host=") && !strings.Contains(dsn, "://"):
+		return Postgres, dsn, nil
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
+	path, query, _ := strings.Cut(path, "?")
+	if path == "" {
+		return "", "", fmt.Errorf("dbx: SQLite DSN %q has no file path", dsn)
+	}
+	q := sqlitePragmas
+	if query != "" {
+		q = query + "&" + q
+	}
+	return SQLite, "file:" + path + "?" + q, nil
+}
+
+// Open connects to the database named by dsn (see ParseDSN) and checks that it answers.
+// For SQLite the file's directory is created when missing.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	dialect, driverDSN, err := ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	var dialector gorm.Dialector
+	switch dialect {
+	case SQLite:
+		path := strings.TrimPrefix(driverDSN, "file:")
+		path, _, _ = strings.Cut(path, "?")
+		if path != ":memory:" {
+			if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+				return nil, fmt.Errorf("dbx: create database directory: %w", err)
+			}
+		}
+		dialector = sqlite.Open(driverDSN)
+	case Postgres:
+		dialector = postgres.New(postgres.Config{DSN: driverDSN})
+	}
+	g, err := gorm.Open(dialector, &gorm.Config{
+		TranslateError:         true,
+		DisableAutomaticPing:   true,
+		SkipDefaultTransaction: true,
+		Logger:                 logger.Discard,
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("dbx: open %s: %w", dialect, err)
+	}
+	sqlDB, err := g.DB()
+	if err != nil {
+		return nil, fmt.Errorf("dbx: %w", err)
+	}
+	if dialect == SQLite {
+		// One writer at a time is SQLite's model; a small pool keeps readers concurrent
+		// in WAL mode without piling up writers on the busy timeout.
+		sqlDB.SetMaxOpenConns(8)
+	} else {
+		sqlDB.SetMaxOpenConns(32)
+	}
+	sqlDB.SetMaxIdleConns(8)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	db := &DB{Gorm: g, Dialect: dialect, sql: sqlDB}
+	if err := db.Ping(ctx); err != nil {
+		_ = sqlDB.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Ping checks that the database answers a trivial query within ctx.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.sql.PingContext(ctx); err != nil {
+		return fmt.Errorf("dbx: %s unreachable: %w", db.Dialect, err)
+	}
+	return nil
+}
+
+// SQL returns the underlying connection pool.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// Close closes the connection pool; further use fails.
+func (db *DB) Close() error {
+	if err := db.sql.Close(); err != nil {
+		return fmt.Errorf("dbx: close: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+
+// Package obs sets up observability shared by every role: the structured logger.
+// Metrics live with the HTTP plumbing in httpx; tracing arrives with the first
+// cross-process call that needs it.
+package obs
