@@ -69,14 +69,16 @@ ensure_versitygw() {
 }
 
 # start_versitygw serves S3 from a posix directory on a free loopback port and exports
-# BLANKETT_TEST_S3_ENDPOINT and its keys.
+# BLANKETT_TEST_S3_ENDPOINT and its keys. No --sidecar: sidecar metadata is written
+# apart from the data, so a read racing an overwrite can pair one version's bytes with
+# another's metadata; the default xattrs are set before the object is linked in.
 start_versitygw() {
   local port dir
   port=$(free_port); dir="$SERVICES_DIR/s3"
-  mkdir -p "$dir/root" "$dir/meta"
+  mkdir -p "$dir/root"
   export BLANKETT_TEST_S3_ACCESS_KEY=blankett-test BLANKETT_TEST_S3_SECRET_KEY=blankett-test-secret BLANKETT_TEST_S3_REGION=us-east-1
   ROOT_ACCESS_KEY="$BLANKETT_TEST_S3_ACCESS_KEY" ROOT_SECRET_KEY="$BLANKETT_TEST_S3_SECRET_KEY" \
-    "$VERSITYGW" --port "127.0.0.1:$port" --region us-east-1 posix --sidecar "$dir/meta" "$dir/root" >"$dir/server.log" 2>&1 &
+    "$VERSITYGW" --port "127.0.0.1:$port" --region us-east-1 posix "$dir/root" >"$dir/server.log" 2>&1 &
   VGW_PID=$!
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi

@@ -152,11 +152,11 @@ func pageData(rows int) map[string]any {
 		list = append(list, map[string]any{
 			"SkattemeldingEndringEtterFristOpprinneligBelop-datadef-37131": map[string]any{"value": float64(i * 10)},
 			"SkattemeldingEndringEtterFristNyttBelop-datadef-37132":        map[string]any{"value": float64(i * 20)},
-			"source":           "altinn",
-			"isPrefill":        i%3 == 0,
-			"nested-grp-1234":  []any{},
-			"fileUploadList":   []any{},
-			"altinnRowId":      "row" + strconv.Itoa(i),
+			"source":          "altinn",
+			"isPrefill":       i%3 == 0,
+			"nested-grp-1234": []any{},
+			"fileUploadList":  []any{},
+			"altinnRowId":     "row" + strconv.Itoa(i),
 		})
 	}
 	return map[string]any{

@@ -130,8 +130,7 @@ func (v Value) writeJSON(b *strings.Builder) {
 		}
 		b.WriteString(formatNumber(v.num))
 	case KindString:
-		q, _ := json.Marshal(v.str)
-		b.Write(q)
+		writeQuoted(b, v.str)
 	case KindList:
 		b.WriteByte('[')
 		for i, e := range v.AsList() {
@@ -148,8 +147,7 @@ func (v Value) writeJSON(b *strings.Builder) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			q, _ := json.Marshal(k)
-			b.Write(q)
+			writeQuoted(b, k)
 			b.WriteByte(':')
 			o.vals[k].writeJSON(b)
 		}
@@ -202,4 +200,31 @@ func (v Value) Equal(w Value) bool {
 		return true
 	}
 	return false
+}
+
+// writeQuoted writes s as a JSON string. Unlike encoding/json it leaves <, >
+// and & alone, so error messages and results read as written.
+func writeQuoted(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20:
+			b.WriteString(`\u00`)
+			b.WriteByte(hex[r>>4])
+			b.WriteByte(hex[r&0xf])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
 }

@@ -10,57 +10,109 @@ type Func uint8
 // rendered on the server.
 const (
 	fnLiteral Func = iota // not a function: the node is a literal
+	// FuncAnd is ["and", b...]: true when every argument is true; null counts as false.
 	FuncAnd
+	// FuncOr is ["or", b...]: true when any argument is true; null counts as false.
 	FuncOr
+	// FuncNot is ["not", b]: the negation; ["not", null] is true.
 	FuncNot
+	// FuncIf is ["if", cond, then] or ["if", cond, then, "else", otherwise].
 	FuncIf
+	// FuncEquals is ["equals", a, b]: equality after conversion to strings.
 	FuncEquals
+	// FuncNotEquals is ["notEquals", a, b]: the negation of equals.
 	FuncNotEquals
+	// FuncGreaterThan is ["greaterThan", a, b] on numbers; null on either side is false.
 	FuncGreaterThan
+	// FuncGreaterThanEq is ["greaterThanEq", a, b] on numbers; null on either side is false.
 	FuncGreaterThanEq
+	// FuncLessThan is ["lessThan", a, b] on numbers; null on either side is false.
 	FuncLessThan
+	// FuncLessThanEq is ["lessThanEq", a, b] on numbers; null on either side is false.
 	FuncLessThanEq
+	// FuncCompare is ["compare", a, op, b] or ["compare", a, "not", op, b], with number and date operators.
 	FuncCompare
+	// FuncConcat is ["concat", s...]: the arguments joined as strings; null is "".
 	FuncConcat
+	// FuncContains is ["contains", s, sub]: whether s contains sub.
 	FuncContains
+	// FuncNotContains is ["notContains", s, sub]: the negation of contains.
 	FuncNotContains
+	// FuncStartsWith is ["startsWith", s, prefix].
 	FuncStartsWith
+	// FuncEndsWith is ["endsWith", s, suffix].
 	FuncEndsWith
+	// FuncCommaContains is ["commaContains", list, item]: whether a comma-separated list holds item.
 	FuncCommaContains
+	// FuncLowerCase is ["lowerCase", s].
 	FuncLowerCase
+	// FuncUpperCase is ["upperCase", s].
 	FuncUpperCase
+	// FuncLowerCaseFirst is ["lowerCaseFirst", s]: s with its first letter in lower case.
 	FuncLowerCaseFirst
+	// FuncUpperCaseFirst is ["upperCaseFirst", s]: s with its first letter in upper case.
 	FuncUpperCaseFirst
+	// FuncStringLength is ["stringLength", s] in UTF-16 code units; null has length 0.
 	FuncStringLength
+	// FuncStringIndexOf is ["stringIndexOf", s, sub]: the UTF-16 position of sub, or null.
 	FuncStringIndexOf
+	// FuncStringSlice is ["stringSlice", s, start, end?] with JavaScript slice semantics.
 	FuncStringSlice
+	// FuncStringReplace is ["stringReplace", s, find, replacement]: every occurrence replaced.
 	FuncStringReplace
+	// FuncPlus is ["plus", n...]: the sum in exact decimals; null is 0.
 	FuncPlus
+	// FuncMinus is ["minus", a, b] in exact decimals; null is 0.
 	FuncMinus
+	// FuncMultiply is ["multiply", n...]: the product in exact decimals; null is 0.
 	FuncMultiply
+	// FuncDivide is ["divide", a, b] in exact decimals; dividing by 0 or null is an error.
 	FuncDivide
+	// FuncRound is ["round", n, decimals?]: n rounded half away from zero, as a string.
 	FuncRound
+	// FuncFormatDate is ["formatDate", date, pattern?]: a date formatted in the user's language.
 	FuncFormatDate
+	// FuncDataModel is ["dataModel", path, dataType?]: a value from the data model, placed in the current row.
 	FuncDataModel
+	// FuncComponent is ["component", id]: the value bound to the nearest component id, null when it is hidden.
 	FuncComponent
+	// FuncCountDataElements is ["countDataElements", dataType]: how many data elements of that type the instance has.
 	FuncCountDataElements
+	// FuncInstanceContext is ["instanceContext", key] for appId, instanceId, instanceOwnerPartyId and instanceOwnerPartyType.
 	FuncInstanceContext
+	// FuncFrontendSettings is ["frontendSettings", key]: a value from appsettings FrontEndSettings.
 	FuncFrontendSettings
+	// FuncAuthContext is ["authContext", action]: whether the user may read, write, instantiate, confirm, sign or reject.
 	FuncAuthContext
+	// FuncDisplayValue is ["displayValue", id]: what the user sees for a component, such as option labels.
 	FuncDisplayValue
+	// FuncOptionLabel is ["optionLabel", optionsId, value]: the translated label of an option.
 	FuncOptionLabel
+	// FuncText is ["text", key]: a text resource in the user's language, variables filled in.
 	FuncText
+	// FuncLanguage is ["language"]: the user's language code.
 	FuncLanguage
+	// FuncLinkToPage is ["linkToPage", text, page, newTab?]: an HTML link to a page.
 	FuncLinkToPage
+	// FuncLinkToComponent is ["linkToComponent", text, id, newTab?]: an HTML link that focuses a component.
 	FuncLinkToComponent
+	// FuncArgv is ["argv", i]: the i-th positional argument, such as the field a validation runs for.
 	FuncArgv
+	// FuncValue is ["value", field?]: the option an optionFilter is deciding on.
 	FuncValue
+	// FuncGatewayAction is ["gatewayAction"]: the action that ended the previous process task.
 	FuncGatewayAction
+	// FuncList is ["list", v...]: a list of the arguments.
 	FuncList
+	// FuncObject is ["object", key, value, ...]: an object built from key/value pairs.
 	FuncObject
+	// FuncJmespath is ["jmespath", data, query]: the result of a JMESPath query.
 	FuncJmespath
+	// FuncSum is ["sum", list]: the sum of a list of numbers in exact decimals; nulls are skipped.
 	FuncSum
+	// FuncAverage is ["average", list, empty]: the mean of a list (nulls count), or empty for an empty list.
 	FuncAverage
+	// FuncCount is ["count", list]: the number of items in a list.
 	FuncCount
 	funcEnd
 )
@@ -72,12 +124,19 @@ type Type uint8
 // The static types. TypeAny accepts everything; TypeDate is a string that must
 // parse as a date.
 const (
+	// TypeAny accepts every value.
 	TypeAny Type = iota
+	// TypeBool is a boolean, or a value that converts to one.
 	TypeBool
+	// TypeNumber is a number, or a numeric string.
 	TypeNumber
+	// TypeString is a string; numbers and booleans convert to strings.
 	TypeString
+	// TypeDate is a date string (YYYY-MM-DD with an optional time and offset).
 	TypeDate
+	// TypeList is a list.
 	TypeList
+	// TypeObject is an object.
 	TypeObject
 )
 

@@ -4,6 +4,7 @@ package expr
 
 import (
 	"html"
+	"math"
 	"net/url"
 	"strings"
 )
@@ -120,11 +121,10 @@ func (c *call) argv() (Value, error) {
 	if len(args) == 0 {
 		return Value{}, c.fail(ErrNotFound, "No positional arguments available")
 	}
-	i := int(f)
-	if f < 0 || i >= len(args) {
-		return Value{}, c.fail(ErrNotFound, "Index %s out of range", formatNumber(float64(i)))
+	if f < 0 || f >= float64(len(args)) {
+		return Value{}, c.fail(ErrNotFound, "Index %s out of range", formatNumber(math.Trunc(f)))
 	}
-	return args[i], nil
+	return args[int(f)], nil
 }
 
 // optionValue is ["value"] or ["value", "label"] inside an optionFilter.

@@ -62,7 +62,7 @@ func (c *call) listFunc() (Value, error) {
 	if c.n.fn == FuncAverage {
 		sum.Quo(sum, new(big.Rat).SetInt64(int64(len(items))))
 	}
-	return Number(ratFloat(sum)), nil
+	return c.finite(ratFloat(sum))
 }
 
 func (c *call) list(i int) ([]Value, error) {

@@ -2,7 +2,10 @@
 
 package expr
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // arithmetic works in exact decimals, as Altinn's backend does with .NET
 // decimal, so that ["plus", 0.1, 0.2] is 0.3. Null counts as 0; dividing by 0
@@ -39,7 +42,16 @@ func (c *call) arithmetic() (Value, error) {
 			acc.Quo(acc, d)
 		}
 	}
-	return Number(ratFloat(acc)), nil
+	return c.finite(ratFloat(acc))
+}
+
+// finite returns f as a value, or an error when the result left float64's
+// range: a number nobody can use is better reported than shown as Infinity.
+func (c *call) finite(f float64) (Value, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return Value{}, c.fail(ErrInvalidArgument, "The result of %s is too large", c.n.fn)
+	}
+	return Number(f), nil
 }
 
 // round returns its result as a string with exactly the requested number of

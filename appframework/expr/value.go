@@ -8,11 +8,17 @@ type Kind uint8
 // The kinds of values an expression can produce. Dates are strings; they are
 // parsed where a function needs a date.
 const (
+	// KindNull is null, the zero Value.
 	KindNull Kind = iota
+	// KindBool is true or false.
 	KindBool
+	// KindNumber is a float64.
 	KindNumber
+	// KindString is a string, dates included.
 	KindString
+	// KindList is a list of values.
 	KindList
+	// KindObject is an object with ordered keys.
 	KindObject
 )
 

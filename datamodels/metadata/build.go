@@ -55,6 +55,19 @@ type walker struct {
 	doc    *jsonobj.Object
 	refs   []string // $refs being expanded, to stop recursive types
 	fields int
+	steps  int // schema nodes visited, against shared-$ref blow-ups
+}
+
+// MaxSteps caps the schema nodes one build visits. A few $refs reused in
+// several allOf branches can otherwise multiply the work exponentially.
+const MaxSteps = 500_000
+
+func (w *walker) step() error {
+	w.steps++
+	if w.steps > MaxSteps {
+		return fmt.Errorf("%w: more than %d schema nodes visited", ErrTooLarge, MaxSteps)
+	}
+	return nil
 }
 
 // members returns the fields declared by an object schema: its properties,
@@ -62,6 +75,9 @@ type walker struct {
 // never required). A name declared twice (a simpleContent restriction
 // restates "value") is merged into the first.
 func (w *walker) members(s *jsonobj.Object, ptr string, parent *FieldInfo, choice bool) ([]*FieldInfo, error) {
+	if err := w.step(); err != nil {
+		return nil, err
+	}
 	var out []*FieldInfo
 	add := func(fs []*FieldInfo) {
 		for _, f := range fs {
@@ -96,7 +112,9 @@ func (w *walker) members(s *jsonobj.Object, ptr string, parent *FieldInfo, choic
 			if !ok {
 				continue
 			}
-			fs, err := w.members(sub, fmt.Sprintf("%s/%s/%d", ptr, kw, i), parent, choice || kw != "allOf")
+			// A one-branch oneOf (the SERES root) is no choice.
+			isChoice := kw != "allOf" && len(arr) > 1
+			fs, err := w.members(sub, fmt.Sprintf("%s/%s/%d", ptr, kw, i), parent, choice || isChoice)
 			if err != nil {
 				return nil, err
 			}

@@ -40,6 +40,9 @@ func (w *walker) describeInto(s *jsonobj.Object, d *description, depth int) erro
 	if depth > maxChain {
 		return nil
 	}
+	if err := w.step(); err != nil {
+		return err
+	}
 	if t, nullable := jsonType(s); t != "" && d.typ == "" {
 		d.typ = t
 		d.nillable = d.nillable || nullable

@@ -158,3 +158,12 @@ func hint(sc *Schema, q QName) string {
 	}
 	return ""
 }
+
+// Warnings returns the tolerated rule violations of all loaded documents.
+func (s *Set) Warnings() []*Error {
+	var out []*Error
+	for _, sc := range s.Schemas {
+		out = append(out, sc.Warnings...)
+	}
+	return out
+}

@@ -45,7 +45,9 @@ type PutOptions struct {
 	MaxSize int64
 }
 
-// Range selects part of an object for Get. Length < 0 means "to the end".
+// Range selects part of an object for Get. Offset must lie in [0, size] (Offset ==
+// size reads nothing); Length < 0 means "to the end"; Offset+Length must not pass the
+// end. Anything else is ErrInvalidRange.
 type Range struct {
 	Offset int64
 	Length int64

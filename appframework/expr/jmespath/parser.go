@@ -77,7 +77,7 @@ func bindingPower(k tokKind) int {
 	return 0
 }
 
-func (p *parser) cur() token      { return p.toks[p.i] }
+func (p *parser) cur() token       { return p.toks[p.i] }
 func (p *parser) peek(n int) token { return p.toks[min(p.i+n, len(p.toks)-1)] }
 func (p *parser) advance() token {
 	t := p.toks[p.i]

@@ -253,7 +253,9 @@ func slice(l []any, parts [3]*int) []any {
 	n := len(l)
 	step := 1
 	if parts[2] != nil {
-		step = *parts[2]
+		// A step longer than the list behaves like one just longer than it;
+		// clamping keeps index arithmetic from overflowing.
+		step = max(-n-1, min(*parts[2], n+1))
 	}
 	bound := func(p *int, def int) int {
 		if p == nil {

@@ -18,7 +18,9 @@ func testPresign(t *testing.T, s blob.Store) {
 	put(t, s, "ps/k", content, blob.PutOptions{ContentType: "text/plain"})
 	u, err := s.PresignGet(t.Context(), "ps/k", 5*time.Minute)
 	if errors.Is(err, blob.ErrNotSupported) {
-		t.Skip("backend does not presign")
+		// The contract allows this outcome; any other error fails below.
+		t.Logf("presign: %v (allowed)", err)
+		return
 	}
 	if err != nil {
 		t.Fatalf("PresignGet: %v", err)

@@ -28,6 +28,10 @@ func newStore(t testing.TB, dir string) *fsblob.Store {
 }
 
 func TestConformance(t *testing.T) {
+	t.Run("fs", func(t *testing.T) { conformance(t) })
+}
+
+func conformance(t *testing.T) {
 	blobtest.Run(t, func(t *testing.T) blob.Store {
 		dir := t.TempDir()
 		t.Cleanup(func() {

@@ -63,7 +63,7 @@ func real(t testing.TB) s3blob.Config {
 var servers = []struct {
 	name  string
 	start server
-}{{"gofakes3", fake}, {"real", real}}
+}{{"gofakes3", fake}, {"real-s3", real}}
 
 // newStore creates a store on a fresh bucket and, when the test ends, checks
 // that nothing was left behind outside the visible objects (staging objects,

@@ -1,12 +1,5 @@
 // SPDX-License-Identifier: MIT
 
-// Command testsummary reads `go test -json` on standard input and prints what a person
-// needs from a long run: one line per package as go test prints it, the full output of
-// every failing test, every skipped test with its reason, the figures tests log (lines
-// such as "golden: 48/48" or "oracle agreement: 99.4%"), and a closing line
-// "N passed, N failed, N skipped". It exits 1 when anything failed.
-//
-//	go test -race -json ./... | go run ./internal/tools/testsummary
 package main
 
 import (
@@ -32,11 +25,16 @@ type event struct {
 // figure matches a logged measurement: "name: 12/34", "name: 99.5%", "name: 3 of 4".
 var figure = regexp.MustCompile(`^\s+\S+\.go:\d+: ([A-Za-z][\w .()-]*: \d+(?:\.\d+)?(?:/\d+|%)(?:\s.*)?)$`)
 
+// suites are subtest names that mark a run against one engine or server; the closing
+// report counts them so a reader sees at once which real services were exercised.
+var suites = []string{"sqlite", "postgres", "fs", "gofakes3", "real-s3", "chromium"}
+
 type summary struct {
 	out                     io.Writer
 	passed, failed, skip    int
 	output                  map[string][]string // per package/test
 	skips, figures, pkgFail []string
+	suiteRuns               map[string][3]int // passed, failed, skipped
 }
 
 func main() {
@@ -89,7 +87,24 @@ func (s *summary) handle(e event) {
 			s.skip++
 			s.skips = append(s.skips, fmt.Sprintf("%s %s: %s", short(e.Package), e.Test, skipReason(s.output[key])))
 		}
+		s.countSuite(e)
 		delete(s.output, key)
+	}
+}
+
+func (s *summary) countSuite(e event) {
+	// Only the subtest that names the engine counts (TestX/postgres), not its children.
+	name := e.Test[strings.LastIndex(e.Test, "/")+1:]
+	for _, suite := range suites {
+		if name != suite {
+			continue
+		}
+		if s.suiteRuns == nil {
+			s.suiteRuns = map[string][3]int{}
+		}
+		c := s.suiteRuns[name]
+		c[map[string]int{"pass": 0, "fail": 1, "skip": 2}[e.Action]]++
+		s.suiteRuns[name] = c
 	}
 }
 
@@ -119,6 +134,13 @@ func (s *summary) report() bool {
 			fmt.Fprintln(s.out, "  "+l)
 		}
 	}
+	var suiteLines []string
+	for _, name := range suites {
+		if c, ok := s.suiteRuns[name]; ok {
+			suiteLines = append(suiteLines, fmt.Sprintf("%-9s %d passed, %d failed, %d skipped", name+":", c[0], c[1], c[2]))
+		}
+	}
+	section("Suites (subtests per engine or server)", suiteLines)
 	section("Figures logged by tests", s.figures)
 	section("Skipped tests", s.skips)
 	section("Failed packages", s.pkgFail)

@@ -11,6 +11,8 @@ import (
 const sample = `{"Action":"run","Package":"p/a","Test":"TestOK"}
 {"Action":"output","Package":"p/a","Test":"TestOK","Output":"    x_test.go:10: golden: 48/48\n"}
 {"Action":"pass","Package":"p/a","Test":"TestOK","Elapsed":0.1}
+{"Action":"pass","Package":"p/a","Test":"TestStore/postgres","Elapsed":0.1}
+{"Action":"skip","Package":"p/a","Test":"TestBlob/real-s3"}
 {"Action":"output","Package":"p/a","Test":"TestSkip","Output":"    y_test.go:3: BLANKETT_TEST_S3_ENDPOINT not set: real S3 suite skipped\n"}
 {"Action":"output","Package":"p/a","Test":"TestSkip","Output":"--- SKIP: TestSkip (0.00s)\n"}
 {"Action":"skip","Package":"p/a","Test":"TestSkip"}
@@ -39,7 +41,9 @@ func TestSummary(t *testing.T) {
 		"p/a TestOK: golden: 48/48",
 		"p/a TestSkip: BLANKETT_TEST_S3_ENDPOINT not set: real S3 suite skipped",
 		"c.go:1: syntax error",
-		"\n1 passed, 1 failed, 1 skipped\n",
+		"postgres: 1 passed, 0 failed, 0 skipped",
+		"real-s3:  0 passed, 0 failed, 1 skipped",
+		"\n2 passed, 1 failed, 2 skipped\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
