@@ -74,6 +74,7 @@ ensure_versitygw() {
 # another's metadata; the default xattrs are set before the object is linked in.
 start_versitygw() {
   local port dir
+  [ -n "${VERSITYGW:-}" ] || ensure_versitygw
   port=$(free_port); dir="$SERVICES_DIR/s3"
   mkdir -p "$dir/root"
   export BLANKETT_TEST_S3_ACCESS_KEY=blankett-test BLANKETT_TEST_S3_SECRET_KEY=blankett-test-secret BLANKETT_TEST_S3_REGION=us-east-1
