@@ -8,7 +8,7 @@ export function App() {
         edited as files in their git repository.
       </p>
       <p>
-        <a href="https://github.com/blankett/blankett/tree/main/docs">Read the documentation</a>
+        <a href="/">Open the runtime start page</a>
       </p>
     </main>
   );
