@@ -14,7 +14,7 @@ HAVE_NPM := $(shell command -v npm 2>/dev/null)
 ADDR    ?= 127.0.0.1:8080
 ADMIN   ?= 127.0.0.1:9090
 
-.PHONY: run build ui ui-deps test fmt-check vet test-go test-ui bench clean
+.PHONY: run build ui ui-deps test fmt-check vet test-go test-ui bench fuzz clean
 
 ## run: build the UI (when npm is there) and the binary, then start everything on ./data
 run: build
@@ -63,6 +63,16 @@ test-ui:
 ## bench: the Go benchmarks whose figures docs/benchmarks.md records
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/blob/... ./cmd/blankett/...
+
+## fuzz: run every Fuzz target briefly (FUZZTIME each); .ci/run calls it after the tests
+FUZZTIME ?= 8s
+fuzz:
+	@$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read -r pkg dir; do \
+	  for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do \
+	    echo "fuzz: $$pkg $$f ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) "$$pkg" >/tmp/blankett-fuzz.log 2>&1 || { cat /tmp/blankett-fuzz.log; exit 1; }; \
+	  done; \
+	done
 
 clean:
 	rm -rf bin $(UI)/static/dist

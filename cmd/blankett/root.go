@@ -14,6 +14,7 @@ func newRootCommand() *cobra.Command {
 		SilenceErrors: true,
 		Version:       buildVersion(),
 	}
-	root.AddCommand(newServeCommand(), newStudioCommand(), newRuntimeCommand(), newMigrateCommand(), newVersionCommand())
+	root.AddCommand(newServeCommand(), newStudioCommand(), newRuntimeCommand(), newMigrateCommand(),
+		newAppCommand(), newVersionCommand())
 	return root
 }

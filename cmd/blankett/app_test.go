@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blankett/blankett/datamodels/testcorpus"
+)
+
+// runCLI runs the root command in-process and returns its output and error.
+func runCLI(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	root := newRootCommand()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs(args)
+	err := root.Execute()
+	return out.String(), err
+}
+
+func copyFile(t *testing.T, src, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, filepath.Base(src))
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func TestConvertXSD(t *testing.T) {
+	dir := t.TempDir()
+	xsd := copyFile(t, testcorpus.Path(t, "xsd", "real", "dat-bilpleie-soknad.xsd"), dir)
+	bad := filepath.Join(dir, "broken.xsd")
+	if err := os.WriteFile(bad, []byte(`<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="a" type="nope"/></xs:schema>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		wantFile string
+		wantErr  string
+		usage    bool
+	}{
+		{"beside", []string{"app", "convert-xsd", xsd}, filepath.Join(dir, "dat-bilpleie-soknad.schema.json"), "", false},
+		{"output flag", []string{"app", "convert-xsd", xsd, "-o", filepath.Join(dir, "m.json")}, filepath.Join(dir, "m.json"), "", false},
+		{"undeclared type", []string{"app", "convert-xsd", bad}, "", "broken.xsd:1", false},
+		{"missing file", []string{"app", "convert-xsd", filepath.Join(dir, "none.xsd")}, "", "no such file", true},
+		{"no argument", []string{"app", "convert-xsd"}, "", "accepts 1 arg", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := runCLI(t, tt.args...)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				var ue usageError
+				if errors.As(err, &ue) != tt.usage {
+					t.Fatalf("usage error = %v, want %v", !tt.usage, tt.usage)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out, "wrote "+tt.wantFile) {
+				t.Fatalf("output %q", out)
+			}
+			b, err := os.ReadFile(tt.wantFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var schema map[string]any
+			if err := json.Unmarshal(b, &schema); err != nil || schema["$schema"] == nil || schema["@xsdRootElement"] == nil && schema["oneOf"] == nil {
+				t.Fatalf("not an Altinn JSON Schema (%v): %.200s", err, b)
+			}
+		})
+	}
+}
