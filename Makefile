@@ -14,7 +14,7 @@ HAVE_NPM := $(shell command -v npm 2>/dev/null)
 ADDR    ?= 127.0.0.1:8080
 ADMIN   ?= 127.0.0.1:9090
 
-.PHONY: run build ui ui-deps test fmt-check vet test-go test-ui bench fuzz clean
+.PHONY: run build ui ui-deps test fmt-check vet test-go test-ui bench fuzz vendor-designsystemet clean
 
 ## run: build the UI (when npm is there) and the binary, then start everything on ./data
 run: build
@@ -73,6 +73,10 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) "$$pkg" >/tmp/blankett-fuzz.log 2>&1 || { cat /tmp/blankett-fuzz.log; exit 1; }; \
 	  done; \
 	done
+
+## vendor-designsystemet: refresh the pinned Designsystemet CSS in appframework/render/assets
+vendor-designsystemet:
+	appframework/render/assets/vendor.sh
 
 clean:
 	rm -rf bin $(UI)/static/dist
