@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 
-// Package layouttree is the small component model the expression language
-// needs: it reads Altinn layout pages, links containers to their children,
-// expands repeating groups into rows from the data model, and answers
-// component lookups (with hidden state) for expr.Eval.
+// Package layouttree is the component tree the expression language runs
+// on: it links containers to their children, expands repeating groups into
+// rows from the data model, and answers component lookups (with hidden
+// state) for expr.Eval.
 //
-// It deliberately knows only what expressions need (ids, types, children,
-// data model bindings, hidden/hiddenRow, options); the full layout model with
-// every component property lives in the app loader, which can implement
-// expr.ComponentResolver itself or build on this package.
+// Components are read by appframework/component, the one parser of layout
+// components, so v3 layouts are normalised here exactly as in the app
+// loader. Parse builds a Layout from page files (the shared expression
+// vectors use it); appframework/app builds Layouts from the app it loaded
+// with NewComponent, so the tree a validation engine expands is the one the
+// loader resolved. Each Component keeps its typed Source for the properties
+// expressions do not need (required, readOnly…).
 package layouttree

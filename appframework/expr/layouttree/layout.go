@@ -7,8 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/blankett/blankett/appframework/component"
 	"github.com/blankett/blankett/appframework/expr"
 )
 
@@ -58,11 +58,49 @@ type Component struct {
 	Before, After []*Component
 	OptionsID     string
 	Options       []expr.Option
-
-	childIDs, beforeIDs, afterIDs []string
+	// Source is the typed component this one was made from, so callers that
+	// walk an expanded tree reach every property (required, readOnly…).
+	Source *component.Component
 }
 
-// Parse reads the pages of a layout set in order.
+// NewComponent makes the expression view of a typed component on page. It
+// does not link children: the caller decides how references resolve.
+func NewComponent(c *component.Component, page string) *Component {
+	lc := &Component{ID: c.ID, Type: c.Type, Page: page, Container: c.IsContainer(), Source: c,
+		Bindings: make(map[string]expr.Binding, len(c.DataModelBindings))}
+	if c.Hidden != nil {
+		lc.Hidden = c.Hidden.Parsed
+	}
+	for name, b := range c.DataModelBindings {
+		if b != nil && b.Err == nil {
+			lc.Bindings[name] = b.Expr()
+		}
+	}
+	if rg, ok := c.Props.(*component.RepeatingGroupProps); ok {
+		lc.Repeating = true
+		lc.Group = lc.Bindings["group"]
+		if rg.HiddenRow != nil {
+			lc.HiddenRow = rg.HiddenRow.Parsed
+		}
+	}
+	if q, ok := lc.Bindings["questions"]; ok && c.Type == "Likert" {
+		// As in Altinn's backend, a Likert repeats over its questions with no
+		// child components; each row is one question, hidden per row by the
+		// component's own hidden expression.
+		lc.Repeating, lc.Group, lc.HiddenRow = true, q, lc.Hidden
+	}
+	if op := c.OptionSource(); op != nil {
+		lc.OptionsID = op.OptionsID
+		for _, o := range op.Options {
+			lc.Options = append(lc.Options, expr.Option{Value: o.Value, Label: o.Label, Description: o.Description, HelpText: o.HelpText})
+		}
+	}
+	return lc
+}
+
+// Parse reads the pages of a layout set in order. Components are read by
+// appframework/component, so v3 layouts are normalised the same way as in
+// the app loader.
 func Parse(pages []PageSource) (*Layout, error) {
 	l := &Layout{}
 	for _, ps := range pages {
@@ -94,43 +132,53 @@ func parsePage(ps PageSource) (*Page, error) {
 	if p.Hidden, err = parseExpr(file.Data.Hidden); err != nil {
 		return nil, invalid(ps.ID, "hidden: %v", err)
 	}
+	comps, issues := component.ParseLayout(file.Data.Layout)
+	for _, is := range issues {
+		if is.Severity != component.Error {
+			continue
+		}
+		msg := is.Message
+		if is.Code == "missing-id" {
+			msg = "missing id"
+		}
+		return nil, invalid(ps.ID, "component %s: %s", is.Pointer, msg)
+	}
 	byID := map[string]*Component{}
-	for i, raw := range file.Data.Layout {
-		c, err := parseComponent(raw, ps.ID)
-		if err != nil {
-			return nil, invalid(ps.ID, "component %d: %v", i, err)
+	var sources []*component.Component
+	for _, c := range comps {
+		if c == nil {
+			continue // a v3 Likert child merged into its group
 		}
 		if byID[c.ID] != nil {
 			return nil, invalid(ps.ID, "duplicate component id %q", c.ID)
 		}
-		byID[c.ID] = c
-		p.All = append(p.All, c)
+		lc := NewComponent(c, ps.ID)
+		if c.IsRepeating() && c.Binding("group") == nil {
+			return nil, invalid(ps.ID, "%s: a repeating group needs a group data model binding", c.ID)
+		}
+		byID[c.ID] = lc
+		p.All = append(p.All, lc)
+		sources = append(sources, c)
 	}
 	claimedBy := map[string]string{}
-	for _, c := range p.All {
-		claim := func(ids []string) ([]*Component, error) {
-			var out []*Component
-			for _, id := range ids {
-				child := byID[id]
-				if child == nil {
-					return nil, invalid(ps.ID, "component %q references child %q, which does not exist on the page", c.ID, id)
-				}
-				if owner, ok := claimedBy[id]; ok {
-					return nil, invalid(ps.ID, "component %q references child %q, which %q already claims", c.ID, id, owner)
-				}
-				claimedBy[id] = c.ID
-				out = append(out, child)
+	for i, lc := range p.All {
+		for _, ref := range sources[i].Children {
+			child := byID[ref.ID]
+			if child == nil {
+				return nil, invalid(ps.ID, "component %q references child %q, which does not exist on the page", lc.ID, ref.ID)
 			}
-			return out, nil
-		}
-		if c.Children, err = claim(c.childIDs); err != nil {
-			return nil, err
-		}
-		if c.Before, err = claim(c.beforeIDs); err != nil {
-			return nil, err
-		}
-		if c.After, err = claim(c.afterIDs); err != nil {
-			return nil, err
+			if owner, ok := claimedBy[ref.ID]; ok {
+				return nil, invalid(ps.ID, "component %q references child %q, which %q already claims", lc.ID, ref.ID, owner)
+			}
+			claimedBy[ref.ID] = lc.ID
+			switch ref.Slot {
+			case component.BeforeRows:
+				lc.Before = append(lc.Before, child)
+			case component.AfterRows:
+				lc.After = append(lc.After, child)
+			default:
+				lc.Children = append(lc.Children, child)
+			}
 		}
 	}
 	for _, c := range p.All {
@@ -146,135 +194,4 @@ func parseExpr(raw json.RawMessage) (*expr.Expr, error) {
 		return nil, nil
 	}
 	return expr.Parse(raw)
-}
-
-type rawComponent struct {
-	ID                string                     `json:"id"`
-	Type              string                     `json:"type"`
-	Hidden            json.RawMessage            `json:"hidden"`
-	HiddenRow         json.RawMessage            `json:"hiddenRow"`
-	MaxCount          *float64                   `json:"maxCount"`
-	Children          []string                   `json:"children"`
-	DataModelBindings map[string]json.RawMessage `json:"dataModelBindings"`
-	Rows              []gridRow                  `json:"rows"`
-	RowsBefore        []gridRow                  `json:"rowsBefore"`
-	RowsAfter         []gridRow                  `json:"rowsAfter"`
-	Cards             []struct {
-		Children []string `json:"children"`
-	} `json:"cards"`
-	Tabs []struct {
-		Children []string `json:"children"`
-	} `json:"tabs"`
-	OptionsID string `json:"optionsId"`
-	Options   []struct {
-		Value any    `json:"value"`
-		Label string `json:"label"`
-	} `json:"options"`
-}
-
-type gridRow struct {
-	Cells []*struct {
-		Component string `json:"component"`
-	} `json:"cells"`
-}
-
-func parseComponent(raw json.RawMessage, page string) (*Component, error) {
-	var rc rawComponent
-	if err := json.Unmarshal(raw, &rc); err != nil {
-		return nil, err
-	}
-	if rc.ID == "" {
-		return nil, errors.New("missing id")
-	}
-	c := &Component{ID: rc.ID, Type: rc.Type, Page: page, OptionsID: rc.OptionsID, Bindings: map[string]expr.Binding{}}
-	var err error
-	if c.Hidden, err = parseExpr(rc.Hidden); err != nil {
-		return nil, fmt.Errorf("%s: hidden: %w", rc.ID, err)
-	}
-	if c.HiddenRow, err = parseExpr(rc.HiddenRow); err != nil {
-		return nil, fmt.Errorf("%s: hiddenRow: %w", rc.ID, err)
-	}
-	for name, b := range rc.DataModelBindings {
-		binding, err := parseBinding(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: binding %s: %w", rc.ID, name, err)
-		}
-		c.Bindings[name] = binding
-	}
-	for _, o := range rc.Options {
-		c.Options = append(c.Options, expr.Option{Value: expr.FromAny(o.Value), Label: o.Label})
-	}
-	typ := strings.ToLower(rc.Type)
-	switch {
-	case typ == "repeatinggroup" || (typ == "group" && rc.MaxCount != nil && *rc.MaxCount != 1):
-		c.Repeating, c.Container = true, true
-		g, ok := c.Bindings["group"]
-		if !ok {
-			return nil, fmt.Errorf("%s: a repeating group needs a group data model binding", rc.ID)
-		}
-		c.Group = g
-		c.childIDs = stripPageIndex(rc.Children)
-		c.beforeIDs = cellComponents(rc.RowsBefore)
-		c.afterIDs = cellComponents(rc.RowsAfter)
-	case typ == "grid":
-		c.Container = true
-		c.childIDs = cellComponents(rc.Rows)
-	case typ == "cards":
-		c.Container = true
-		for _, card := range rc.Cards {
-			c.childIDs = append(c.childIDs, card.Children...)
-		}
-	case typ == "tabs":
-		c.Container = true
-		for _, tab := range rc.Tabs {
-			c.childIDs = append(c.childIDs, tab.Children...)
-		}
-	case rc.Children != nil:
-		c.Container = true
-		c.childIDs = stripPageIndex(rc.Children)
-	}
-	return c, nil
-}
-
-// parseBinding reads "path" or {"dataType": "...", "field": "path"}.
-func parseBinding(raw json.RawMessage) (expr.Binding, error) {
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		p, err := expr.ParsePath(s)
-		return expr.Binding{Path: p}, err
-	}
-	var o struct {
-		DataType string `json:"dataType"`
-		Field    string `json:"field"`
-	}
-	if err := json.Unmarshal(raw, &o); err != nil {
-		return expr.Binding{}, err
-	}
-	p, err := expr.ParsePath(o.Field)
-	return expr.Binding{DataType: o.DataType, Path: p}, err
-}
-
-// stripPageIndex removes the "0:" page prefix multi-page repeating groups put
-// on child ids.
-func stripPageIndex(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		if k := strings.IndexByte(id, ':'); k >= 0 {
-			id = id[k+1:]
-		}
-		out[i] = id
-	}
-	return out
-}
-
-func cellComponents(rows []gridRow) []string {
-	var out []string
-	for _, r := range rows {
-		for _, cell := range r.Cells {
-			if cell != nil && cell.Component != "" {
-				out = append(out, cell.Component)
-			}
-		}
-	}
-	return out
 }

@@ -149,3 +149,29 @@ func rowsOf(n *Node) string {
 	}
 	return b.String()
 }
+
+// TestNewComponent checks the view made from typed components, Likert rows
+// included, and that Source leads back to the typed component.
+func TestNewComponent(t *testing.T) {
+	t.Parallel()
+	tree, _ := build(t, page("P", `[
+		{"id": "survey", "type": "Likert", "optionsId": "scale", "required": true,
+		 "dataModelBindings": {"questions": "Rows", "answer": "Rows.Name"}},
+		{"id": "panel", "type": "Group", "children": ["in"]},
+		{"id": "in", "type": "Input", "dataModelBindings": {"simpleBinding": "Top"}}
+	]`))
+	survey := tree.Find("P", "survey", nil)
+	if survey == nil || !survey.Comp.Repeating || len(survey.Children) != 2 || !survey.Children[1].Row {
+		t.Fatalf("likert rows: %+v", survey)
+	}
+	if got := survey.Children[1].Scope().Row.String(); got != "Rows[1]" {
+		t.Errorf("row path %s", got)
+	}
+	in := tree.Find("P", "in", nil)
+	if in.Comp.Source == nil || in.Comp.Source.Type != "Input" || in.Parent.Comp.ID != "panel" {
+		t.Errorf("source %+v", in.Comp.Source)
+	}
+	if !survey.Comp.Source.Required.IsSet() {
+		t.Error("required not reachable through Source")
+	}
+}
