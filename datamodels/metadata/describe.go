@@ -163,7 +163,16 @@ func intOr(o *jsonobj.Object, k string, def int) int {
 	return def
 }
 
-func escape(s string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
+// pointerEscaper escapes a JSON pointer token (RFC 6901); built once because a
+// replacer per call dominated model loading.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return pointerEscaper.Replace(s)
+}
 
 func contains(list []string, s string) bool { return slices.Contains(list, s) }
 
