@@ -115,7 +115,9 @@ func (c *converter) attributes(uses []xsd.AttributeUse, optional, array bool, st
 			if err != nil {
 				return err
 			}
-			if err := pr.add(x.Pos, attrName(x), s, !optional && x.Use == "required"); err != nil {
+			// Altinn drops use="required" when the element is optional;
+			// the attribute is required whenever its element is present.
+			if err := pr.add(x.Pos, attrName(x), s, x.Use == "required"); err != nil {
 				return err
 			}
 		case *xsd.AttributeGroupRef:

@@ -160,6 +160,10 @@ func schemaAttributes(s *xsd.Schema) *Object {
 	if s.TargetNamespace != "" && s.HasTargetNamespace {
 		o.Set("TargetNamespace", s.TargetNamespace)
 	}
+	// Altinn drops version=; keeping it lets JSON Schema → XSD restore it.
+	if s.Version != "" {
+		o.Set("Version", s.Version)
+	}
 	return o
 }
 

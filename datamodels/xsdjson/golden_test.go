@@ -29,6 +29,15 @@ func documented() map[string][]string {
 		// XSD → JSON converter writes what we write.
 		"general/SimpleContentExtensionPlain.xsd": {"/$defs/sce/properties/value/@xsdText", "/$defs/sce/required"},
 		"seres/SeresBuiltinTypes.xsd":             {"/properties/t05/format", "/properties/t06/format"},
+		// Explicit occurs of xs:choice and xs:sequence are kept (Altinn
+		// drops them): validation needs them for optional choices, XML
+		// writing for repeating sequences.
+		"general/NestedWithArrayChoice.xsd":      {"/oneOf/0/@xsdMinOccurs", "/oneOf/0/@xsdMaxOccurs"},
+		"general/NestedWithOptionalChoice.xsd":   {"/oneOf/0/@xsdMinOccurs"},
+		"general/NestedWithArraySequence.xsd":    {"/allOf/0/@xsdMinOccurs", "/allOf/0/@xsdMaxOccurs"},
+		"general/NestedWithOptionalSequence.xsd": {"/allOf/0/@xsdMinOccurs"},
+		"general/NestedArrays.xsd": {"/allOf/1/@xsdMinOccurs", "/allOf/1/@xsdMaxOccurs",
+			"/allOf/1/allOf/1/@xsdMinOccurs", "/allOf/1/allOf/1/@xsdMaxOccurs"},
 	}
 }
 

@@ -52,6 +52,10 @@ func (c *converter) sequence(g *xsd.ModelGroup, optional, array bool, o *Object)
 	}
 	pr.flush(&st)
 	st.build(o)
+	// Altinn drops the occurs of a sequence (its elements become arrays); we
+	// keep explicit ones, so that XML can be written with a repeating
+	// sequence's elements interleaved again.
+	carryOccurs(g.Occurs, o)
 	return nil
 }
 
@@ -92,6 +96,9 @@ func (c *converter) choice(g *xsd.ModelGroup, optional, array bool, o *Object) e
 	if len(branches) > 0 {
 		o.Set("oneOf", branches)
 	}
+	// Altinn drops the occurs of a choice; we keep explicit ones beside its
+	// oneOf, so that an optional choice validates when empty.
+	carryOccurs(g.Occurs, o)
 	return nil
 }
 

@@ -15,6 +15,8 @@ import (
 // simpleTypeSchema converts a simple type into a schema of its own.
 func (c *converter) simpleTypeSchema(t *xsd.SimpleType, optional, array bool) (*Object, error) {
 	o := jsonobj.New()
+	// Altinn drops a simple type's annotation; we keep it as on complex types.
+	annotate(t.Annotation, o)
 	if err := c.simpleType(t, optional, array, o); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+
+package xmljson
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// errTooLarge marks the limited reader's refusal; the decoder passes it up.
+var errTooLarge = errors.New("input too large")
+
+// limitedReader fails once more than n bytes have been read, so a huge
+// instance stops at the limit instead of being read to its end.
+type limitedReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.n+1 {
+		p = p[:l.n+1]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	if l.n < 0 {
+		return k, errTooLarge
+	}
+	return k, err
+}
+
+// prepare limits the input and strips a UTF-8 byte-order mark. UTF-16 is
+// refused: form data is UTF-8 (or a single-byte encoding it declares).
+func prepare(r io.Reader, max int64) (io.Reader, error) {
+	br := bufio.NewReaderSize(&limitedReader{r: r, n: max}, 16<<10)
+	head, _ := br.Peek(4)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		_, _ = br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
+		bytes.HasPrefix(head, []byte{'<', 0}), bytes.HasPrefix(head, []byte{0, '<'}):
+		return nil, fmt.Errorf("%w: UTF-16 input; send UTF-8", ErrSyntax)
+	}
+	return br, nil
+}
+
+// cp1252 spells the bytes 0x80–0x9F of windows-1252; the rest equals Latin-1.
+const cp1252 = "\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178"
+
+var cp1252Runes = []rune(cp1252)
+
+// charsetReader serves encoding/xml for declared encodings other than UTF-8.
+func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "utf8", "us-ascii", "ascii":
+		return in, nil
+	case "iso-8859-1", "latin1", "latin-1", "iso_8859-1", "l1":
+		return &singleByte{r: bufio.NewReader(in)}, nil
+	case "windows-1252", "cp1252":
+		return &singleByte{r: bufio.NewReader(in), win: true}, nil
+	}
+	return nil, fmt.Errorf("%w: encoding %q is not supported", ErrSyntax, label)
+}
+
+// singleByte transcodes Latin-1 or windows-1252 to UTF-8 as it streams.
+type singleByte struct {
+	r   *bufio.Reader
+	win bool
+}
+
+func (s *singleByte) Read(p []byte) (int, error) {
+	n := 0
+	for n+utf8.UTFMax <= len(p) {
+		c, err := s.r.ReadByte()
+		if err != nil {
+			if n > 0 && err == io.EOF {
+				return n, nil
+			}
+			return n, err
+		}
+		r := rune(c)
+		if s.win && c >= 0x80 && c <= 0x9F {
+			r = cp1252Runes[c-0x80]
+		}
+		n += utf8.EncodeRune(p[n:], r)
+	}
+	return n, nil
+}
