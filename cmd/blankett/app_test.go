@@ -89,3 +89,45 @@ func TestConvertXSD(t *testing.T) {
 		})
 	}
 }
+
+func TestJSONSchemaToXSD(t *testing.T) {
+	dir := t.TempDir()
+	xsd := copyFile(t, testcorpus.Path(t, "xsd", "real", "dat-bilpleie-soknad.xsd"), dir)
+	if _, err := runCLI(t, "app", "convert-xsd", xsd, "-o", filepath.Join(dir, "m.schema.json")); err != nil {
+		t.Fatal(err)
+	}
+	incompatible := filepath.Join(dir, "bad.schema.json")
+	if err := os.WriteFile(incompatible, []byte(`{"type": "object", "properties": {"a": {"$ref": "#/$defs/missing"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notJSON := filepath.Join(dir, "nojson.schema.json")
+	if err := os.WriteFile(notJSON, []byte(`<xml/>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, wantFile, wantErr string
+	}{
+		{"round trip", filepath.Join(dir, "m.schema.json"), filepath.Join(dir, "m.xsd"), ""},
+		{"dangling ref", incompatible, "", "/properties/a"},
+		{"not JSON", notJSON, "", "jsonxsd"},
+		{"missing", filepath.Join(dir, "none.json"), "", "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := runCLI(t, "app", "xsd", tt.in)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || !strings.Contains(out, "wrote "+tt.wantFile) {
+				t.Fatalf("out %q, err %v", out, err)
+			}
+			b, err := os.ReadFile(tt.wantFile)
+			if err != nil || !strings.Contains(string(b), "<xs:schema") && !strings.Contains(string(b), "<xsd:schema") {
+				t.Fatalf("not an XSD (%v): %.200s", err, b)
+			}
+		})
+	}
+}
