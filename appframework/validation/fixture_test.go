@@ -59,3 +59,10 @@ func data(t *testing.T, s string) map[string]any {
 	}
 	return m
 }
+
+func init() {
+	fixture["App/models/model.calculation.json"] = &fstest.MapFile{Data: []byte(`{"calculations": {
+	  "Rader.Lengde": ["stringLength", ["dataModel", "Rader.Navn"]],
+	  "Sammendrag.Antall": {"expression": ["if", ["equals", ["dataModel", "Navn"], null], 0, "else", 1]}
+	}}`)}
+}
