@@ -131,3 +131,55 @@ func TestJSONSchemaToXSD(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateData(t *testing.T) {
+	dir := t.TempDir()
+	model := testcorpus.Path(t, "xsd", "seres", "SeresBasicSchema.xsd")
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	jsonModel := filepath.Join(dir, "m.schema.json")
+	if _, err := runCLI(t, "app", "convert-xsd", model, "-o", jsonModel); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		want    []string
+		wantErr string
+		usage   bool
+	}{
+		{"valid corpus XML", []string{"--model", model, testcorpus.Path(t, "xml", "Seres", "SeresBasic.xml")}, []string{"valid"}, "", false},
+		{"valid JSON against JSON Schema", []string{"--model", jsonModel, write("ok.json", `{"e1": "Yo"}`)}, []string{"valid"}, "", false},
+		{"repeated and unknown elements", []string{"--model", model, write("bad.xml", "<melding><e1>a</e1><e1>b</e1><zz/></melding>")},
+			[]string{"e1: ", "[notRepeatable]", "zz: ", "[unknownElement]"}, "data is invalid: 2 issues", false},
+		{"wrong type in nb", []string{"--lang", "nb", "--model", model, write("bad.json", `{"e1": 5}`)},
+			[]string{"e1: Verdien har feil type", "[type]"}, "data is invalid: 1 issue", false},
+		{"json output", []string{"--format", "json", "--model", model, write("bad2.json", `{"e1": 5}`)},
+			[]string{`"code": "type"`, `"path": "e1"`}, "data is invalid", false},
+		{"truncated XML", []string{"--model", model, write("trunc.xml", "<melding><e1>")}, nil, "document ends inside an element", false},
+		{"missing model flag", []string{write("x.xml", "<melding/>")}, nil, "--model is required", true},
+		{"unknown extension", []string{"--model", model, write("x.txt", "")}, nil, "want a .xml or .json file", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := runCLI(t, append([]string{"app", "validate-data"}, tt.args...)...)
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("err = %v, want %q; output:\n%s", err, tt.wantErr, out)
+			}
+			var ue usageError
+			if errors.As(err, &ue) != tt.usage {
+				t.Fatalf("usage error = %v, want %v", !tt.usage, tt.usage)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
