@@ -39,6 +39,9 @@ type Input struct {
 	// Auth is the user's allowed actions, for authContext in expressions.
 	Auth   map[string]bool
 	Schema SchemaValidator
+	// OnSkip, when set, is told of every expression rule skipped because it could
+	// not be evaluated for this data.
+	OnSkip func(error)
 }
 
 // Validator validates tasks of one loaded app. It is safe for concurrent use.
@@ -57,11 +60,15 @@ type run struct {
 	issues []Issue
 	// bound maps "dataType|indexed path" to whether a visible component is bound there.
 	bound map[string]bool
+	// skipped are expression rules that could not be evaluated for this data.
+	skipped []error
 }
 
 // Validate runs every check for in and returns the issues, sorted by source, field
 // and code. An error means the app or data could not be evaluated at all (for example
-// a hidden expression that fails), not that the data is invalid.
+// a hidden expression that fails), not that the data is invalid. Expression rules
+// whose condition cannot be evaluated for this data are skipped; Input.OnSkip hears
+// of each, so the caller can log it.
 func (v *Validator) Validate(ctx context.Context, in Input) ([]Issue, error) {
 	r := v.newRun(in)
 	if in.LayoutSet != nil {
@@ -79,6 +86,11 @@ func (v *Validator) Validate(ctx context.Context, in Input) ([]Issue, error) {
 	r.dataTypes()
 	if err := r.schema(ctx); err != nil {
 		return nil, err
+	}
+	if in.OnSkip != nil {
+		for _, e := range r.skipped {
+			in.OnSkip(e)
+		}
 	}
 	out := r.visible()
 	slices.SortStableFunc(out, func(a, b Issue) int {

@@ -47,7 +47,11 @@ func (r *run) rule(val *app.Validation, rule *app.Rule, dt string, cp expr.Path,
 	}
 	hit, err := res.Condition.Bool(r.env, scope, false)
 	if err != nil {
-		return fmt.Errorf("validation: %s%s: condition for %s: %w", val.File, rule.Pointer, cp, err)
+		// The data makes the condition unevaluable, e.g. text in a number field, which
+		// the schema check reports; as in Altinn the rule is skipped, never the whole
+		// validation.
+		r.skipped = append(r.skipped, fmt.Errorf("validation: %s%s: condition for %s: %w", val.File, rule.Pointer, cp, err))
+		return nil
 	}
 	if !hit {
 		return nil
@@ -55,11 +59,12 @@ func (r *run) rule(val *app.Validation, rule *app.Rule, dt string, cp expr.Path,
 	is := Issue{Severity: ParseSeverity(res.Severity), DataType: dt, Field: cp.String(),
 		Code: CodeExpression, Source: SourceExpression}
 	if res.Message.IsSet() {
-		v, err := res.Message.Parsed.Eval(r.env, scope)
-		if err != nil {
-			return fmt.Errorf("validation: %s%s: message: %w", val.File, rule.Pointer, err)
+		msg := ""
+		if v, err := res.Message.Parsed.Eval(r.env, scope); err != nil {
+			r.skipped = append(r.skipped, fmt.Errorf("validation: %s%s: message for %s: %w", val.File, rule.Pointer, cp, err))
+		} else {
+			msg = v.AsString()
 		}
-		msg := v.AsString()
 		if r.env.Texts != nil {
 			if _, ok := r.env.Texts.Text(msg); ok {
 				is.CustomTextKey = msg

@@ -28,7 +28,7 @@ var fixture = fstest.MapFS{
 	  {"id": "rader", "type": "RepeatingGroup", "dataModelBindings": {"group": "Rader"}, "children": ["radnavn"]},
 	  {"id": "radnavn", "type": "Input", "required": true, "dataModelBindings": {"simpleBinding": "Rader.Navn"}, "textResourceBindings": {"title": "Radnavn"}}
 	]}}`)},
-	"App/models/model.schema.json": {Data: []byte(`{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+	"App/models/model.schema.json": {Data: []byte(`{"$schema": "https://json-schema.org/draft/2020-12/schema", "@xsdRootElement": "model", "type": "object",
 	  "properties": {"Navn": {"type": "string"}, "Alder": {"type": "number"}, "SkjulAlder": {"type": "boolean"}, "Epost": {"type": "string"},
 	    "TrengerEpost": {"type": "boolean"}, "Rader": {"type": "array", "items": {"type": "object", "properties": {"Navn": {"type": "string"}}}}}}`)},
 	"App/models/model.validation.json": {Data: []byte(`{"validations": {
