@@ -193,7 +193,7 @@ func checkShape(s *obj, ptr string) error {
 	bad := func(k, what string) error {
 		return failAt(child(ptr, k), k, ErrInvalid, "%s must be %s", k, what)
 	}
-	for _, k := range []string{"properties", "@xsdUnhandledAttributes", "@xsdAnyAttribute", "@xsdUnhandledEnumAttributes"} {
+	for _, k := range []string{"properties", "@xsdUnhandledAttributes", "@xsdAnyAttribute", "@xsdUnhandledEnumAttributes", kwRestrictionForeign} {
 		if s.Has(k) && object(s, k) == nil {
 			return bad(k, "an object")
 		}

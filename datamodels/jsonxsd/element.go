@@ -86,6 +86,9 @@ func (c *converter) element(name string, p *obj, ptr string, ctx elemCtx) (*node
 		}
 		typ = ct
 	}
+	if err := c.namedType(e, typ, p, ptr); err != nil {
+		return nil, err
+	}
 	if !ctx.global {
 		if err := c.occurs(e, p, ptr, arr, ctx); err != nil {
 			return nil, err

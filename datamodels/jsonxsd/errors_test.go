@@ -85,6 +85,16 @@ func TestErrors(t *testing.T) {
 			jsonxsd.ErrUnsupported, "an attribute must have a simple type"},
 		{"two bases", `{"@xsdRootElement":"r","properties":{"a":{"allOf":[{"properties":{"b":{"type":"string"}}},{"$ref":"#/$defs/T"}]}},"$defs":{"T":{"properties":{"c":{"type":"string"}}}}}`,
 			jsonxsd.ErrUnsupported, "#/properties/a/allOf/1"},
+		{"restriction attributes", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdUnhandledRestrictionAttributes":"x"}}}`,
+			jsonxsd.ErrInvalid, "#/properties/a/@xsdUnhandledRestrictionAttributes"},
+		{"named type without inline type", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","@xsdNamedType":"string"}}}`,
+			jsonxsd.ErrInvalid, "#/properties/a/@xsdNamedType"},
+		{"named type not built-in", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdNamedType":"str"}}}`,
+			jsonxsd.ErrInvalid, `"str" is not a built-in type`},
+		{"named type dangling", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdNamedType":"#/$defs/S"}}}`,
+			jsonxsd.ErrIncompatible, `"#/$defs/S" does not point to a definition`},
+		{"named type complex", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdNamedType":"#/$defs/T"},"b":{"$ref":"#/$defs/T"}},"$defs":{"T":{"properties":{"c":{"type":"string"}}}}}`,
+			jsonxsd.ErrInvalid, `"#/$defs/T" is not a simple type`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

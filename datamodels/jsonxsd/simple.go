@@ -82,6 +82,9 @@ func (c *converter) simpleDerivation(s *obj, ptr string) (*node, error) {
 		}
 		r.set("base", c.ns.builtin(b))
 	}
+	if err := c.restrictionForeign(r, s, ptr); err != nil {
+		return nil, err
+	}
 	for _, f := range src {
 		if err := c.facets(r, f.o, f.ptr); err != nil {
 			return nil, err
@@ -100,7 +103,7 @@ func (c *converter) list(s *obj, ptr string) (*node, error) {
 			return nil, err
 		}
 		l.set("itemType", c.ns.ref(name))
-	case !hasFacets(it) && !it.Has("allOf"):
+	case !hasFacets(it) && !it.Has("allOf") && structure(it) != restrictionMarker:
 		b, ok := builtinOf(it)
 		if !ok {
 			return nil, failAt(ip, "items", ErrUnsupported, "list items must be a simple type")

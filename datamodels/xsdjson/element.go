@@ -29,6 +29,7 @@ func (c *converter) element(e *xsd.Element, optional, array bool) (*Object, erro
 	}
 	inlineSimple, inlineComplex := e.SimpleType, e.ComplexType
 	typeName := e.Type
+	var named string // the type= dropped for an inline restriction of it
 	if !typeName.IsZero() && (inlineSimple != nil || inlineComplex != nil) {
 		// Both type= and an inline type: keep the inline restriction when it
 		// narrows the named type (the author's evident intent); otherwise
@@ -36,6 +37,7 @@ func (c *converter) element(e *xsd.Element, optional, array bool) (*Object, erro
 		if inlineSimple == nil || inlineSimple.Restriction == nil || inlineSimple.Restriction.Base.Key() != typeName.Key() {
 			return nil, failAt(e.Pos, construct("xs:element", e.Name), ErrUnsupported, "type=%q and an inline type that does not restrict it", typeName)
 		}
+		named = namedType(typeName)
 		typeName = xsd.QName{}
 	}
 	min := e.Min
@@ -98,11 +100,24 @@ func (c *converter) element(e *xsd.Element, optional, array bool) (*Object, erro
 	if e.Fixed != nil {
 		o.Set("const", *e.Fixed)
 	}
+	if named != "" {
+		// Altinn has no keyword for it; ours lets JSON → XSD write it back.
+		o.Set("@xsdNamedType", named)
+	}
 	if len(e.Foreign) > 0 {
 		o.Set("@xsdUnhandledAttributes", unhandled(e.Foreign))
 	}
 	carryOccurs(e.Occurs, o)
 	return o, nil
+}
+
+// namedType spells a type name as the dialect does: a built-in by its local
+// name (as @xsdType), a user type by its $ref.
+func namedType(name xsd.QName) string {
+	if name.IsBuiltin() {
+		return name.Local
+	}
+	return ref(name.Local)
 }
 
 // carryOccurs copies explicitly written minOccurs/maxOccurs, so that JSON

@@ -64,6 +64,11 @@ func (c *converter) simpleRestriction(r *xsd.SimpleRestriction, optional, array 
 		}
 	}
 	o.Set("@xsdStructure", "XmlSchemaSimpleTypeRestriction")
+	if len(r.Foreign) > 0 {
+		// Altinn keeps no attributes of the restriction itself; a keyword of
+		// our own carries them back to XSD (Altinn's tools ignore it).
+		o.Set("@xsdUnhandledRestrictionAttributes", unhandled(r.Foreign))
+	}
 	dateBase := r.SimpleType == nil && isDateType(r.Base.Local)
 	if withAllOf {
 		f := jsonobj.New()
