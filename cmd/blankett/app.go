@@ -18,7 +18,7 @@ func newAppCommand() *cobra.Command {
 		Use:   "app",
 		Short: "Offline tools for apps and data models: convert, validate",
 	}
-	app.AddCommand(newConvertXSDCommand(), newJSONToXSDCommand(), newValidateDataCommand())
+	app.AddCommand(newConvertXSDCommand(), newJSONToXSDCommand(), newValidateDataCommand(), newLintCommand(), newDiffCommand())
 	return app
 }
 
