@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blankett/blankett/appframework/expr"
+)
+
+// Renderer renders pages and summaries of any app. It holds the parsed
+// templates and caches of parsed text expressions, and is safe for
+// concurrent use: build one with New and share it.
+type Renderer struct {
+	tmpl *template.Template
+	// exprs caches small expressions the renderer builds itself
+	// (["text", key], ["formatDate", …]) by their JSON.
+	exprs     sync.Map
+	exprCount atomic.Int64
+}
+
+// maxCachedExprs bounds the expression cache; beyond it expressions are
+// parsed per use, so hostile texts cannot grow memory without limit.
+const maxCachedExprs = 50_000
+
+// New parses the templates. It fails only if the embedded templates are
+// broken.
+func New() (*Renderer, error) {
+	t, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{tmpl: t}, nil
+}
+
+// pageView is what the page template prints.
+type pageView struct {
+	Action    string
+	Page      string
+	Multipart bool
+	Hidden    []hiddenField
+	Body      []*view
+	UI        *uiView
+}
+
+type hiddenField struct{ Name, Value string }
+
+// RenderPage renders one page of a layout set as a <form> fragment.
+func (r *Renderer) RenderPage(in PageInput) (template.HTML, error) {
+	st, err := r.newState(&in.Context)
+	if err != nil {
+		return "", err
+	}
+	st.mode, st.open, st.showHidden = in.Mode, in.OpenRows, in.ShowHidden
+	pn := st.pageNode(in.Page)
+	if pn == nil {
+		return "", fmt.Errorf("%w: layout set %q has no page %q", ErrInput, st.set.ID, in.Page)
+	}
+	st.page = in.Page
+	body := st.nodes(pn.Children, bctx{level: 1, top: true})
+	body = st.finish(body, st.pageTitle(in.Page))
+	pv := pageView{Action: st.urls.FormAction(in.Page), Page: in.Page, Multipart: st.multipart, Body: body, UI: st.ui}
+	for name, v := range in.HiddenFields {
+		pv.Hidden = append(pv.Hidden, hiddenField{name, v})
+	}
+	slices.SortFunc(pv.Hidden, func(a, b hiddenField) int {
+		if a.Name < b.Name {
+			return -1
+		}
+		if a.Name > b.Name {
+			return 1
+		}
+		return 0
+	})
+	return r.execute("page", pv)
+}
+
+// RenderSummary renders every visible page of the layout set as a
+// read-only summary, for the confirm step, the receipt and the PDF.
+func (r *Renderer) RenderSummary(in SummaryInput) (template.HTML, error) {
+	st, err := r.newState(&in.Context)
+	if err != nil {
+		return "", err
+	}
+	st.mode, st.editLinks = ReadOnly, in.EditLinks
+	title := in.Title
+	if title == "" {
+		title = st.appTitle()
+	}
+	body := st.summaryPages(bctx{level: 1, top: true})
+	body = st.finish(body, title)
+	return r.execute("summarypage", pageView{Page: st.set.ID, Body: body, UI: st.ui})
+}
+
+func (r *Renderer) execute(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := r.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", fmt.Errorf("%w: %w", ErrTemplate, err)
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// cachedExpr returns the parsed expression of x (a JSON-able value), from
+// the cache when it is there.
+func (r *Renderer) cachedExpr(key string, x any) (*expr.Expr, error) {
+	if e, ok := r.exprs.Load(key); ok {
+		return e.(*expr.Expr), nil
+	}
+	e, err := expr.ParseValue(x)
+	if err != nil {
+		return nil, err
+	}
+	if r.exprCount.Load() < maxCachedExprs {
+		if _, loaded := r.exprs.LoadOrStore(key, e); !loaded {
+			r.exprCount.Add(1)
+		}
+	}
+	return e, nil
+}
