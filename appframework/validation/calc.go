@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 
 	"github.com/blankett/blankett/appframework/expr"
@@ -18,7 +19,9 @@ import (
 // (or {"expression": <expression>} in place of the bare expression). Like a
 // validation.json rule, an expression runs once per concrete path of its field, with
 // ["argv", 0] the path and the path's row as its scope. Fields run in path order, once;
-// a calculation that reads another's result must come after it in that order.
+// a calculation that reads another's result must come after it in that order. An
+// expression that cannot be evaluated for the data leaves its field unchanged and is
+// reported through in.OnSkip.
 func (v *Validator) Calculate(in Input) ([]string, error) {
 	r := v.newRun(in)
 	var changed []string
@@ -41,7 +44,12 @@ func (v *Validator) Calculate(in Input) ([]string, error) {
 				scope := &expr.Scope{DataType: dt, Row: rowOf(cp), RowDataType: dt, Args: []expr.Value{expr.String(cp.String())}}
 				val, err := e.Eval(r.env, scope)
 				if err != nil {
-					return nil, fmt.Errorf("validation: %s: %s: %w", calc.File, cp, err)
+					// Data the expression cannot use (text in a number field) leaves the
+					// field as it is; the caller hears of it, as with validation rules.
+					if in.OnSkip != nil {
+						in.OnSkip(fmt.Errorf("validation: %s: %s: %w", calc.File, cp, err))
+					}
+					continue
 				}
 				if set(data, cp, val.Any()) {
 					changed = append(changed, dt+"|"+cp.String())
@@ -77,7 +85,7 @@ func set(data map[string]any, p expr.Path, v any) bool {
 			if last {
 				old, had := m[seg.Name]
 				m[seg.Name] = v
-				return !had || fmt.Sprint(old) != fmt.Sprint(v)
+				return !had || !reflect.DeepEqual(old, v)
 			}
 			if _, ok := m[seg.Name].(map[string]any); !ok && m[seg.Name] == nil {
 				m[seg.Name] = map[string]any{}
@@ -90,7 +98,7 @@ func set(data map[string]any, p expr.Path, v any) bool {
 			return false
 		}
 		if last {
-			changed := fmt.Sprint(list[seg.Index]) != fmt.Sprint(v)
+			changed := !reflect.DeepEqual(list[seg.Index], v)
 			list[seg.Index] = v
 			return changed
 		}

@@ -30,11 +30,19 @@ var fixture = fstest.MapFS{
 	]}}`)},
 	"App/models/model.schema.json": {Data: []byte(`{"$schema": "https://json-schema.org/draft/2020-12/schema", "@xsdRootElement": "model", "type": "object",
 	  "properties": {"Navn": {"type": "string"}, "Alder": {"type": "number"}, "SkjulAlder": {"type": "boolean"}, "Epost": {"type": "string"},
-	    "TrengerEpost": {"type": "boolean"}, "Rader": {"type": "array", "items": {"type": "object", "properties": {"Navn": {"type": "string"}}}}}}`)},
+	    "TrengerEpost": {"type": "boolean"}, "Rader": {"type": "array", "items": {"type": "object", "properties": {"Navn": {"type": "string"}}}},
+	    "Sporsmal": {"type": "array", "items": {"type": "object", "properties": {"Svar": {"type": "string"}}}},
+	    "SkjulGruppe": {"type": "boolean"}, "Skjult": {"type": "array", "items": {"type": "object", "properties": {"Navn": {"type": "string"}}}},
+	    "Tall": {"type": "string"}, "Dobbel": {"type": "number"}, "Tekst": {"type": "string"}}}`)},
+	"App/options/skala.json": {Data: []byte(`[{"value": "1", "label": "En"}, {"value": "2", "label": "To"}]`)},
 	"App/models/model.validation.json": {Data: []byte(`{"validations": {
 	  "Alder": [{"condition": ["lessThan", ["dataModel", ["argv", 0]], 18], "message": "for.ung", "severity": "warning"}],
 	  "Rader.Navn": [{"condition": ["equals", ["dataModel", "Rader.Navn"], "x"], "message": "Ikke x"}, "ikkeTom"]
 	}, "definitions": {"ikkeTom": {"condition": ["equals", ["dataModel", ["argv", 0]], "tom"], "message": "Ordet tom er reservert", "severity": "info"}}}`)},
+	"App/models/model.calculation.json": {Data: []byte(`{"calculations": {
+	  "Rader.Lengde": ["stringLength", ["dataModel", "Rader.Navn"]],
+	  "Sammendrag.Antall": {"expression": ["if", ["equals", ["dataModel", "Navn"], null], 0, "else", 1]}
+	}}`)},
 	"App/config/texts/resource.nb.json": {Data: []byte(`{"language": "nb", "resources": [
 	  {"id": "navn.tittel", "value": "Navn"}, {"id": "for.ung", "value": "Du er for ung"}, {"id": "epost.mangler", "value": "Vi trenger e-posten din"}]}`)},
 	"App/config/texts/resource.en.json": {Data: []byte(`{"language": "en", "resources": [
@@ -58,11 +66,4 @@ func data(t *testing.T, s string) map[string]any {
 		t.Fatal(err)
 	}
 	return m
-}
-
-func init() {
-	fixture["App/models/model.calculation.json"] = &fstest.MapFile{Data: []byte(`{"calculations": {
-	  "Rader.Lengde": ["stringLength", ["dataModel", "Rader.Navn"]],
-	  "Sammendrag.Antall": {"expression": ["if", ["equals", ["dataModel", "Navn"], null], 0, "else", 1]}
-	}}`)}
 }

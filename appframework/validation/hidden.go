@@ -3,6 +3,7 @@
 package validation
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,20 +28,31 @@ func (v *Validator) RemoveHiddenData(in Input) ([]string, error) {
 	if err := r.required(tree, false); err != nil {
 		return nil, err
 	}
-	var cleared []string
+	// Clear the deepest paths first, so a hidden field inside a hidden list is cleared
+	// (and reported) before the list itself, whatever the map order.
+	var keys []string
 	for key, shown := range r.bound {
-		if shown {
-			continue
+		if !shown {
+			keys = append(keys, key)
 		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(depth(b), depth(a)), cmp.Compare(a, b))
+	})
+	var cleared []string
+	for _, key := range keys {
 		dt, field, _ := strings.Cut(key, "|")
 		p, err := expr.ParsePath(field)
 		if err != nil {
 			continue
 		}
-		if clear(in.Data[dt], p) {
+		if clearPath(in.Data[dt], p) {
 			cleared = append(cleared, key)
 		}
 	}
 	slices.Sort(cleared)
 	return cleared, nil
 }
+
+// depth counts a field key's path segments.
+func depth(key string) int { return strings.Count(key, ".") + strings.Count(key, "[") }

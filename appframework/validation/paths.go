@@ -61,9 +61,9 @@ func rowOf(p expr.Path) expr.Path {
 	return nil
 }
 
-// clear removes the value at the concrete path p (the key is deleted from its
+// clearPath removes the value at the concrete path p (the key is deleted from its
 // object); missing parents mean there is nothing to clear.
-func clear(data any, p expr.Path) bool {
+func clearPath(data any, p expr.Path) bool {
 	node := data
 	for i, seg := range p {
 		m, ok := node.(map[string]any)

@@ -31,7 +31,13 @@ var noValueTypes = map[string]bool{
 func (r *run) required(tree *layouttree.Tree, check bool) error {
 	var firstErr error
 	tree.Walk(func(n *layouttree.Node) {
-		if firstErr != nil || n.Comp == nil || n.Row || n.Comp.Source == nil {
+		if firstErr != nil || n.Comp == nil || n.Comp.Source == nil {
+			return
+		}
+		if n.Row {
+			if n.Comp.Source.Type == "Likert" {
+				firstErr = r.likertRow(n, check)
+			}
 			return
 		}
 		hidden, err := n.Hidden(r.env)
@@ -57,7 +63,7 @@ func (r *run) required(tree *layouttree.Tree, check bool) error {
 			return
 		}
 		if req {
-			r.checkFilled(src, scope)
+			r.checkFilled(src, scope, nil)
 		}
 	})
 	return firstErr
@@ -72,8 +78,37 @@ func (r *run) key(b *component.Binding, scope *expr.Scope) string {
 	return dt + "|" + b.Path.Transpose(scope.Row).String()
 }
 
-func (r *run) checkFilled(src *component.Component, scope *expr.Scope) {
-	names := requiredBindings[src.Type]
+// likertRow handles one question of a Likert: the row is hidden by the component's
+// own hidden expression, and a required Likert needs an answer in every visible row.
+func (r *run) likertRow(n *layouttree.Node, check bool) error {
+	hidden, err := n.Hidden(r.env)
+	if err != nil {
+		return fmt.Errorf("validation: hidden of %s row %v: %w", n.ID(), n.Rows(), err)
+	}
+	src, scope := n.Comp.Source, n.Scope()
+	if b := src.Binding("answer"); b != nil && b.Err == nil {
+		key := r.key(b, scope)
+		r.bound[key] = r.bound[key] || !hidden
+	}
+	if !check || hidden {
+		return nil
+	}
+	req, err := src.Required.Bool(r.env, scope, false)
+	if err != nil {
+		return fmt.Errorf("validation: required of %s: %w", n.ID(), err)
+	}
+	if req {
+		r.checkFilled(src, scope, []string{"answer"})
+	}
+	return nil
+}
+
+// checkFilled reports the empty bindings among names (by default the type's
+// required bindings) of a required component.
+func (r *run) checkFilled(src *component.Component, scope *expr.Scope, names []string) {
+	if names == nil {
+		names = requiredBindings[src.Type]
+	}
 	if names == nil {
 		if src.Binding("simpleBinding") != nil {
 			names = []string{"simpleBinding"}
