@@ -96,8 +96,9 @@ type Options struct {
 	MaxFiles int
 }
 
-// rootCandidates are the places applicationmetadata.json is looked for.
-var rootCandidates = []string{"App/", "", "src/App/"}
+// rootCandidates are the places applicationmetadata.json is looked for, in
+// order. An array, so no caller can change the search for the others.
+var rootCandidates = [...]string{"App/", "", "src/App/"}
 
 // Load reads the app in fsys, whose root is the app repository (the folder
 // holding App/). It returns every problem found, joined; each is an *Error.

@@ -13,7 +13,7 @@ import (
 // on exactly the components the loader resolved. Pages left out of the page
 // order are hidden, as app-frontend hides them.
 func (l *loader) compile(set *LayoutSet) *layouttree.Layout {
-	lay := &layouttree.Layout{}
+	lay := &layouttree.Layout{DataType: set.DataType}
 	conv := map[*Node]*layouttree.Component{}
 	set.nodeOf = map[*layouttree.Component]*Node{}
 	for _, p := range set.Pages {

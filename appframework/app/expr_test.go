@@ -156,3 +156,57 @@ func TestCorpusHidden(t *testing.T) {
 		}
 	}
 }
+
+// TestRowLookupBindingSpelling reads a repeating-group row from inside the
+// row whether the bindings name the set's data type or leave it implicit.
+// Naming it on the group once made row lookups miss and return null.
+func TestRowLookupBindingSpelling(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, group, child string
+	}{
+		{"implicit", `"Rader"`, `"Rader.Navn"`},
+		{"explicit group", `{"dataType": "model", "field": "Rader"}`, `"Rader.Navn"`},
+		{"explicit child", `"Rader"`, `{"dataType": "model", "field": "Rader.Navn"}`},
+		{"explicit both", `{"dataType": "model", "field": "Rader"}`, `{"dataType": "model", "field": "Rader.Navn"}`},
+	}
+	exprs := []string{
+		`["component", "radnavn"]`,
+		`["dataModel", "Rader.Navn"]`,
+		`["dataModel", "Rader.Navn", "model"]`,
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			page := layout(`{"id": "rader", "type": "RepeatingGroup", "dataModelBindings": {"group": ` + tt.group + `}, "children": ["radnavn"]},
+				{"id": "radnavn", "type": "Input", "dataModelBindings": {"simpleBinding": ` + tt.child + `}}`)
+			a, err := app.Load(miniApp(page, nil), app.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			set := a.LayoutSetForTask("Task_1")
+			model := map[string]any{"Rader": []any{map[string]any{"Navn": "a"}, map[string]any{"Navn": "b"}}}
+			env := a.Env(&expr.JSONData{Default: set.DataType, Models: map[string]any{set.DataType: model}}, "nb")
+			tree, err := set.NewTree(env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for row, want := range []string{`"a"`, `"b"`} {
+				n := tree.Find("P", "radnavn", []int{row})
+				if n == nil {
+					t.Fatalf("radnavn[%d] not in the tree", row)
+				}
+				for _, in := range exprs {
+					e, err := expr.Parse([]byte(in))
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, err := e.Eval(env, n.Scope())
+					if err != nil || got.String() != want {
+						t.Errorf("row %d: %s = %s %v, want %s", row, in, got, err, want)
+					}
+				}
+			}
+		})
+	}
+}

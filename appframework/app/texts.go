@@ -40,8 +40,12 @@ func (t *Texts) Text(key string) (expr.TextResource, bool) {
 	return expr.TextResource{Value: r.Value, Variables: r.Variables}, true
 }
 
-// Get returns the resource with id.
+// Get returns the resource with id. A nil *Texts, which App.Texts gives for
+// a language the app lacks, has no resources.
 func (t *Texts) Get(id string) (TextResource, bool) {
+	if t == nil {
+		return TextResource{}, false
+	}
 	i, ok := t.byID[id]
 	if !ok {
 		return TextResource{}, false

@@ -55,6 +55,17 @@ type Scope struct {
 	Handle any
 }
 
+// InRow reports whether paths of dataType are placed in the scope's
+// repeating-group row: the scope has a row and the row belongs to the same
+// data type. "" stands for the scope's DataType on both sides, so a binding
+// that names the default data type and one that leaves it out agree.
+func (s *Scope) InRow(dataType string) bool {
+	if s == nil || len(s.Row) == 0 {
+		return false
+	}
+	return sameDataType(dataType, s.RowDataType, s.DataType)
+}
+
 // Rows returns the row indices of the scope, outermost first.
 func (s *Scope) Rows() []int {
 	if s == nil {

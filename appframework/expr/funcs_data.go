@@ -79,11 +79,7 @@ func (c *call) dataModel() (Value, error) {
 			return Value{}, nil // a path that cannot exist has no value
 		}
 	}
-	rowType := c.ev.scope.RowDataType
-	if rowType == "" {
-		rowType = c.ev.scope.DataType
-	}
-	if len(c.ev.scope.Row) > 0 && sameDataType(dataType, rowType, c.ev.scope.DataType) {
+	if c.ev.scope.InRow(dataType) {
 		p = p.Transpose(c.ev.scope.Row)
 	}
 	return c.lookup(Binding{DataType: dataType, Path: p})

@@ -86,6 +86,9 @@ func (c *call) jmespath() (Value, error) {
 			return Value{}, c.at(1, errorf("", ErrInvalidArgument, "Jmespath error: %v", err))
 		}
 	}
+	// Search caps what the query builds at jmespath.MaxItems values and
+	// jmespath.MaxStringLen bytes, the same limits as MaxListLen and
+	// MaxStringLen, and reports an excess as "result too large".
 	out, err := q.Search(c.args[0].Any())
 	if err != nil {
 		return Value{}, c.fail(ErrInvalidArgument, "Jmespath error: %v", err)

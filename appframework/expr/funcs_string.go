@@ -13,11 +13,15 @@ import (
 func (c *call) stringFunc() (Value, error) {
 	switch c.n.fn {
 	case FuncConcat:
-		var b strings.Builder
+		parts := make([]string, len(c.args))
+		size := 0
 		for i := range c.args {
-			b.WriteString(textOf(c.args[i]))
+			parts[i] = textOf(c.args[i])
+			if size += len(parts[i]); size > MaxStringLen {
+				return Value{}, c.fail(ErrInvalidArgument, "concat: result too large (more than %d bytes)", MaxStringLen)
+			}
 		}
-		return String(b.String()), nil
+		return String(strings.Join(parts, "")), nil
 	case FuncLowerCase, FuncUpperCase, FuncLowerCaseFirst, FuncUpperCaseFirst:
 		return c.caseFunc()
 	case FuncStringLength:
@@ -31,6 +35,10 @@ func (c *call) stringFunc() (Value, error) {
 		repl, _ := c.text(2)
 		if !ok1 || !ok2 || s == "" || find == "" {
 			return Value{}, nil
+		}
+		// Nested replacements multiply the length, so check it before building.
+		if n := strings.Count(s, find); len(s)+n*(len(repl)-len(find)) > MaxStringLen {
+			return Value{}, c.fail(ErrInvalidArgument, "stringReplace: result too large (more than %d bytes)", MaxStringLen)
 		}
 		return String(strings.ReplaceAll(s, find, repl)), nil
 	}

@@ -119,6 +119,17 @@ func TestCombining(t *testing.T) {
 			if err != nil || d.Effect != tt.none || d.RuleID != "" {
 				t.Errorf("none match: %s %q %v, want %s", d.Effect, d.RuleID, err, tt.none)
 			}
+			// With the rules swapped, only first-applicable changes its answer:
+			// it takes whichever matching rule comes first.
+			swapped := &policy.Policy{Combining: tt.alg, Rules: []policy.Rule{rules[1], rules[0]}}
+			want, wantRule := tt.both, tt.bothRule
+			if tt.firstRuleOnMatch {
+				want, wantRule = swapped.Rules[0].Effect, swapped.Rules[0].ID
+			}
+			d, err = swapped.Decide(context.Background(), policy.Request{Action: "read"})
+			if err != nil || d.Effect != want || d.RuleID != wantRule {
+				t.Errorf("both match, swapped: %s %q %v, want %s %q", d.Effect, d.RuleID, err, want, wantRule)
+			}
 		})
 	}
 }

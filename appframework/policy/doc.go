@@ -8,9 +8,9 @@
 // attributes: subjects by role code (urn:altinn:rolecode), service owner
 // (urn:altinn:org), user, party or scope; resources by org, app, task
 // (urn:altinn:task), end event (urn:altinn:end-event), party and app resource;
-// and the action id. Anything else — an unknown attribute, a Condition, an
-// obligation it cannot fulfil, a combining algorithm it does not know — is a
-// parse error, so a policy never permits by accident of being half understood.
+// and the action id. Anything else — an unknown attribute, a designator with
+// MustBePresent="true", a Condition, an obligation it cannot fulfil, a
+// combining algorithm it does not know, a DTD — is a parse error, so a policy never permits by accident of being half understood.
 //
 // Decide answers one Request with a Decision that names the rule that decided
 // it, for audit logs. Rules combine by the policy's algorithm (Altinn always

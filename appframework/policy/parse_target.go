@@ -68,6 +68,16 @@ func (p *parser) match(n *node) (Match, error) {
 		return m, posError(ErrUnsupported, des.Line, des.Col, "AttributeDesignator with an Issuer")
 	}
 	m.Attribute = Attribute{Category: des.attr("Category"), ID: des.attr("AttributeId")}
+	// A designator that must be present makes a missing attribute
+	// Indeterminate, which the deny-biased algorithms turn into a denial; the
+	// evaluator only knows match or no match, so it could permit instead.
+	switch mbp := des.attr("MustBePresent"); strings.TrimSpace(mbp) {
+	case "", "false", "0":
+	case "true", "1":
+		return m, posError(ErrUnsupported, des.Line, des.Col, "MustBePresent=%q on attribute %s; only optional attributes are supported", mbp, m.Attribute.ID)
+	default:
+		return m, posError(ErrMalformed, des.Line, des.Col, "MustBePresent=%q on attribute %s is not a boolean", mbp, m.Attribute.ID)
+	}
 	if _, ok := attributes[m.Attribute]; !ok {
 		return m, posError(ErrUnknownAttribute, des.Line, des.Col, "attribute %s in category %s", m.Attribute.ID, m.Attribute.Category)
 	}

@@ -48,6 +48,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown-obligation.xml", policy.ErrUnsupported, `"urn:altinn:notify-owner" cannot be fulfilled`},
 		{"bad-level.xml", policy.ErrMalformed, `"two" is not an integer`},
 		{"variable.xml", policy.ErrUnsupported, "VariableDefinition"},
+		{"must-be-present.xml", policy.ErrUnsupported, `line 4:160: MustBePresent="true" on attribute urn:altinn:org`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -58,6 +59,44 @@ func TestParseErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("err = %q, want it to contain %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+// TestParseMustBePresent refuses designators that must be present: XACML
+// makes a missing attribute Indeterminate then, which the evaluator would
+// read as no match and so could let a Permit through where XACML denies.
+func TestParseMustBePresent(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join("testdata", "parse", "must-be-present.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		value string
+		want  error // nil: the policy parses
+	}{
+		{"true", policy.ErrUnsupported},
+		{"1", policy.ErrUnsupported},
+		{" true ", policy.ErrUnsupported},
+		{"false", nil},
+		{"0", nil},
+		{"yes", policy.ErrMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			t.Parallel()
+			doc := strings.Replace(string(data), `MustBePresent="true"`, `MustBePresent="`+tt.value+`"`, 1)
+			_, err := policy.ParseBytes([]byte(doc), policy.Options{})
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("err = %v, want none", err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), "MustBePresent") || !strings.Contains(err.Error(), "urn:altinn:org") {
+				t.Errorf("err = %v, want %v naming MustBePresent and the attribute", err, tt.want)
 			}
 		})
 	}

@@ -82,7 +82,14 @@ func readTree(r io.Reader) (*node, error) {
 	// Altinn files declare utf-8; accept other labels rather than fail on them.
 	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	var root *node
-	var stack []*node
+	// Each open element collects its character data in a builder: comments
+	// and entities split text into many tokens, and appending each one to a
+	// string is quadratic in the length of the text.
+	type open struct {
+		n    *node
+		text strings.Builder
+	}
+	var stack []*open
 	for {
 		line, col := dec.InputPos()
 		tok, err := dec.Token()
@@ -104,16 +111,22 @@ func readTree(r io.Reader) (*node, error) {
 				}
 				root = n
 			} else {
-				p := stack[len(stack)-1]
+				p := stack[len(stack)-1].n
 				p.Kids = append(p.Kids, n)
 			}
-			stack = append(stack, n)
+			stack = append(stack, &open{n: n})
 		case xml.EndElement:
+			top := stack[len(stack)-1]
+			top.n.Text = top.text.String()
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) > 0 {
-				stack[len(stack)-1].Text += string(t)
+				stack[len(stack)-1].text.Write(t)
 			}
+		case xml.Directive:
+			// A DTD can declare entities that expand exponentially (billion
+			// laughs); no Altinn file has one, so refuse them all.
+			return nil, posError(ErrMalformed, line, col, "DOCTYPE and other <!…> declarations are not allowed")
 		}
 	}
 	if root == nil {

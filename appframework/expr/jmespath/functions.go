@@ -89,12 +89,16 @@ func callFunction(name string, args []any) (any, error) {
 			return nil, typeErr(name, "expected a string and an array of strings")
 		}
 		parts := make([]string, len(l))
+		size := 0
 		for i, e := range l {
 			s, ok := e.(string)
 			if !ok {
 				return nil, typeErr(name, "expected an array of strings")
 			}
 			parts[i] = s
+			if size += len(s) + len(sep); size > MaxStringLen+len(sep) {
+				return nil, tooLarge("join: the string has more than %d bytes", MaxStringLen)
+			}
 		}
 		return strings.Join(parts, sep), nil
 	case "keys", "values":
@@ -205,7 +209,15 @@ func convertFunc(name string, args []any) (any, error) {
 		if s, ok := args[0].(string); ok {
 			return s, nil
 		}
+		// The walk bounds the work before Marshal; escapes can still
+		// lengthen the text, so the length is checked again after.
+		if err := checkTree("to_string: the value", args[0], MaxStringLen); err != nil {
+			return nil, err
+		}
 		b, err := json.Marshal(args[0])
+		if err == nil && len(b) > MaxStringLen {
+			return nil, tooLarge("to_string: the string has more than %d bytes", MaxStringLen)
+		}
 		return string(b), err
 	case "to_number":
 		if err := arity(name, args, 1, 1); err != nil {

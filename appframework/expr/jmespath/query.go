@@ -34,8 +34,18 @@ func Compile(s string) (*Query, error) {
 // String returns the query as written.
 func (q *Query) String() string { return q.src }
 
-// Search runs the query on data.
-func (q *Query) Search(data any) (any, error) { return eval(q.root, data) }
+// Search runs the query on data. It fails with ErrTooLarge when a list built
+// on the way or the result passes MaxItems, or a string MaxStringLen.
+func (q *Query) Search(data any) (any, error) {
+	out, err := eval(q.root, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTree("the result", out, 0); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 // expref is the value of &expression, passed to sort_by, map and friends.
 type expref struct{ n *node }
@@ -90,6 +100,9 @@ func eval(n *node, v any) (any, error) {
 		out := []any{}
 		for _, e := range l {
 			if sub, ok := e.([]any); ok {
+				if err := checkItems("a flattened list", len(out)+len(sub)); err != nil {
+					return nil, err
+				}
 				out = append(out, sub...)
 			} else {
 				out = append(out, e)
@@ -191,6 +204,9 @@ func project(n *node, v any) (any, error) {
 			return nil, err
 		}
 		if r != nil {
+			if err := checkItems("a projection", len(out)+1); err != nil {
+				return nil, err
+			}
 			out = append(out, r)
 		}
 	}

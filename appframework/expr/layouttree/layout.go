@@ -27,6 +27,11 @@ type PageSource struct {
 // Layout is a parsed layout set.
 type Layout struct {
 	Pages []*Page
+	// DataType is the set's default data type. Expressions on the layout
+	// read it when they name none, and bindings that name it explicitly
+	// share rows with those that leave it out. "" leaves the choice to the
+	// DataSource, and then only bindings that name no data type share rows.
+	DataType string
 }
 
 // Page is one page of a layout set.

@@ -57,7 +57,7 @@ func (n *Node) Scope() *expr.Scope { return &n.scope }
 func (l *Layout) Expand(env *expr.Env) (*Tree, error) {
 	t := &Tree{byID: map[string][]*Node{}}
 	for _, p := range l.Pages {
-		pn := &Node{Page: p, scope: expr.Scope{Page: p.ID}}
+		pn := &Node{Page: p, scope: expr.Scope{Page: p.ID, DataType: l.DataType}}
 		pn.scope.Handle = pn
 		for _, c := range p.Top {
 			child, err := t.expand(env, pn, c)
@@ -116,7 +116,7 @@ func (t *Tree) expand(env *expr.Env, parent *Node, c *Component) (*Node, error) 
 
 // rowPath places a group binding inside the scope's current row.
 func rowPath(s *expr.Scope, b expr.Binding) expr.Path {
-	if len(s.Row) > 0 && b.DataType == s.RowDataType {
+	if s.InRow(b.DataType) {
 		return b.Path.Transpose(s.Row)
 	}
 	return b.Path
