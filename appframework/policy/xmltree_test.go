@@ -20,7 +20,7 @@ func TestParseSplitText(t *testing.T) {
 		strings.Repeat("a<!---->", 250_000) + `</Description></Rule></Policy>`
 	start := time.Now()
 	p, err := policy.ParseBytes([]byte(doc), policy.Options{})
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 10*time.Second { // the quadratic version took ~29 s here; 10 s leaves room for -race on a busy machine
 		t.Errorf("parsing %d bytes took %v", len(doc), d)
 	}
 	if err != nil {

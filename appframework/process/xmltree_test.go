@@ -22,7 +22,7 @@ func TestParseSplitText(t *testing.T) {
 		`</bpmn:documentation></bpmn:definitions>`
 	start := time.Now()
 	_, err := process.ParseBytes([]byte(doc))
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 10*time.Second { // the quadratic version took ~29 s here; 10 s leaves room for -race on a busy machine
 		t.Errorf("parsing %d bytes took %v", len(doc), d)
 	}
 	// The file has no process; what matters is that the text was read.
