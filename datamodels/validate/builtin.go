@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -54,6 +55,11 @@ func checkBuiltin(name string, v any) bool {
 		if !isNum {
 			return true
 		}
+		if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+			// The common case, without big numbers.
+			return (r[0] == nil || inInt64(r[0], i, true)) &&
+				(r[1] == nil || inInt64(r[1], i, false))
+		}
 		x, ok := new(big.Rat).SetString(string(n))
 		if !ok || !x.IsInt() {
 			return true // not an integer: the type keyword says so
@@ -65,11 +71,13 @@ func checkBuiltin(name string, v any) bool {
 	if !isStr {
 		return true
 	}
-	// These types collapse whitespace before their lexical check.
-	c := strings.Join(strings.Fields(s), " ")
 	switch name {
 	case "normalizedString", "token", "anyURI", "anySimpleType", "string":
 		return true
+	}
+	// These types collapse whitespace before their lexical check.
+	c := strings.Join(strings.Fields(s), " ")
+	switch name {
 	case "language":
 		return reLanguage.MatchString(c)
 	case "Name":
@@ -134,4 +142,17 @@ func checkURI(v any) error {
 		return errLexical
 	}
 	return nil
+}
+
+// inInt64 compares i with a bound without allocating: i >= b for a lower
+// bound, i <= b for an upper one. Bounds beyond int64 hold every int64 on
+// their side.
+func inInt64(b *big.Int, i int64, lower bool) bool {
+	if !b.IsInt64() {
+		return b.Sign() > 0 != lower
+	}
+	if lower {
+		return i >= b.Int64()
+	}
+	return i <= b.Int64()
 }

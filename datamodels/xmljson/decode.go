@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/blankett/blankett/datamodels/jsonobj"
+	"github.com/blankett/blankett/datamodels/xmljson/internal/xmlscan"
 )
 
 // xsiNS is the XML Schema instance namespace (xsi:nil, xsi:type).
@@ -43,10 +43,9 @@ func (m *Model) ReadXML(r io.Reader, opts ReadOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := xml.NewDecoder(in)
-	d.Strict = true
-	d.CharsetReader = charsetReader
-	rd := &reader{m: m, d: d, lim: lim, maps: opts.Maps}
+	sc := xmlscan.New(in.r)
+	sc.Encoding = in.accept
+	rd := &reader{m: m, sc: sc, lim: lim, maps: opts.Maps}
 	v, err := rd.run()
 	if err != nil {
 		return nil, rd.wrap(err)
@@ -56,7 +55,7 @@ func (m *Model) ReadXML(r io.Reader, opts ReadOptions) (*Result, error) {
 
 type reader struct {
 	m    *Model
-	d    *xml.Decoder
+	sc   *xmlscan.Scanner
 	lim  Limits
 	maps bool
 	mism []Mismatch
@@ -92,8 +91,13 @@ type frame struct {
 }
 
 func (rd *reader) wrap(err error) error {
-	line, col := rd.d.InputPos()
+	line, col := rd.sc.Pos()
+	var se *xmlscan.SyntaxError
 	switch {
+	case errors.Is(err, xmlscan.ErrDirective) && errors.As(err, &se):
+		return fmt.Errorf("%w: <!%s…> (DTDs and entity declarations are not accepted) (line %d, column %d)", ErrForbidden, se.Msg, se.Line, se.Col)
+	case errors.As(err, &se):
+		return fmt.Errorf("%w: line %d, column %d: %s", ErrSyntax, se.Line, se.Col, se.Msg)
 	case errors.Is(err, errTooLarge):
 		return fmt.Errorf("%w: input larger than %d bytes", ErrLimit, rd.lim.MaxBytes)
 	case errors.Is(err, ErrLimit), errors.Is(err, ErrForbidden), errors.Is(err, ErrRoot), errors.Is(err, ErrSyntax):
@@ -103,52 +107,33 @@ func (rd *reader) wrap(err error) error {
 }
 
 func (rd *reader) run() (any, error) {
-	var (
-		root    any
-		done    bool
-		started bool
-	)
+	var root any
 	for {
-		tok, err := rd.d.RawToken()
+		k, err := rd.sc.Next()
 		if err == io.EOF {
-			if !done {
-				if started {
-					return nil, fmt.Errorf("%w: document ends inside an element", ErrSyntax)
-				}
-				return nil, fmt.Errorf("%w: no root element", ErrSyntax)
-			}
 			return root, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if done {
-				return nil, fmt.Errorf("%w: a second root element <%s>", ErrSyntax, t.Name.Local)
-			}
-			started = true
-			if err := rd.ns.start(&t); err != nil {
+		switch k {
+		case xmlscan.StartElement:
+			el, err := rd.ns.start(rd.sc.Name(), rd.sc.Attrs())
+			if err != nil {
 				return nil, err
 			}
-			if err := rd.start(t); err != nil {
+			if err := rd.start(el); err != nil {
 				return nil, err
 			}
-		case xml.EndElement:
-			if err := rd.ns.end(t); err != nil {
+		case xmlscan.EndElement:
+			rd.ns.end()
+			if v, isRoot := rd.end(); isRoot {
+				root = v
+			}
+		case xmlscan.Text:
+			if err := rd.chars(rd.sc.Text()); err != nil {
 				return nil, err
 			}
-			v, isRoot := rd.end()
-			if isRoot {
-				root, done = v, true
-			}
-		case xml.CharData:
-			if err := rd.chars(t); err != nil {
-				return nil, err
-			}
-		case xml.Directive:
-			return nil, fmt.Errorf("%w: <!%s…> (DTDs and entity declarations are not accepted)", ErrForbidden, firstWord(t))
-		case xml.ProcInst, xml.Comment:
 		}
 		if len(rd.mism) >= rd.lim.MaxMismatches {
 			return nil, fmt.Errorf("%w: more than %d mismatches", ErrLimit, rd.lim.MaxMismatches)
@@ -156,19 +141,8 @@ func (rd *reader) run() (any, error) {
 	}
 }
 
-func firstWord(b []byte) string {
-	s := string(b)
-	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
-		s = s[:i]
-	}
-	if len(s) > 20 {
-		s = s[:20]
-	}
-	return s
-}
-
 func (rd *reader) mismatch(code string, name xml.Name, want string) {
-	line, _ := rd.d.InputPos()
+	line, _ := rd.sc.Pos()
 	n := name.Local
 	if name.Space != "" {
 		n = "{" + name.Space + "}" + n
@@ -189,7 +163,7 @@ func (rd *reader) newFrame(m *Member, t *Type) *frame {
 	return f
 }
 
-func (rd *reader) chars(t xml.CharData) error {
+func (rd *reader) chars(t []byte) error {
 	if len(rd.stack) == 0 {
 		return nil
 	}
@@ -198,7 +172,7 @@ func (rd *reader) chars(t xml.CharData) error {
 		return nil
 	}
 	if f.t.Kind == Complex && f.t.text == nil {
-		if !f.textSeen && strings.Trim(string(t), xmlSpace) != "" {
+		if !f.textSeen && !allSpace(t) {
 			f.textSeen = true
 			rd.mismatch(CodeText, xml.Name{}, "")
 		}
@@ -253,4 +227,13 @@ func sortFields(fs []field) {
 			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
+}
+
+func allSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	return true
 }

@@ -12,7 +12,7 @@ import (
 // anyType is the content of wildcard and xs:anyType elements.
 var anyType = &Type{Kind: Any}
 
-func (rd *reader) start(t xml.StartElement) error {
+func (rd *reader) start(t *elem) error {
 	depth := len(rd.stack) + 1
 	if len(rd.stack) > 0 {
 		depth += rd.stack[len(rd.stack)-1].skip
@@ -22,9 +22,9 @@ func (rd *reader) start(t xml.StartElement) error {
 	}
 	if len(rd.stack) == 0 {
 		root := rd.m.Root
-		if t.Name.Local != root.Name || t.Name.Space != root.Namespace {
+		if string(t.local) != root.Name || t.space != root.Namespace {
 			return fmt.Errorf("%w: <%s> in namespace %q, want <%s> in namespace %q", ErrRoot,
-				t.Name.Local, t.Name.Space, root.Name, root.Namespace)
+				t.local, t.space, root.Name, root.Namespace)
 		}
 		f := rd.newFrame(root, root.Type)
 		rd.attrs(f, t)
@@ -37,30 +37,30 @@ func (rd *reader) start(t xml.StartElement) error {
 		p.skip++
 		return nil
 	case p.nil:
-		rd.mismatch(CodeNilContent, t.Name, "")
+		rd.mismatch(CodeNilContent, t.name(), "")
 		p.skip = 1
 		return nil
 	case p.t.Kind == Simple:
-		rd.mismatch(CodeChildren, t.Name, "")
+		rd.mismatch(CodeChildren, t.name(), "")
 		p.skip = 1
 		return nil
 	}
 	p.elemSeen = true
 	var mb *Member
 	if p.t.Kind == Complex {
-		mb = p.t.elems[t.Name.Local]
+		mb = p.t.elems[string(t.local)]
 	}
 	if mb == nil {
 		if p.t.Kind == Complex && !p.t.AnyElement {
-			rd.path = append(rd.path, t.Name.Local)
-			rd.mismatch(CodeUnknownElement, t.Name, "")
+			rd.path = append(rd.path, string(t.local))
+			rd.mismatch(CodeUnknownElement, t.name(), "")
 			rd.path = rd.path[:len(rd.path)-1]
 			p.skip = 1
 			return nil
 		}
 		f := rd.newFrame(nil, anyType)
-		f.name = t.Name.Local
-		rd.path = append(rd.path, t.Name.Local)
+		f.name = string(t.local)
+		rd.path = append(rd.path, f.name)
 		rd.attrs(f, t)
 		rd.stack = append(rd.stack, f)
 		return nil
@@ -75,11 +75,11 @@ func (rd *reader) start(t xml.StartElement) error {
 		}
 		rd.path = append(rd.path, itoa(n))
 	}
-	if t.Name.Space != mb.Namespace {
-		rd.mismatch(CodeNamespace, t.Name, nsText(mb.Namespace))
+	if t.space != mb.Namespace {
+		rd.mismatch(CodeNamespace, t.name(), nsText(mb.Namespace))
 	}
 	if mb.seq < p.lastSeq {
-		rd.mismatch(CodeOrder, t.Name, p.last)
+		rd.mismatch(CodeOrder, t.name(), p.last)
 	} else {
 		p.lastSeq, p.last = mb.seq, mb.Name
 	}
@@ -87,7 +87,7 @@ func (rd *reader) start(t xml.StartElement) error {
 		p.grouped = append(p.grouped, mb)
 	}
 	if prev != nil && !mb.Array {
-		rd.mismatch(CodeRepeated, t.Name, "")
+		rd.mismatch(CodeRepeated, t.name(), "")
 		rd.path = rd.path[:f.pathLen]
 		rd.release(f)
 		p.skip = 1
@@ -123,40 +123,41 @@ func (f *frame) findName(name string) *field {
 	return nil
 }
 
-func (rd *reader) attrs(f *frame, t xml.StartElement) {
-	for _, a := range t.Attr {
+func (rd *reader) attrs(f *frame, t *elem) {
+	for i := range t.attrs {
+		a := &t.attrs[i]
 		switch {
-		case a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns":
+		case a.decl:
 			continue
-		case a.Name.Space == xsiNS:
-			if a.Name.Local == "nil" {
-				switch strings.Trim(a.Value, xmlSpace) {
+		case a.space == xsiNS:
+			if string(a.local) == "nil" {
+				switch string(trimSpace(a.value)) {
 				case "true", "1":
 					f.nil = true
 					if f.m == nil || !f.m.Nillable {
-						rd.mismatch(CodeNotNillable, t.Name, "")
+						rd.mismatch(CodeNotNillable, t.name(), "")
 					}
 				}
 			}
 			continue
 		}
 		if f.t.Kind == Any {
-			f.fields = append(f.fields, field{name: a.Name.Local, v: a.Value})
+			f.fields = append(f.fields, field{name: string(a.local), v: string(a.value)})
 			continue
 		}
-		mb := f.t.attrs[a.Name.Local]
+		mb := f.t.attrs[string(a.local)]
 		switch {
 		case mb != nil:
-			if a.Name.Space != mb.Namespace {
-				rd.mismatch(CodeNamespace, a.Name, nsText(mb.Namespace))
+			if a.space != mb.Namespace {
+				rd.mismatch(CodeNamespace, a.name(), nsText(mb.Namespace))
 			}
-			f.fields = append(f.fields, field{m: mb, name: mb.Name, v: scalarValue(a.Value, mb.Type)})
-		case a.Name.Local == RowIDName && a.Name.Space == "" && f.m != nil && f.m.Array && f.t.Kind == Complex:
-			f.fields = append(f.fields, field{name: RowIDName, v: a.Value})
+			f.fields = append(f.fields, field{m: mb, name: mb.Name, v: scalarValue(string(a.value), mb.Type)})
+		case string(a.local) == RowIDName && a.space == "" && f.m != nil && f.m.Array && f.t.Kind == Complex:
+			f.fields = append(f.fields, field{name: RowIDName, v: string(a.value)})
 		case f.t.AnyAttribute:
-			f.fields = append(f.fields, field{name: a.Name.Local, v: a.Value})
+			f.fields = append(f.fields, field{name: string(a.local), v: string(a.value)})
 		default:
-			rd.mismatch(CodeUnknownAttribute, a.Name, "")
+			rd.mismatch(CodeUnknownAttribute, a.name(), "")
 		}
 	}
 }
@@ -284,4 +285,14 @@ func (rd *reader) checkPasses(f *frame) {
 			rd.path = rd.path[:len(rd.path)-1]
 		}
 	}
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isXMLSpace(rune(b[0])) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isXMLSpace(rune(b[len(b)-1])) {
+		b = b[:len(b)-1]
+	}
+	return b
 }

@@ -16,7 +16,8 @@
 // attributes and elements in schema order, and keeps altinnRowId on the
 // items of repeating groups.
 //
-// Reading is a stream over encoding/xml: DTDs and entity declarations are
+// Reading is a stream over a purpose-built tokenizer (internal/xmlscan,
+// fuzzed against encoding/xml): DTDs and entity declarations are
 // refused, and input size, nesting depth and text size are capped (Limits),
 // so hostile input fails fast in bounded memory. Where the XML does not fit
 // the schema (an unknown element, elements out of order, two branches of a

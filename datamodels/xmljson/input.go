@@ -37,9 +37,29 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	return k, err
 }
 
+// input is the byte stream the scanner reads: limited, without a
+// byte-order mark, transcoded to UTF-8 when the XML declaration names
+// Latin-1 or windows-1252.
+type input struct {
+	r     io.Reader
+	label string // the encoding transcoded from, "" for UTF-8
+}
+
+// accept answers the scanner about the encoding the declaration names.
+func (in *input) accept(label string) error {
+	if in.label != "" && strings.EqualFold(label, in.label) {
+		return nil
+	}
+	switch strings.ToLower(label) {
+	case "utf8", "us-ascii", "ascii":
+		return nil
+	}
+	return fmt.Errorf("%w: encoding %q is not supported", ErrSyntax, label)
+}
+
 // prepare limits the input and strips a UTF-8 byte-order mark. UTF-16 is
 // refused: form data is UTF-8 (or a single-byte encoding it declares).
-func prepare(r io.Reader, max int64) (io.Reader, error) {
+func prepare(r io.Reader, max int64) (*input, error) {
 	br := bufio.NewReaderSize(&limitedReader{r: r, n: max}, 16<<10)
 	head, _ := br.Peek(4)
 	switch {
@@ -49,7 +69,47 @@ func prepare(r io.Reader, max int64) (io.Reader, error) {
 		bytes.HasPrefix(head, []byte{'<', 0}), bytes.HasPrefix(head, []byte{0, '<'}):
 		return nil, fmt.Errorf("%w: UTF-16 input; send UTF-8", ErrSyntax)
 	}
-	return br, nil
+	in := &input{r: br}
+	head, _ = br.Peek(1024)
+	label := declaredEncoding(head)
+	switch strings.ToLower(label) {
+	case "", "utf-8", "utf8", "us-ascii", "ascii":
+		return in, nil
+	}
+	// The declaration is ASCII, so transcoding it too changes nothing.
+	tr, err := charsetReader(label, br)
+	if err != nil {
+		return nil, err
+	}
+	in.r, in.label = tr, label
+	return in, nil
+}
+
+// declaredEncoding is the encoding named by an XML declaration at the start
+// of head, "" when there is none.
+func declaredEncoding(head []byte) string {
+	if !bytes.HasPrefix(head, []byte("<?xml")) || len(head) < 6 || !isXMLSpace(rune(head[5])) {
+		return ""
+	}
+	end := bytes.Index(head, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	body := string(head[5:end])
+	i := strings.Index(body, "encoding=")
+	if i < 0 || i+len("encoding=") >= len(body) {
+		return ""
+	}
+	rest := body[i+len("encoding="):]
+	q := rest[0]
+	if q != '"' && q != '\'' {
+		return ""
+	}
+	j := strings.IndexByte(rest[1:], q)
+	if j < 0 {
+		return ""
+	}
+	return rest[1 : 1+j]
 }
 
 // cp1252 spells the bytes 0x80–0x9F of windows-1252; the rest equals Latin-1.

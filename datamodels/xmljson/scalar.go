@@ -53,7 +53,7 @@ func jsonNumber(s string, integer bool) (json.Number, bool) {
 	if s == "" {
 		return "", false
 	}
-	neg := false
+	in, neg := s, false
 	switch s[0] {
 	case '+':
 		s = s[1:]
@@ -77,9 +77,15 @@ func jsonNumber(s string, integer bool) (json.Number, bool) {
 	if !digits(ip) || !digits(fp) || ip+fp == "" {
 		return "", false
 	}
+	orig := ip
 	ip = strings.TrimLeft(ip, "0")
 	if ip == "" {
 		ip = "0"
+	}
+	if plus := in[0] == '+' || strings.HasPrefix(exp, "+"); !plus && ip == orig && (fp != "" || !dot) &&
+		strings.IndexByte(in, 'E') < 0 && (!neg || strings.Trim(ip+fp, "0") != "") {
+		// Already a JSON number: keep the string, saving a copy per value.
+		return json.Number(in), true
 	}
 	var b strings.Builder
 	if neg && (strings.Trim(ip+fp, "0") != "") {
