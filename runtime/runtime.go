@@ -8,6 +8,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/platform"
+	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
 
@@ -25,9 +26,9 @@ func (r *Role) Name() string { return "runtime" }
 
 // Migrations implements platform.Role.
 func (r *Role) Migrations() dbx.MigrationSet {
-	return dbx.MigrationSet{Name: "runtime", Migrations: []dbx.Migration{
+	return dbx.MigrationSet{Name: "runtime", Migrations: append([]dbx.Migration{
 		platform.InstallationMigration(installationTable),
-	}}
+	}, store.Migrations()...)}
 }
 
 // Start implements platform.Role: it records the installation and mounts the start

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// DataElement is a row of data_elements: the columns the runtime needs for access and
+// integrity (size, SHA-256, blob key, lock), plus the Altinn DataElement JSON.
+type DataElement struct {
+	GUID         string `gorm:"column:guid;primaryKey;size:36"`
+	InstanceID   int64
+	InstanceGUID string `gorm:"size:36"`
+	DataType     string `gorm:"size:200"`
+	ContentType  string `gorm:"size:200"`
+	Filename     string `gorm:"size:500"`
+	Size         int64
+	// SHA256 is the lowercase hex digest of the blob, computed while it was streamed.
+	SHA256 string `gorm:"column:sha256;size:64"`
+	// BlobKey is "{org}/{app}/{instanceGuid}/data/{dataGuid}" (see BlobKey).
+	BlobKey       string `gorm:"size:500"`
+	Locked        bool
+	Created       time.Time
+	CreatedBy     string `gorm:"size:100"`
+	LastChanged   time.Time
+	LastChangedBy string `gorm:"size:100"`
+	Document      string `gorm:"type:text"`
+}
+
+// TableName implements gorm's tabler.
+func (DataElement) TableName() string { return "data_elements" }
+
+// BlobKey returns the storage key of a data element's content; appID is "org/app".
+func BlobKey(appID, instanceGUID, dataGUID string) string {
+	return appID + "/" + instanceGUID + "/data/" + dataGUID
+}
+
+// CreateDataElement inserts d after its blob has been written. Missing timestamps are
+// set to now; an unknown instance fails on the foreign key.
+func (s *Store) CreateDataElement(ctx context.Context, d DataElement) (DataElement, error) {
+	now := s.clock()
+	if d.Created.IsZero() {
+		d.Created = now
+	}
+	if d.LastChanged.IsZero() {
+		d.LastChanged = d.Created
+	}
+	if d.LastChangedBy == "" {
+		d.LastChangedBy = d.CreatedBy
+	}
+	d.Created, d.LastChanged = ts(d.Created), ts(d.LastChanged)
+	return d, wrap("create data element "+d.GUID, s.db(ctx).Create(&d).Error)
+}
+
+// GetDataElement returns element dataGUID of instance instanceGUID.
+func (s *Store) GetDataElement(ctx context.Context, instanceGUID, dataGUID string) (DataElement, error) {
+	var d DataElement
+	err := s.db(ctx).Where("guid = ? AND instance_guid = ?", dataGUID, instanceGUID).Take(&d).Error
+	return d, wrap("get data element "+dataGUID, err)
+}
+
+// ListDataElements returns an instance's elements in creation order.
+func (s *Store) ListDataElements(ctx context.Context, instanceID int64) ([]DataElement, error) {
+	var out []DataElement
+	err := s.db(ctx).Where("instance_id = ?", instanceID).Order("created, guid").Find(&out).Error
+	return out, wrap(fmt.Sprintf("list data elements of instance %d", instanceID), err)
+}
+
+// ReplaceDataElement overwrites the content columns and document of an unlocked
+// element (new blob key, size, hash, content type, filename). A locked element is
+// ErrConflict. The old blob becomes an orphan for the sweeper.
+func (s *Store) ReplaceDataElement(ctx context.Context, d *DataElement) error {
+	d.LastChanged = s.clock()
+	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ? AND locked = ?", d.GUID, d.InstanceGUID, false).
+		Updates(map[string]any{"content_type": d.ContentType, "filename": d.Filename, "size": d.Size,
+			"sha256": d.SHA256, "blob_key": d.BlobKey, "last_changed": d.LastChanged,
+			"last_changed_by": d.LastChangedBy, "document": d.Document})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return s.whyUnchanged(ctx, "replace", d.InstanceGUID, d.GUID)
+	}
+	return wrap("replace data element "+d.GUID, res.Error)
+}
+
+// DeleteDataElement removes an unlocked element's row; locked is ErrConflict.
+func (s *Store) DeleteDataElement(ctx context.Context, instanceGUID, dataGUID string) error {
+	res := s.db(ctx).Where("guid = ? AND instance_guid = ? AND locked = ?", dataGUID, instanceGUID, false).Delete(&DataElement{})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return s.whyUnchanged(ctx, "delete", instanceGUID, dataGUID)
+	}
+	return wrap("delete data element "+dataGUID, res.Error)
+}
+
+// LockDataElement sets or clears an element's lock; the caller updates the document's
+// "locked" in the same transaction.
+func (s *Store) LockDataElement(ctx context.Context, instanceGUID, dataGUID string, locked bool) error {
+	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ?", dataGUID, instanceGUID).
+		Updates(map[string]any{"locked": locked, "last_changed": s.clock()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("store: lock data element %s: %w", dataGUID, ErrNotFound)
+	}
+	return wrap("lock data element "+dataGUID, res.Error)
+}
+
+// BlobKeyReferenced reports whether any data element row points at key; the orphan
+// sweeper deletes only blobs for which it is false (and that are older than a grace
+// period, since the blob is written before its row).
+func (s *Store) BlobKeyReferenced(ctx context.Context, key string) (bool, error) {
+	var n int64
+	err := s.db(ctx).Model(&DataElement{}).Where("blob_key = ?", key).Limit(1).Count(&n).Error
+	return n > 0, wrap("blob key referenced", err)
+}
+
+// whyUnchanged tells a locked element (ErrConflict) from a missing one (ErrNotFound).
+func (s *Store) whyUnchanged(ctx context.Context, op, instanceGUID, dataGUID string) error {
+	d, err := s.GetDataElement(ctx, instanceGUID, dataGUID)
+	if err != nil {
+		return fmt.Errorf("store: %s data element %s: %w", op, dataGUID, ErrNotFound)
+	}
+	if d.Locked {
+		return fmt.Errorf("store: %s data element %s: element is locked: %w", op, dataGUID, ErrConflict)
+	}
+	return fmt.Errorf("store: %s data element %s: %w", op, dataGUID, ErrConflict)
+}

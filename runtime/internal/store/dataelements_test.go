@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/google/uuid"
+)
+
+func newElement(in store.Instance, dataType string) store.DataElement {
+	g := uuid.NewString()
+	return store.DataElement{
+		GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID, DataType: dataType,
+		ContentType: "application/xml", Filename: "model.xml", Size: 42, SHA256: "ab12",
+		BlobKey: store.BlobKey(in.AppID, in.GUID, g), CreatedBy: "1337", Document: `{"id":"` + g + `"}`,
+	}
+}
+
+func TestDataElements(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		in, err := s.CreateInstance(ctx, newInstance(9, "ttd", "ttd/a"), store.Idempotency{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.CreateDataElement(ctx, newElement(in, "model"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "ttd/a/" + in.GUID + "/data/" + a.GUID; a.BlobKey != want {
+			t.Fatalf("blob key %q, want %q", a.BlobKey, want)
+		}
+		b, _ := s.CreateDataElement(ctx, newElement(in, "attachment"))
+		orphan := newElement(store.Instance{ID: 1 << 40, GUID: uuid.NewString(), AppID: "ttd/a"}, "x")
+		if _, err := s.CreateDataElement(ctx, orphan); err == nil {
+			t.Fatal("element of a missing instance was stored")
+		}
+		got, err := s.GetDataElement(ctx, in.GUID, a.GUID)
+		if err != nil || got.SHA256 != "ab12" || got.Size != 42 || !got.Created.Equal(a.Created) {
+			t.Fatalf("Get = %+v, %v", got, err)
+		}
+		if _, err := s.GetDataElement(ctx, uuid.NewString(), a.GUID); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("element via another instance: %v", err)
+		}
+		list, err := s.ListDataElements(ctx, in.ID)
+		if err != nil || len(list) != 2 {
+			t.Fatalf("List = %v, %v", list, err)
+		}
+
+		oldKey := a.BlobKey
+		a.BlobKey, a.Size, a.SHA256 = oldKey+"-v2", 7, "cd34"
+		if err := s.ReplaceDataElement(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		for key, want := range map[string]bool{oldKey: false, a.BlobKey: true, "nope": false} {
+			if ok, err := s.BlobKeyReferenced(ctx, key); err != nil || ok != want {
+				t.Errorf("BlobKeyReferenced(%s) = %v, %v; want %v", key, ok, err, want)
+			}
+		}
+
+		if err := s.LockDataElement(ctx, in.GUID, a.GUID, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ReplaceDataElement(ctx, &a); !errors.Is(err, store.ErrConflict) {
+			t.Fatalf("replace locked: %v, want ErrConflict", err)
+		}
+		if err := s.DeleteDataElement(ctx, in.GUID, a.GUID); !errors.Is(err, store.ErrConflict) {
+			t.Fatalf("delete locked: %v, want ErrConflict", err)
+		}
+		if err := s.DeleteDataElement(ctx, in.GUID, b.GUID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteDataElement(ctx, in.GUID, b.GUID); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("delete twice: %v, want ErrNotFound", err)
+		}
+		if err := s.LockDataElement(ctx, in.GUID, b.GUID, true); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("lock missing: %v", err)
+		}
+
+		if err := s.DeleteInstance(ctx, in.ID); err != nil {
+			t.Fatal(err)
+		}
+		if list, _ := s.ListDataElements(ctx, in.ID); len(list) != 0 {
+			t.Fatalf("%d elements survived the instance (no cascade)", len(list))
+		}
+	})
+}

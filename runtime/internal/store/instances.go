@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Instance is a row of the instances table: the columns that queries filter and sort
+// on, plus the full Altinn Instance JSON in Document. ID is internal; GUID is public.
+type Instance struct {
+	ID            int64  `gorm:"primaryKey;autoIncrement"`
+	GUID          string `gorm:"column:guid;size:36"`
+	PartyID       int64
+	Org           string `gorm:"size:64"`
+	AppID         string `gorm:"size:200"` // "org/app"
+	AppVersion    string `gorm:"size:64"`  // the release the instance is pinned to
+	CurrentTask   string `gorm:"size:200"`
+	IsComplete    bool
+	IsArchived    bool
+	ArchivedAt    *time.Time
+	IsSoftDeleted bool
+	SoftDeletedAt *time.Time
+	IsHardDeleted bool
+	HardDeletedAt *time.Time
+	// Confirmed is true once Org itself has confirmed completion (the fast index path).
+	Confirmed     bool
+	Created       time.Time
+	CreatedBy     string `gorm:"size:100"`
+	LastChanged   time.Time
+	LastChangedBy string `gorm:"size:100"`
+	// Version is the optimistic-concurrency counter; UpdateInstance compares it.
+	Version        int64
+	IdempotencyKey *string `gorm:"size:200"`
+	RequestHash    string  `gorm:"size:64"`
+	Document       string  `gorm:"type:text"`
+}
+
+// TableName implements gorm's tabler.
+func (Instance) TableName() string { return "instances" }
+
+// InstanceConfirmation is a row of instance_confirmations.
+type InstanceConfirmation struct {
+	InstanceID    int64  `gorm:"primaryKey;autoIncrement:false"`
+	StakeholderID string `gorm:"primaryKey;size:100"`
+	ConfirmedOn   time.Time
+}
+
+// TableName implements gorm's tabler.
+func (InstanceConfirmation) TableName() string { return "instance_confirmations" }
+
+// Idempotency names a create request that a client may retry. Key is scoped to the
+// instance's CreatedBy; RequestHash is a digest of the request body and parameters.
+type Idempotency struct {
+	Key         string
+	RequestHash string
+}
+
+// CreateInstance inserts in (ID, Version and missing timestamps are filled in) and
+// returns the stored row. With a non-empty idem.Key a retry of the same request returns
+// the instance created the first time; the same key with another RequestHash is
+// ErrConflict.
+func (s *Store) CreateInstance(ctx context.Context, in Instance, idem Idempotency) (Instance, error) {
+	now := s.clock()
+	in.ID, in.Version = 0, 1
+	if in.Created.IsZero() {
+		in.Created = now
+	}
+	if in.LastChanged.IsZero() {
+		in.LastChanged = in.Created
+	}
+	if in.LastChangedBy == "" {
+		in.LastChangedBy = in.CreatedBy
+	}
+	in.Created, in.LastChanged = ts(in.Created), ts(in.LastChanged)
+	in.ArchivedAt, in.SoftDeletedAt, in.HardDeletedAt = tsp(in.ArchivedAt), tsp(in.SoftDeletedAt), tsp(in.HardDeletedAt)
+	in.IdempotencyKey, in.RequestHash = nil, idem.RequestHash
+	if idem.Key != "" {
+		k := idem.Key
+		in.IdempotencyKey = &k
+		if prev, err := s.byIdempotency(ctx, in.CreatedBy, idem); !errors.Is(err, ErrNotFound) {
+			return prev, err
+		}
+	}
+	// A savepoint (or a transaction outside Tx) keeps a duplicate-key failure from
+	// aborting the caller's PostgreSQL transaction, so the retry below can still read.
+	err := s.db(ctx).Transaction(func(g *gorm.DB) error { return g.Create(&in).Error })
+	if err = wrap("create instance", err); errors.Is(err, ErrDuplicate) && idem.Key != "" {
+		if prev, perr := s.byIdempotency(ctx, in.CreatedBy, idem); !errors.Is(perr, ErrNotFound) {
+			return prev, perr
+		}
+	}
+	return in, err
+}
+
+func (s *Store) byIdempotency(ctx context.Context, createdBy string, idem Idempotency) (Instance, error) {
+	var prev Instance
+	err := s.db(ctx).Where("created_by = ? AND idempotency_key = ?", createdBy, idem.Key).Take(&prev).Error
+	if err != nil {
+		return prev, wrap("create instance: idempotency key", err)
+	}
+	if prev.RequestHash != idem.RequestHash {
+		return Instance{}, fmt.Errorf("store: create instance: idempotency key %q used for another request: %w", idem.Key, ErrConflict)
+	}
+	return prev, nil
+}
+
+// GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown
+// or belongs to another party.
+func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (Instance, error) {
+	var in Instance
+	err := s.db(ctx).Where("guid = ? AND party_id = ?", guid, partyID).Take(&in).Error
+	return in, wrap("get instance "+guid, err)
+}
+
+// UpdateInstance writes the mutable columns of in if the stored version still equals
+// in.Version, then bumps in.Version and sets in.LastChanged (to now unless the caller
+// set a later time). A stale version is ErrConflict; an unknown instance ErrNotFound.
+// Identity columns (guid, party, org, app) and Confirmed are not changed here.
+func (s *Store) UpdateInstance(ctx context.Context, in *Instance) error {
+	changed := s.clock()
+	if t := ts(in.LastChanged); t.After(changed) {
+		changed = t
+	}
+	res := s.db(ctx).Model(&Instance{}).Where("id = ? AND version = ?", in.ID, in.Version).Updates(map[string]any{
+		"app_version": in.AppVersion, "current_task": in.CurrentTask, "is_complete": in.IsComplete,
+		"is_archived": in.IsArchived, "archived_at": tsp(in.ArchivedAt),
+		"is_soft_deleted": in.IsSoftDeleted, "soft_deleted_at": tsp(in.SoftDeletedAt),
+		"is_hard_deleted": in.IsHardDeleted, "hard_deleted_at": tsp(in.HardDeletedAt),
+		"last_changed": changed, "last_changed_by": in.LastChangedBy,
+		"document": in.Document, "version": in.Version + 1,
+	})
+	if res.Error != nil {
+		return wrap("update instance "+in.GUID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		var n int64
+		if err := s.db(ctx).Model(&Instance{}).Where("id = ?", in.ID).Count(&n).Error; err != nil {
+			return wrap("update instance "+in.GUID, err)
+		}
+		if n == 0 {
+			return fmt.Errorf("store: update instance %s: %w", in.GUID, ErrNotFound)
+		}
+		return fmt.Errorf("store: update instance %s: version %d is stale: %w", in.GUID, in.Version, ErrConflict)
+	}
+	in.Version++
+	in.LastChanged = changed
+	return nil
+}
+
+// ConfirmInstance records that stakeholder (an org code) confirmed the instance as
+// complete; confirming twice is not an error. The caller updates the Instance
+// document's completeConfirmations in the same transaction.
+func (s *Store) ConfirmInstance(ctx context.Context, instanceID int64, stakeholder string, at time.Time) error {
+	c := InstanceConfirmation{InstanceID: instanceID, StakeholderID: stakeholder, ConfirmedOn: ts(at)}
+	err := s.db(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&c).Error
+	if err == nil {
+		err = s.db(ctx).Model(&Instance{}).Where("id = ? AND org = ?", instanceID, stakeholder).
+			Update("confirmed", true).Error
+	}
+	return wrap(fmt.Sprintf("confirm instance %d", instanceID), err)
+}
+
+// DeleteInstance removes the instance row for good; its data element rows and
+// confirmations go with it (ON DELETE CASCADE). Blobs are left to the sweeper.
+func (s *Store) DeleteInstance(ctx context.Context, instanceID int64) error {
+	res := s.db(ctx).Delete(&Instance{}, instanceID)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("store: delete instance %d: %w", instanceID, ErrNotFound)
+	}
+	return wrap(fmt.Sprintf("delete instance %d", instanceID), res.Error)
+}
+
+// PartyListState selects which of a party's instances ListPartyInstances returns.
+type PartyListState int
+
+// The inbox views of a party's instances.
+const (
+	// Active: neither archived nor deleted.
+	Active PartyListState = iota
+	// Archived: archived and not deleted.
+	Archived
+	// SoftDeleted: deleted but restorable (not hard-deleted).
+	SoftDeleted
+)
+
+// ListPartyInstances returns up to limit (default 100) of the party's instances in the
+// chosen state, most recently changed first.
+func (s *Store) ListPartyInstances(ctx context.Context, partyID int64, state PartyListState, limit int) ([]Instance, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	q := s.db(ctx).Where("party_id = ? AND is_hard_deleted = ?", partyID, false)
+	switch state {
+	case Active:
+		q = q.Where("is_archived = ? AND is_soft_deleted = ?", false, false)
+	case Archived:
+		q = q.Where("is_archived = ? AND is_soft_deleted = ?", true, false)
+	case SoftDeleted:
+		q = q.Where("is_soft_deleted = ?", true)
+	}
+	var out []Instance
+	err := q.Order("last_changed DESC, id DESC").Limit(limit).Find(&out).Error
+	return out, wrap(fmt.Sprintf("list instances of party %d", partyID), err)
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+)
+
+// OutboxMessage is a row of the outbox: work (an event to deliver, a PDF to render)
+// written in the same transaction as the change that caused it, and done at least
+// once by a worker holding a lease.
+type OutboxMessage struct {
+	ID          int64  `gorm:"primaryKey;autoIncrement"`
+	Topic       string `gorm:"size:200"`
+	Payload     string `gorm:"type:text"` // JSON
+	Created     time.Time
+	AvailableAt time.Time
+	Attempts    int // claims so far, the current one included
+	LockedUntil *time.Time
+	LockedBy    string `gorm:"size:100"`
+	DoneAt      *time.Time
+	Dead        bool
+	LastError   string `gorm:"type:text"`
+}
+
+// TableName implements gorm's tabler.
+func (OutboxMessage) TableName() string { return "outbox" }
+
+// RetryPolicy says when a failed message is tried again and when it is given up.
+// Zero fields take the defaults: 10 attempts, 10 s base, 1 h cap.
+type RetryPolicy struct {
+	MaxAttempts int
+	Base, Max   time.Duration
+}
+
+func (p RetryPolicy) withDefaults() RetryPolicy {
+	if p.MaxAttempts <= 0 {
+		p.MaxAttempts = 10
+	}
+	if p.Base <= 0 {
+		p.Base = 10 * time.Second
+	}
+	if p.Max <= 0 {
+		p.Max = time.Hour
+	}
+	return p
+}
+
+// Backoff returns the delay after failed attempt n (1-based): Base·2^(n-1), capped at
+// Max, with "equal jitter" (a random point in the upper half) so that messages that
+// failed together do not retry together.
+func (p RetryPolicy) Backoff(n int) time.Duration {
+	p = p.withDefaults()
+	d := p.Max
+	if n < 1 {
+		n = 1
+	}
+	if n <= 40 && p.Base<<(n-1) > 0 && p.Base<<(n-1) < p.Max {
+		d = p.Base << (n - 1)
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// Enqueue adds a message; call it inside Tx with the change it belongs to. A zero
+// availableAt means now.
+func (s *Store) Enqueue(ctx context.Context, topic string, payload []byte, availableAt time.Time) (OutboxMessage, error) {
+	if !json.Valid(payload) {
+		return OutboxMessage{}, fmt.Errorf("store: enqueue %s: %w: payload is not JSON", topic, ErrInvalid)
+	}
+	now := s.clock()
+	if availableAt.IsZero() {
+		availableAt = now
+	}
+	m := OutboxMessage{Topic: topic, Payload: string(payload), Created: now, AvailableAt: ts(availableAt)}
+	return m, wrap("enqueue "+topic, s.db(ctx).Create(&m).Error)
+}
+
+// Claim leases up to n available messages to worker for lease and returns them in id
+// order. A message is available when it is not done, not dead, due, and not leased (or
+// its lease ran out, so a crashed worker's messages come back). Concurrent claimers
+// never get the same message: PostgreSQL skips rows another claimer has locked (FOR
+// UPDATE SKIP LOCKED); SQLite runs the single guarded UPDATE under its write lock.
+func (s *Store) Claim(ctx context.Context, n int, worker string, lease time.Duration) ([]OutboxMessage, error) {
+	now := s.clock()
+	lock := ""
+	if s.dialect == dbx.Postgres {
+		lock = " FOR UPDATE SKIP LOCKED"
+	}
+	q := `UPDATE outbox SET locked_by = ?, locked_until = ?, attempts = attempts + 1
+WHERE id IN (SELECT id FROM outbox
+  WHERE done_at IS NULL AND dead = ? AND available_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+  ORDER BY available_at, id LIMIT ?` + lock + `)
+RETURNING *`
+	var out []OutboxMessage
+	err := s.db(ctx).Raw(q, worker, ts(now.Add(lease)), false, now, now, n).Scan(&out).Error
+	slices.SortFunc(out, func(a, b OutboxMessage) int { return int(a.ID - b.ID) })
+	return out, wrap("claim outbox", err)
+}
+
+// Complete marks message id done. It is ErrConflict when worker no longer holds the
+// lease (it ran out and another worker claimed the message), ErrNotFound when unknown.
+func (s *Store) Complete(ctx context.Context, id int64, worker string) error {
+	now := s.clock()
+	res := s.db(ctx).Model(&OutboxMessage{}).Where("id = ? AND locked_by = ? AND done_at IS NULL", id, worker).
+		Updates(map[string]any{"done_at": now, "locked_until": nil})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return s.leaseLost(ctx, "complete", id)
+	}
+	return wrap(fmt.Sprintf("complete outbox %d", id), res.Error)
+}
+
+// Fail records a failed attempt: the message becomes available again after
+// p.Backoff(attempts), or dead once it has been tried p.MaxAttempts times. It is
+// ErrConflict when worker no longer holds the lease.
+func (s *Store) Fail(ctx context.Context, id int64, worker string, cause error, p RetryPolicy) (OutboxMessage, error) {
+	p = p.withDefaults()
+	var m OutboxMessage
+	err := wrap("fail outbox", s.db(ctx).Where("id = ? AND locked_by = ? AND done_at IS NULL AND dead = ?", id, worker, false).Take(&m).Error)
+	if isNotFound(err) {
+		return m, s.leaseLost(ctx, "fail", id)
+	} else if err != nil {
+		return m, err
+	}
+	msg := "unknown error"
+	if cause != nil {
+		msg = cause.Error()
+	}
+	now := s.clock()
+	m.LastError, m.LockedUntil, m.LockedBy = msg, nil, ""
+	if m.Attempts >= p.MaxAttempts {
+		m.Dead = true
+	} else {
+		m.AvailableAt = ts(now.Add(p.Backoff(m.Attempts)))
+	}
+	res := s.db(ctx).Model(&OutboxMessage{}).Where("id = ? AND locked_by = ? AND attempts = ?", id, worker, m.Attempts).
+		Updates(map[string]any{"last_error": m.LastError, "locked_until": nil, "locked_by": "",
+			"dead": m.Dead, "available_at": m.AvailableAt})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return m, s.leaseLost(ctx, "fail", id)
+	}
+	return m, wrap(fmt.Sprintf("fail outbox %d", id), res.Error)
+}
+
+// DeadMessages returns up to limit dead messages, newest first, for the operator view.
+func (s *Store) DeadMessages(ctx context.Context, limit int) ([]OutboxMessage, error) {
+	var out []OutboxMessage
+	err := s.db(ctx).Where("dead = ?", true).Order("id DESC").Limit(limit).Find(&out).Error
+	return out, wrap("list dead outbox messages", err)
+}
+
+func (s *Store) leaseLost(ctx context.Context, op string, id int64) error {
+	var n int64
+	if err := s.db(ctx).Model(&OutboxMessage{}).Where("id = ?", id).Count(&n).Error; err != nil {
+		return wrap(op+" outbox", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("store: %s outbox %d: %w", op, id, ErrNotFound)
+	}
+	return fmt.Errorf("store: %s outbox %d: lease lost: %w", op, id, ErrConflict)
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// Session is a server-side login session. ID is the hex SHA-256 of the cookie token,
+// so a database leak does not leak usable cookies.
+type Session struct {
+	ID                string `gorm:"primaryKey;size:64"`
+	UserID            int64
+	PartyID           int64 // the selected party (reportee)
+	AuthLevel         int
+	IdleSeconds       int64
+	Created           time.Time
+	LastSeen          time.Time
+	IdleExpiresAt     time.Time
+	AbsoluteExpiresAt time.Time
+}
+
+// TableName implements gorm's tabler.
+func (Session) TableName() string { return "sessions" }
+
+// NewSession describes a session to create.
+type NewSession struct {
+	UserID, PartyID int64
+	AuthLevel       int
+	Idle, Absolute  time.Duration
+}
+
+// touchEvery bounds how often GetSession writes last_seen: a busy session costs one
+// write a minute, not one per request.
+const touchEvery = time.Minute
+
+func sessionID(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession stores a new session and returns the raw token for the cookie; only its
+// hash is kept.
+func (s *Store) CreateSession(ctx context.Context, n NewSession) (string, Session, error) {
+	if n.Idle <= 0 || n.Absolute <= 0 {
+		return "", Session{}, fmt.Errorf("%w: session timeouts must be positive", ErrInvalid)
+	}
+	raw := make([]byte, 32)
+	_, _ = rand.Read(raw) // crypto/rand.Read never fails
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	now := s.clock()
+	sess := Session{ID: sessionID(token), UserID: n.UserID, PartyID: n.PartyID, AuthLevel: n.AuthLevel,
+		IdleSeconds: int64(n.Idle / time.Second), Created: now, LastSeen: now,
+		IdleExpiresAt: ts(now.Add(n.Idle)), AbsoluteExpiresAt: ts(now.Add(n.Absolute))}
+	sess.IdleExpiresAt = minTime(sess.IdleExpiresAt, sess.AbsoluteExpiresAt)
+	return token, sess, wrap("create session", s.db(ctx).Create(&sess).Error)
+}
+
+// GetSession returns the live session for token and slides its idle expiry. An
+// unknown or expired token is ErrNotFound; an expired session is deleted.
+func (s *Store) GetSession(ctx context.Context, token string) (Session, error) {
+	var sess Session
+	if err := s.db(ctx).Where("id = ?", sessionID(token)).Take(&sess).Error; err != nil {
+		return sess, wrap("get session", err)
+	}
+	now := s.clock()
+	if !now.Before(sess.IdleExpiresAt) || !now.Before(sess.AbsoluteExpiresAt) {
+		_ = s.db(ctx).Delete(&Session{}, "id = ?", sess.ID).Error
+		return Session{}, fmt.Errorf("store: get session: expired: %w", ErrNotFound)
+	}
+	if now.Sub(sess.LastSeen) >= touchEvery {
+		sess.LastSeen = now
+		sess.IdleExpiresAt = minTime(ts(now.Add(time.Duration(sess.IdleSeconds)*time.Second)), sess.AbsoluteExpiresAt)
+		err := s.db(ctx).Model(&Session{}).Where("id = ?", sess.ID).
+			Updates(map[string]any{"last_seen": sess.LastSeen, "idle_expires_at": sess.IdleExpiresAt}).Error
+		if err != nil {
+			return sess, wrap("touch session", err)
+		}
+	}
+	return sess, nil
+}
+
+// SelectParty records the party the user acts for in this session.
+func (s *Store) SelectParty(ctx context.Context, token string, partyID int64) error {
+	res := s.db(ctx).Model(&Session{}).Where("id = ?", sessionID(token)).Update("party_id", partyID)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return wrap("select party", ErrNotFound)
+	}
+	return wrap("select party", res.Error)
+}
+
+// DeleteSession ends the session (logout); an unknown token is not an error.
+func (s *Store) DeleteSession(ctx context.Context, token string) error {
+	return wrap("delete session", s.db(ctx).Delete(&Session{}, "id = ?", sessionID(token)).Error)
+}
+
+// DeleteExpiredSessions removes every expired session and reports how many.
+func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
+	now := s.clock()
+	res := s.db(ctx).Where("idle_expires_at <= ? OR absolute_expires_at <= ?", now, now).Delete(&Session{})
+	return res.RowsAffected, wrap("delete expired sessions", res.Error)
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
