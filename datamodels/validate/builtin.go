@@ -37,6 +37,22 @@ var (
 	reHex      = regexp.MustCompile(`^([0-9a-fA-F]{2})*$`)
 )
 
+// lexicalTypes are the string built-ins with a lexical rule checkBuiltin
+// enforces; every other value of every other string type passes.
+var lexicalTypes = map[string]bool{
+	"language": true, "Name": true, "NCName": true, "ID": true, "IDREF": true,
+	"NMTOKEN": true, "NMTOKENS": true, "IDREFS": true, "ENTITY": true, "ENTITIES": true,
+	"QName": true, "hexBinary": true, "base64Binary": true,
+	"gMonthDay": true, "gDay": true, "gMonth": true,
+}
+
+// hasBuiltinCheck reports whether checkBuiltin can refuse a value of the
+// built-in name.
+func hasBuiltinCheck(name string) bool {
+	_, ranged := intRanges[name]
+	return ranged || lexicalTypes[name]
+}
+
 func mustPattern(p string) *regexp.Regexp {
 	re, err := compilePattern(p, true)
 	if err != nil {
@@ -68,11 +84,7 @@ func checkBuiltin(name string, v any) bool {
 		return (r[0] == nil || i.Cmp(r[0]) >= 0) && (r[1] == nil || i.Cmp(r[1]) <= 0)
 	}
 	s, isStr := v.(string)
-	if !isStr {
-		return true
-	}
-	switch name {
-	case "normalizedString", "token", "anyURI", "anySimpleType", "string":
+	if !isStr || !lexicalTypes[name] {
 		return true
 	}
 	// These types collapse whitespace before their lexical check.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -34,7 +35,16 @@ func (v *Validator) ValidateXML(r io.Reader) (*Result, error) {
 		return nil, fmt.Errorf("%w: %w", ErrInput, err)
 	}
 	issues := v.mismatches(res.Mismatches, nil)
-	issues = v.check(res.Value, issues)
+	sch := v.xmlSchema()
+	for _, m := range res.Mismatches {
+		if m.Code == xmljson.CodeNotNillable {
+			// xsi:nil made a string element null, which only the full
+			// schema refuses with a type issue.
+			sch = v.schema
+			break
+		}
+	}
+	issues = v.check(sch, res.Value, issues)
 	return &Result{Value: res.Value, Issues: dedupe(issues)}, nil
 }
 
@@ -73,11 +83,11 @@ func (v *Validator) ValidateJSON(r io.Reader) (*Result, error) {
 func (v *Validator) ValidateValue(val any) []Issue {
 	val = plain(val)
 	issues := v.mismatches(v.model.Check(val), nil)
-	return dedupe(v.check(val, issues))
+	return dedupe(v.check(v.schema, val, issues))
 }
 
-func (v *Validator) check(val any, out []Issue) []Issue {
-	if err := v.schema.Validate(val); err != nil {
+func (v *Validator) check(sch *jsonschema.Schema, val any, out []Issue) []Issue {
+	if err := sch.Validate(val); err != nil {
 		return v.issues(err, out)
 	}
 	return out
@@ -134,6 +144,9 @@ func plain(v any) any {
 		}
 		return m
 	case []any:
+		if !slices.ContainsFunc(x, hasObject) {
+			return x // nothing to convert: no copy
+		}
 		out := make([]any, len(x))
 		for i := range x {
 			out[i] = plain(x[i])
@@ -141,6 +154,17 @@ func plain(v any) any {
 		return out
 	}
 	return v
+}
+
+// hasObject reports whether plain would change v.
+func hasObject(v any) bool {
+	switch x := v.(type) {
+	case *jsonobj.Object:
+		return true
+	case []any:
+		return slices.ContainsFunc(x, hasObject)
+	}
+	return false
 }
 
 // errTooDeep reports JSON nested beyond the limit.

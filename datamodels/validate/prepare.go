@@ -28,8 +28,10 @@ const maxSchemaNodes = 2_000_000
 //     "else": schema}, since a $ref to a simple type would refuse it;
 //   - the top-level $schema and $id go: the compiler's default draft
 //     (2020-12) applies, and the document gets our resource name.
-func prepare(doc *jsonobj.Object) (map[string]any, error) {
-	p := &preparer{}
+//
+// Property schemas in drop (see xmlDrops) are left out.
+func prepare(doc *jsonobj.Object, drop map[*jsonobj.Object]bool) (map[string]any, error) {
+	p := &preparer{drop: drop}
 	v, err := p.value(doc, 0, schemaNode)
 	if err != nil {
 		return nil, err
@@ -41,7 +43,10 @@ func prepare(doc *jsonobj.Object) (map[string]any, error) {
 	return m, nil
 }
 
-type preparer struct{ nodes int }
+type preparer struct {
+	nodes int
+	drop  map[*jsonobj.Object]bool
+}
 
 // mode says what a JSON object is: a schema, a map from names to schemas
 // (properties, $defs) or plain data (annotations).
@@ -50,13 +55,16 @@ type mode uint8
 const (
 	schemaNode mode = iota
 	nameMap
+	propMap // properties: a nameMap whose entries may be dropped
 	data
 )
 
 // childMode is the mode of the value under keyword k of a schema.
 func childMode(k string) mode {
 	switch k {
-	case "properties", "$defs", "definitions", "patternProperties", "dependentSchemas":
+	case "properties":
+		return propMap
+	case "$defs", "definitions", "patternProperties", "dependentSchemas":
 		return nameMap
 	case "items", "not", "if", "then", "else", "additionalProperties", "allOf", "anyOf", "oneOf",
 		"prefixItems", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties":
@@ -119,8 +127,13 @@ func (p *preparer) object(o *jsonobj.Object, depth int, md mode) (any, error) {
 		switch md {
 		case schemaNode:
 			cm = childMode(k)
-		case nameMap:
+		case nameMap, propMap:
 			cm = schemaNode
+		}
+		if md == propMap && p.drop != nil {
+			if sub, ok := o.Value(k).(*jsonobj.Object); ok && p.drop[sub] {
+				continue
+			}
 		}
 		v, err := p.value(o.Value(k), depth+1, cm)
 		if err != nil {

@@ -38,6 +38,14 @@ type Validator struct {
 	schema *jsonschema.Schema
 	opts   Options
 
+	// xml is the schema ValidateXML uses: schema less the property
+	// schemas the reader already guarantees (see xmlDrops), compiled on
+	// first use.
+	doc     *jsonobj.Object
+	drops   map[*jsonobj.Object]bool
+	xmlOnce sync.Once
+	xml     *jsonschema.Schema
+
 	mu       sync.Mutex
 	patterns map[string]jsonschema.Regexp
 	patErr   error
@@ -63,11 +71,23 @@ func Compile(doc *jsonobj.Object, opts Options) (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrSchema, err)
 	}
-	prepared, err := prepare(doc)
+	v := &Validator{model: model, opts: opts, patterns: map[string]jsonschema.Regexp{}, doc: doc}
+	sch, err := v.compile(nil)
 	if err != nil {
 		return nil, err
 	}
-	v := &Validator{model: model, opts: opts, patterns: map[string]jsonschema.Regexp{}}
+	v.schema = sch
+	v.drops = xmlDrops(doc, model)
+	return v, nil
+}
+
+// compile prepares doc, leaving out the property schemas in drop, and
+// compiles it.
+func (v *Validator) compile(drop map[*jsonobj.Object]bool) (*jsonschema.Schema, error) {
+	prepared, err := prepare(v.doc, drop)
+	if err != nil {
+		return nil, err
+	}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
@@ -83,13 +103,32 @@ func Compile(doc *jsonobj.Object, opts Options) (*Validator, error) {
 	}
 	sch, err := c.Compile(url)
 	if err != nil {
-		if v.patErr != nil {
-			return nil, v.patErr
+		v.mu.Lock()
+		perr := v.patErr
+		v.mu.Unlock()
+		if perr != nil {
+			return nil, perr
 		}
 		return nil, fmt.Errorf("%w: %v", ErrSchema, err)
 	}
-	v.schema = sch
-	return v, nil
+	return sch, nil
+}
+
+// xmlSchema is the schema for values read from XML: without the property
+// schemas the reader guarantees, or the full one when there are none or
+// the smaller one does not compile.
+func (v *Validator) xmlSchema() *jsonschema.Schema {
+	v.xmlOnce.Do(func() {
+		v.xml = v.schema
+		if v.drops == nil {
+			return
+		}
+		if sch, err := v.compile(v.drops); err == nil {
+			v.xml = sch
+		}
+		v.doc, v.drops = nil, nil
+	})
+	return v.xml
 }
 
 // Model returns the conversion model the validator reads XML with.

@@ -40,7 +40,7 @@ type dateBound struct {
 
 func compileXSD(_ *jsonschema.CompilerContext, obj map[string]any) (jsonschema.SchemaExt, error) {
 	e := &xsdExt{totalDigits: -1}
-	if b, ok := obj["@xsdType"].(string); ok && !strings.HasPrefix(b, "#") {
+	if b, ok := obj["@xsdType"].(string); ok && !strings.HasPrefix(b, "#") && hasBuiltinCheck(b) {
 		e.builtin = b
 	}
 	if n, ok := obj["totalDigits"].(json.Number); ok {

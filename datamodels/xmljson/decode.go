@@ -64,6 +64,7 @@ type reader struct {
 	path  []string
 	free  []*frame
 	ns    nsScope
+	strs  strArena
 }
 
 // field is one member's value in an element being read.

@@ -151,7 +151,7 @@ func (rd *reader) attrs(f *frame, t *elem) {
 			if a.space != mb.Namespace {
 				rd.mismatch(CodeNamespace, a.name(), nsText(mb.Namespace))
 			}
-			f.fields = append(f.fields, field{m: mb, name: mb.Name, v: scalarValue(string(a.value), mb.Type)})
+			f.fields = append(f.fields, field{m: mb, name: mb.Name, v: scalarValue(rd.strs.str(a.value), mb.Type)})
 		case string(a.local) == RowIDName && a.space == "" && f.m != nil && f.m.Array && f.t.Kind == Complex:
 			f.fields = append(f.fields, field{name: RowIDName, v: string(a.value)})
 		case f.t.AnyAttribute:
@@ -224,7 +224,7 @@ func (rd *reader) value(f *frame) any {
 		}
 		return nil
 	case f.t.Kind == Simple:
-		return scalarValue(string(f.text), f.t)
+		return scalarValue(rd.strs.str(f.text), f.t)
 	case f.t.Kind == Any:
 		if len(f.fields) == 0 {
 			return string(f.text)
@@ -235,7 +235,7 @@ func (rd *reader) value(f *frame) any {
 		return rd.object(f)
 	}
 	if tm := f.t.text; tm != nil {
-		f.fields = append(f.fields, field{m: tm, name: tm.Name, v: scalarValue(string(f.text), tm.Type)})
+		f.fields = append(f.fields, field{m: tm, name: tm.Name, v: scalarValue(rd.strs.str(f.text), tm.Type)})
 	}
 	if len(f.grouped) > 0 {
 		rd.checkPasses(f)
