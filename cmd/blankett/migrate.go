@@ -24,7 +24,7 @@ func newMigrateCommand() *cobra.Command {
 		if err := loadConfig(cmd, &cfg, &cfg); err != nil {
 			return err
 		}
-		roles := []platform.Role{studio.New(studio.Config{}), runtime.New()}
+		roles := []platform.Role{studio.New(studio.Config{}), runtime.New(runtime.Config{})}
 		return platform.Migrate(cmd.Context(), cfg, roles, cmd.OutOrStdout())
 	}
 	return cmd

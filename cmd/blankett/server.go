@@ -15,8 +15,19 @@ import (
 // serveConfig is the configuration of `blankett serve`: both roles on one listener.
 type serveConfig struct {
 	config.Base
-	Studio studio.Config
+	Studio  studio.Config
+	Runtime runtime.Config
 }
+
+func (c *serveConfig) validate() error { return c.Runtime.Validate(c.Dev, c.PublicURL) }
+
+// runtimeConfig is the configuration of `blankett runtime`.
+type runtimeConfig struct {
+	config.Base
+	Runtime runtime.Config
+}
+
+func (c *runtimeConfig) validate() error { return c.Runtime.Validate(c.Dev, c.PublicURL) }
 
 // studioConfig is the configuration of `blankett studio`.
 type studioConfig struct {
@@ -29,7 +40,7 @@ func newServeCommand() *cobra.Command {
 	return serverCommand(&cobra.Command{
 		Use:   "serve",
 		Short: "Run studio and runtime together on one listener (the default for one machine)",
-	}, &cfg, &cfg.Base, func() []platform.Role { return []platform.Role{studio.New(cfg.Studio), runtime.New()} })
+	}, &cfg, &cfg.Base, func() []platform.Role { return []platform.Role{studio.New(cfg.Studio), runtime.New(cfg.Runtime)} })
 }
 
 func newStudioCommand() *cobra.Command {
@@ -41,11 +52,11 @@ func newStudioCommand() *cobra.Command {
 }
 
 func newRuntimeCommand() *cobra.Command {
-	var cfg config.Base
+	var cfg runtimeConfig
 	return serverCommand(&cobra.Command{
 		Use:   "runtime",
 		Short: "Run only the runtime: forms, instance API and process engine for deployed apps",
-	}, &cfg, &cfg, func() []platform.Role { return []platform.Role{runtime.New()} })
+	}, &cfg, &cfg.Base, func() []platform.Role { return []platform.Role{runtime.New(cfg.Runtime)} })
 }
 
 // serverCommand binds cfg to cmd's flags and the environment and runs the roles.
@@ -64,13 +75,23 @@ func serverCommand(cmd *cobra.Command, cfg any, base *config.Base, roles func() 
 	return cmd
 }
 
-// loadConfig applies the environment and resolves and validates base.
+// validator is a command configuration with checks beyond config.Base, run after Base
+// is resolved (they depend on --dev and the public URL).
+type validator interface{ validate() error }
+
+// loadConfig applies the environment and resolves and validates base, then the roles'
+// own sections, so a wrong setting is a usage error (exit 2) before anything starts.
 func loadConfig(cmd *cobra.Command, cfg any, base *config.Base) error {
 	if err := config.Load(cmd.Flags(), cfg, os.Getenv); err != nil {
 		return usageError{err}
 	}
 	if err := base.Resolve(); err != nil {
 		return usageError{err}
+	}
+	if v, ok := cfg.(validator); ok {
+		if err := v.validate(); err != nil {
+			return usageError{err}
+		}
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ import (
 // migrated applies the runtime role's real migration set to db.
 func migrated(t *testing.T, db *dbx.DB) {
 	t.Helper()
-	if _, err := db.Migrate(context.Background(), runtime.New().Migrations(), nil); err != nil {
+	if _, err := db.Migrate(context.Background(), runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
 }
@@ -40,7 +40,7 @@ func TestNoDrift(t *testing.T) {
 		if err := dbx.CheckDrift(db.Gorm, rowModels()...); err != nil {
 			t.Fatal(err)
 		}
-		if n, err := db.Pending(context.Background(), runtime.New().Migrations()); err != nil || n != 0 {
+		if n, err := db.Pending(context.Background(), runtime.New(runtime.Config{}).Migrations()); err != nil || n != 0 {
 			t.Fatalf("Pending = %d, %v", n, err)
 		}
 	})
