@@ -12,6 +12,7 @@ import (
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/devidp"
 	"github.com/blankett/blankett/internal/platform"
+	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -33,9 +34,9 @@ func (r *Role) Name() string { return "runtime" }
 
 // Migrations implements platform.Role.
 func (r *Role) Migrations() dbx.MigrationSet {
-	return dbx.MigrationSet{Name: "runtime", Migrations: append([]dbx.Migration{
+	return dbx.MigrationSet{Name: "runtime", Migrations: append(append([]dbx.Migration{
 		platform.InstallationMigration(installationTable),
-	}, store.Migrations()...)}
+	}, store.Migrations()...), apphost.Migrations()...)}
 }
 
 // Start implements platform.Role: it records the installation and mounts the start
