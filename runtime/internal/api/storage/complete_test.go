@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+
+package storage_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/google/uuid"
+)
+
+// TestCompleteFlow is the polling fallback of the service-owner flow: query the
+// unconfirmed complete instances, confirm one, and it is no longer returned.
+func TestCompleteFlow(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		done := func(in *store.Instance) { in.IsComplete = true }
+		a := e.instance(500, "ttd/app", time.Now().Add(-time.Minute), done)
+		b := e.instance(501, "ttd/app", time.Now().Add(-2*time.Minute), done)
+		tok := e.owner("ttd")
+		poll := func(q url.Values) []string {
+			t.Helper()
+			var p page
+			r := e.do(http.MethodGet, "/storage/api/v1/instances?"+q.Encode(), tok)
+			r.json(t, &p)
+			if r.status != http.StatusOK {
+				t.Fatalf("poll: %d %s", r.status, r.body)
+			}
+			var ids []string
+			for _, in := range p.Instances {
+				ids = append(ids, in.ID)
+			}
+			return ids
+		}
+		byOrg := url.Values{"appId": {"ttd/app"}, "process.isComplete": {"true"}, "excludeConfirmedBy": {"ttd"}}
+		if ids := poll(byOrg); len(ids) != 2 {
+			t.Fatalf("before complete: %v", ids)
+		}
+
+		path := "/storage/api/v1/instances/500/" + a.GUID + "/complete"
+		r := e.do(http.MethodPost, path, tok)
+		var first wireDoc
+		r.json(t, &first)
+		if r.status != http.StatusOK || len(first.CompleteConfirmations) != 1 || first.CompleteConfirmations[0].StakeholderID != "ttd" ||
+			first.Data == nil || !first.LastChanged.After(a.LastChanged) {
+			t.Fatalf("complete: %d %s", r.status, r.body)
+		}
+		// Idempotent: the second call changes nothing.
+		var second wireDoc
+		e.do(http.MethodPost, path, tok).json(t, &second)
+		if len(second.CompleteConfirmations) != 1 || !second.CompleteConfirmations[0].ConfirmedOn.Equal(first.CompleteConfirmations[0].ConfirmedOn) ||
+			!second.LastChanged.Equal(first.LastChanged) {
+			t.Fatalf("second complete changed the instance: %+v", second)
+		}
+
+		for _, q := range []url.Values{
+			byOrg,
+			{"org": {"ttd"}, "process.isComplete": {"true"}, "confirmed": {"false"}},
+		} {
+			if ids := poll(q); len(ids) != 1 || ids[0] != "501/"+b.GUID {
+				t.Fatalf("%s after complete: %v", q.Encode(), ids)
+			}
+		}
+		if ids := poll(url.Values{"appId": {"ttd/app"}, "excludeConfirmedBy": {"someone-else"}}); len(ids) != 2 {
+			t.Fatalf("another stakeholder's view: %v", ids)
+		}
+		events, err := e.store.ListEvents(context.Background(), a.GUID, store.EventFilter{Types: []string{"ConfirmedComplete"}})
+		if err != nil || len(events) != 1 {
+			t.Fatalf("events %v %v", events, err)
+		}
+	})
+}
+
+func TestCompleteRefusals(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		in := e.instance(500, "ttd/app", time.Now(), nil)
+		path := "/storage/api/v1/instances/500/" + in.GUID + "/complete"
+		tests := []struct {
+			name, method, path, token string
+			status                    int
+			code                      string
+		}{
+			{"no token", http.MethodPost, path, "", http.StatusUnauthorized, "unauthenticated"},
+			{"end user", http.MethodPost, path, e.person(), http.StatusForbidden, "not_service_owner"},
+			{"read scope only", http.MethodPost, path, e.owner("ttd", authz.ScopeServiceOwnerInstancesRead), http.StatusForbidden, "insufficient_scope"},
+			{"other org", http.MethodPost, path, e.owner("skd"), http.StatusForbidden, "forbidden"},
+			{"unknown instance", http.MethodPost, "/storage/api/v1/instances/500/" + uuid.NewString() + "/complete", e.owner("ttd"), http.StatusForbidden, "forbidden"},
+			{"GET", http.MethodGet, path, e.owner("ttd"), http.StatusMethodNotAllowed, "method_not_allowed"},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				wantProblem(t, e.do(tc.method, tc.path, tc.token), tc.status, tc.code)
+			})
+		}
+		got, err := e.store.GetInstance(context.Background(), 500, in.GUID)
+		if err != nil || got.Confirmed || got.Version != in.Version {
+			t.Fatalf("a refused complete changed the instance: %+v %v", got, err)
+		}
+	})
+}
+
+// TestCompleteConcurrent: simultaneous confirmations by the same org all
+// succeed and record one confirmation and one event.
+func TestCompleteConcurrent(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		in := e.instance(500, "ttd/app", time.Now(), nil)
+		path := "/storage/api/v1/instances/500/" + in.GUID + "/complete"
+		tok := e.owner("ttd")
+		statuses := make(chan int, 4)
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() { statuses <- e.doQuiet(http.MethodPost, path, tok) })
+		}
+		wg.Wait()
+		close(statuses)
+		for s := range statuses {
+			if s != http.StatusOK {
+				t.Fatalf("concurrent complete: %d", s)
+			}
+		}
+		events, err := e.store.ListEvents(context.Background(), in.GUID, store.EventFilter{Types: []string{"ConfirmedComplete"}})
+		got, gerr := e.store.GetInstance(context.Background(), 500, in.GUID)
+		if err != nil || gerr != nil || len(events) != 1 || !got.Confirmed || got.Version != in.Version+1 {
+			t.Fatalf("events %d %v; instance %+v %v", len(events), err, got, gerr)
+		}
+	})
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+
+package storage
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/gin-gonic/gin"
+)
+
+// Stable problem codes of the pull API.
+const (
+	CodeUnauthenticated     = "unauthenticated"
+	CodeNotServiceOwner     = "not_service_owner"
+	CodeInsufficientScope   = "insufficient_scope"
+	CodeForbidden           = "forbidden"
+	CodeInvalidQuery        = "invalid_query"
+	CodeInvalidInstanceID   = "invalid_instance_id"
+	CodeDataNotFound        = "data_element_not_found"
+	CodeRangeNotSatisfiable = "range_not_satisfiable"
+	CodeConflict            = "conflict"
+)
+
+func abort(c *gin.Context, status int, code, detail string) {
+	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
+}
+
+// forbidden is the answer for another org's instance and for one that does not
+// exist alike (Altinn's Storage answers 403 for both).
+func forbidden(c *gin.Context) {
+	abort(c, http.StatusForbidden, CodeForbidden, "You may not access this instance.")
+}
+
+// fail answers an error from the store or blob store: ErrInvalid is the client's
+// fault; anything else is logged once here and answered without its cause.
+func (a *api) fail(c *gin.Context, op string, err error) {
+	switch {
+	case errors.Is(err, store.ErrInvalid):
+		abort(c, http.StatusBadRequest, CodeInvalidQuery, "The continuation token or a filter is invalid.")
+	case errors.Is(err, store.ErrConflict):
+		abort(c, http.StatusConflict, CodeConflict, "The instance changed meanwhile; try again.")
+	default:
+		a.log.ErrorContext(c.Request.Context(), "storage api: "+op, "error", err,
+			"requestId", httpx.RequestIDFrom(c.Request.Context()))
+		abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
+	}
+}
+
+func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }
