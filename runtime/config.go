@@ -41,6 +41,10 @@ type Config struct {
 	SessionIdle      time.Duration `flag:"session-idle-timeout" env:"SESSION_IDLE_TIMEOUT" default:"30m" usage:"a login session ends after this long without requests"`
 	SessionMaxAge    time.Duration `flag:"session-max-age" env:"SESSION_MAX_AGE" default:"12h" usage:"a login session ends this long after login, however active"`
 	DevSeed          string        `flag:"dev-seed" env:"DEV_SEED" usage:"JSON file of dev IdP test persons, organisations and roles (dev mode only; default: the built-in seed)"`
+	// Apps are app repository directories served as version "local" beside the
+	// deployed releases, for local work; the flag repeats, the env var is a
+	// comma-separated list.
+	Apps []string `flag:"app" env:"APP" usage:"app repository directory (the folder holding App/) to serve as version local; repeat for more apps"`
 }
 
 // DefaultConfig returns the defaults the flags have, for tests and embedding.
@@ -92,6 +96,11 @@ func (c Config) Validate(dev bool, publicURL string) error {
 			add("--dev-seed needs --dev")
 		} else if _, err := devidp.LoadSeed(c.DevSeed); err != nil {
 			add("--dev-seed: %w", err)
+		}
+	}
+	for _, dir := range c.Apps {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			add("--app %q is not a directory", dir)
 		}
 	}
 	if u, err := url.Parse(publicURL); err != nil || u.Host == "" {

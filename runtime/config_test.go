@@ -93,6 +93,9 @@ func TestConfigValidate(t *testing.T) {
 		{"zero timeouts", with(func(c *runtime.Config) { c.SessionIdle = 0 }), false, "must be positive"},
 		{"dev seed outside dev", with(func(c *runtime.Config) { c.DevSeed = keyFile }), false, "needs --dev"},
 		{"bad dev seed", with(func(c *runtime.Config) { c.DevSeed = keyFile }), true, "--dev-seed"},
+		{"app directory", with(func(c *runtime.Config) { c.Apps = []string{dir} }), false, ""},
+		{"app is a file", with(func(c *runtime.Config) { c.Apps = []string{keyFile} }), false, "--app"},
+		{"app missing", with(func(c *runtime.Config) { c.Apps = []string{filepath.Join(dir, "nope")} }), false, "is not a directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ package runtime
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -12,7 +13,10 @@ import (
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/devidp"
 	"github.com/blankett/blankett/internal/platform"
+	appapi "github.com/blankett/blankett/runtime/internal/api/app"
 	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -39,9 +43,10 @@ func (r *Role) Migrations() dbx.MigrationSet {
 	}, store.Migrations()...), apphost.Migrations()...)}
 }
 
-// Start implements platform.Role: it records the installation and mounts the start
-// page and the login and identity routes. The instance API and forms UI join here as
-// they are built, behind the auth handler's Authenticate middleware.
+// Start implements platform.Role: it records the installation, loads the hosted apps
+// (recorded releases, then every --app directory) and mounts the start page, the
+// login and identity routes, and the app API behind the auth handler's Authenticate
+// middleware. The forms UI joins here as it is built.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -51,7 +56,8 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 		return err
 	}
 	deps.Log.Info("runtime installation", "id", in.ID, "since", in.CreatedAt)
-	opts, err := r.authOptions(deps, store.New(deps.DB))
+	st := store.New(deps.DB)
+	opts, err := r.authOptions(deps, st)
 	if err != nil {
 		return err
 	}
@@ -60,10 +66,45 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 		return err
 	}
 	h.Mount(e)
+	host, err := r.startApps(ctx, deps)
+	if err != nil {
+		return err
+	}
+	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
+		Log: deps.Log.With(slog.String("role", "runtime"))})
+	appapi.New(svc, authz.New(authz.StoreRoles{Store: st}), deps.Log).Mount(e, h.Authenticate())
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
 		e.Handle(m, "/", startPage)
 	}
 	return nil
+}
+
+// startApps creates the app host on the runtime's database and blob store, reloads
+// every recorded release and then loads each --app directory, which wins over a
+// deployed release of the same app as its current version.
+func (r *Role) startApps(ctx context.Context, deps platform.Deps) (*apphost.Host, error) {
+	host, err := apphost.New(deps.DB, deps.Blob)
+	if err != nil {
+		return nil, err
+	}
+	log := deps.Log.With(slog.String("role", "runtime"))
+	n, err := host.Restore(ctx)
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
+	if err != nil {
+		// One bad bundle must not take every other app down with it.
+		log.Error("some app releases could not be restored", "err", err)
+	}
+	log.Info("app releases restored", "count", n)
+	for _, dir := range r.cfg.Apps {
+		rel, err := host.LoadDir(ctx, dir)
+		if err != nil {
+			return nil, fmt.Errorf("runtime: --app %s: %w", dir, err)
+		}
+		log.Info("app loaded from directory", "app", rel.ID, "dir", rel.Dir, "warnings", len(rel.Lint.Findings))
+	}
+	return host, nil
 }
 
 // authOptions turns the validated configuration into the auth handler's options,

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+
+package app
+
+import (
+	"log/slog"
+
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/gin-gonic/gin"
+)
+
+// Handler serves the app API.
+type Handler struct {
+	svc *instances.Service
+	az  *authz.Authorizer
+	log *slog.Logger
+}
+
+// New returns a Handler over the service and authorizer.
+func New(svc *instances.Service, az *authz.Authorizer, log *slog.Logger) *Handler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Handler{svc: svc, az: az, log: log}
+}
+
+// Mount adds the routes to r behind mw (the authentication middleware).
+func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
+	g := r.Group("/:org/:app", mw...)
+	g.GET("/api/v1/applicationmetadata", h.metadata)
+	g.POST("/instances", h.instantiate)
+	i := g.Group("/instances/:party/:guid")
+	i.GET("", h.getInstance)
+	i.POST("/data", h.createData)
+	i.POST("/data/:data", h.createDataTyped)
+	i.GET("/data/:data", h.readData)
+	i.PUT("/data/:data", h.replaceData)
+	i.DELETE("/data/:data", h.deleteData)
+	i.GET("/process", h.getProcess)
+	i.PUT("/process/next", h.processNext)
+	i.GET("/validate", h.validate)
+}

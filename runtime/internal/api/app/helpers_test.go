@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/blankett/blankett/datamodels/testcorpus"
+	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/blob/fsblob"
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/httpx"
+	appapi "github.com/blankett/blankett/runtime/internal/api/app"
+	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/blankett/blankett/runtime/internal/web/auth"
+)
+
+// env is the runtime's app API on a real engine, store and blob store, serving a copy
+// of the corpus app signing-test with one extra attachment type on Task_1.
+type env struct {
+	srv      *httptest.Server
+	svc      *instances.Service
+	st       *store.Store
+	blobDir  string
+	issuer   *authn.Issuer
+	orgParty int64
+	dagl     store.User // holds DAGL for orgParty
+	citizen  store.User // holds nothing for orgParty
+}
+
+func newEnv(t *testing.T, db *dbx.DB) *env {
+	t.Helper()
+	ctx := context.Background()
+	set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
+	if _, err := db.Migrate(ctx, set, nil); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{st: store.New(db), blobDir: t.TempDir()}
+	blobs, err := fsblob.New(e.blobDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host, err := apphost.New(db, blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := host.LoadDir(ctx, appCopy(t)); err != nil {
+		t.Fatal(err)
+	}
+	key, err := authn.GenerateSigningKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.DiscardHandler)
+	e.srv = httptest.NewUnstartedServer(nil)
+	base := "http://" + e.srv.Listener.Addr().String()
+	h, err := auth.New(auth.Options{Store: e.st, Log: log, PublicURL: base, SigningKey: key, Idle: time.Hour, Absolute: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.issuer = h.Issuer()
+	eng := httpx.NewEngine(log, httpx.NewMetrics())
+	h.Mount(eng)
+	e.svc = instances.New(instances.Options{Store: e.st, Blobs: blobs, Apps: host, PublicURL: base, Log: log})
+	appapi.New(e.svc, authz.New(authz.StoreRoles{Store: e.st}), log).Mount(eng, h.Authenticate())
+	e.srv.Config.Handler = eng
+	e.srv.Start()
+	t.Cleanup(e.srv.Close)
+	e.seed(t)
+	return e
+}
+
+func (e *env) seed(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	orgNo, ssn1, ssn2 := "310000001", "01017012345", "02027012345"
+	org, err := e.st.CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.orgParty = org.ID
+	for i, ssn := range []string{ssn1, ssn2} {
+		p, err := e.st.CreateParty(ctx, store.Party{Type: store.PartyPerson, SSN: &ssn, Name: "Person " + ssn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := e.st.CreateUser(ctx, store.User{Username: "user" + strconv.Itoa(i), PartyID: p.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			e.dagl = u
+		} else {
+			e.citizen = u
+		}
+	}
+	if err := e.st.GrantRole(ctx, e.dagl.ID, org.ID, "DAGL"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// token is a platform token for an end-user system acting as user u.
+func (e *env) token(t *testing.T, u store.User) string {
+	t.Helper()
+	tok, _, err := e.issuer.Issue(authn.Claims{Subject: strconv.FormatInt(u.ID, 10), UserID: strconv.FormatInt(u.ID, 10),
+		PartyID: u.PartyID, AuthLevel: 3, Scopes: []string{authz.ScopeInstancesRead, authz.ScopeInstancesWrite},
+		ClientID: "end-user-system"}, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// appCopy copies signing-test and adds the attachment type "vedlegg" (PDF, at
+// most 1 KiB, two per instance) to Task_1.
+func appCopy(t *testing.T) string {
+	t.Helper()
+	src := testcorpus.Path(t, "apps", "signing-test")
+	dst := filepath.Join(t.TempDir(), "signing-test")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	mdPath := filepath.Join(dst, "App", "config", "applicationmetadata.json")
+	raw, err := os.ReadFile(mdPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md map[string]any
+	if err := json.Unmarshal(raw, &md); err != nil {
+		t.Fatal(err)
+	}
+	md["dataTypes"] = append(md["dataTypes"].([]any), map[string]any{"id": "vedlegg", "taskId": "Task_1",
+		"allowedContentTypes": []string{"application/pdf"}, "maxSize": 1.0 / 1024, "maxCount": 2, "minCount": 0})
+	out, _ := json.MarshalIndent(md, "", "  ")
+	if err := os.WriteFile(mdPath, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r response) json(t *testing.T, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("decode %s: %v", r.body, err)
+	}
+}
+
+func (r response) code(t *testing.T) string {
+	t.Helper()
+	var p struct{ Code string }
+	_ = json.Unmarshal(r.body, &p)
+	return p.Code
+}
+
+func (e *env) do(t *testing.T, token, method, path string, body []byte, header ...string) response {
+	t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body == nil {
+		req.Body, req.ContentLength = nil, 0
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{status: res.StatusCode, header: res.Header, body: b}
+}
+
+// countFiles counts the blobs on disk under dir.
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/internal/blob"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/google/uuid"
+)
+
+// InstantiateRequest asks for a new instance of Org/App owned by PartyID.
+type InstantiateRequest struct {
+	Org, App string
+	PartyID  int64
+	// IdempotencyKey makes a retry return the instance the first request made.
+	IdempotencyKey string
+}
+
+// Instantiate creates an instance pinned to the app's current release, starts its
+// process (start event → first task), creates the form data elements the first task
+// auto-creates and records the Created and process events, all in one transaction.
+// The caller has been authorised for instantiate.
+func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req InstantiateRequest) (*Snapshot, error) {
+	rel, err := s.Release(req.Org, req.App)
+	if err != nil {
+		return nil, err
+	}
+	if rel.Process == nil || rel.Process.Start() == nil {
+		return nil, fail(ErrConflict, CodeNoProcess, "app %s has no process to start", rel.ID)
+	}
+	now, who, guid := s.clock(), by(c), uuid.NewString()
+	ref := Ref{Org: rel.Org, App: rel.Name, PartyID: req.PartyID, GUID: guid}
+	start := rel.Process.Start()
+	step, err := rel.Process.Next(start.ID, "", s.gatewayEval(rel, nil, nil))
+	if err != nil {
+		return nil, fail(ErrConflict, CodeProcessNotStarted, "the process could not start: %v", err)
+	}
+	doc := &Instance{ID: ref.ID(), InstanceOwner: InstanceOwner{PartyID: itoa(req.PartyID)}, AppID: rel.ID,
+		Org: rel.Org, SelfLinks: s.instanceLinks(rel.ID, ref.ID()),
+		Status:  &InstanceStatus{ReadStatus: readStatus(c)},
+		Process: &ProcessState{Started: &now, StartEvent: start.ID},
+		Created: now, CreatedBy: who, LastChanged: now, LastChangedBy: who}
+	moveTo(doc.Process, step, now)
+	startEvent := *doc.Process
+	startEvent.CurrentTask = nil
+
+	els, err := s.autoCreate(ctx, rel, ref, step.To, who, now)
+	defer func() {
+		if err != nil {
+			s.dropBlobs(els)
+		}
+	}()
+	if err != nil {
+		return nil, err
+	}
+	row := store.Instance{GUID: guid, PartyID: req.PartyID, Org: rel.Org, AppID: rel.ID, AppVersion: rel.Version,
+		CurrentTask: doc.Process.CurrentTask.ElementID, Created: now, CreatedBy: who, Document: mustJSON(doc)}
+	sum := sha256.Sum256([]byte(rel.ID + "\x00" + itoa(req.PartyID)))
+	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: hex.EncodeToString(sum[:])}
+	var got store.Instance
+	err = s.st.Tx(ctx, func(tx *store.Store) error {
+		var err error
+		if got, err = tx.CreateInstance(ctx, row, idem); err != nil || got.GUID != guid {
+			return err
+		}
+		for i := range els {
+			els[i].InstanceID = got.ID
+			if _, err := tx.CreateDataElement(ctx, els[i]); err != nil {
+				return err
+			}
+		}
+		for _, ev := range []struct {
+			typ  string
+			info *ProcessState
+		}{{EventCreated, doc.Process}, {EventProcessStartEvent, &startEvent}, {EventProcessStartTask, doc.Process}} {
+			if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: guid, PartyID: req.PartyID, EventType: ev.typ,
+				Created: now, User: platformUser(c), ProcessInfo: mustJSON(ev.info)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, store.ErrConflict) {
+		return nil, fail(ErrConflict, CodeIdempotency, "the idempotency key was used for another request")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("instances: instantiate %s: %w", rel.ID, err)
+	}
+	if got.GUID != guid { // an idempotent retry: the first request's instance
+		s.dropBlobs(els)
+		ref.PartyID, ref.GUID = got.PartyID, got.GUID
+	}
+	return s.Get(ctx, ref)
+}
+
+func readStatus(c authz.Caller) string {
+	if c.Kind == authz.ServiceOwner {
+		return "Unread"
+	}
+	return "Read"
+}
+
+// moveTo points p at the step's target: a task becomes the current task, an end
+// event ends the process.
+func moveTo(p *ProcessState, step process.Step, now timeT) {
+	flow := 1
+	if p.CurrentTask != nil {
+		flow = p.CurrentTask.Flow + 1
+	}
+	if step.Ended() {
+		p.CurrentTask, p.Ended, p.EndEvent = nil, &now, step.To.ID
+		return
+	}
+	t := step.To
+	p.CurrentTask = &ProcessElementInfo{Flow: flow, Started: &now, ElementID: t.ID, Name: t.Name,
+		AltinnTaskType: string(t.Task.Type), FlowType: "CompleteCurrentMoveToNext"}
+}
+
+// autoCreate writes the blobs of the form data elements that task auto-creates and
+// returns their rows, not yet inserted.
+func (s *Service) autoCreate(ctx context.Context, rel relT, ref Ref, task *process.Element, who string, now timeT) ([]store.DataElement, error) {
+	var out []store.DataElement
+	if task == nil || !task.IsTask() {
+		return nil, nil
+	}
+	for _, dt := range rel.App.Metadata.DataTypes {
+		if !isForm(dt) || dt.TaskID != task.ID || dt.AppLogic.AutoCreate == nil || !*dt.AppLogic.AutoCreate {
+			continue
+		}
+		f, err := s.models.get(rel.App.Model(dt.ID))
+		if err != nil {
+			return out, err
+		}
+		ct := storedType(dt)
+		body, err := f.empty(ct)
+		if err != nil {
+			return out, err
+		}
+		el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), ct, "", bytes.NewReader(body), 0, who, now, false)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, el)
+	}
+	return out, nil
+}
+
+// putElement writes content to the blob store and returns the element row to insert.
+// A replacement gets a new key (version suffix), so the old content stays intact
+// until the new row commits.
+func (s *Service) putElement(ctx context.Context, rel relT, ref Ref, dataType, dataGUID, ct, filename string,
+	r interface{ Read([]byte) (int, error) }, maxSize int64, who string, now timeT, replace bool) (store.DataElement, error) {
+	key := store.BlobKey(rel.ID, ref.GUID, dataGUID)
+	if replace {
+		key += "." + strings.ReplaceAll(uuid.NewString(), "-", "")[:12]
+	}
+	info, err := s.blobs.Put(ctx, key, r, blob.PutOptions{ContentType: ct, MaxSize: maxSize})
+	if errors.Is(err, blob.ErrTooLarge) {
+		return store.DataElement{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", maxSize, dataType)
+	}
+	if err != nil {
+		return store.DataElement{}, fmt.Errorf("instances: store content of %s: %w", dataType, err)
+	}
+	d := DataElement{ID: dataGUID, InstanceGUID: ref.GUID, DataType: dataType, Filename: filename, ContentType: ct,
+		BlobStoragePath: key, Size: info.Size, ContentHash: info.SHA256, Tags: []string{},
+		SelfLinks: &SelfLinks{Apps: s.public + "/" + rel.ID + "/instances/" + ref.ID() + "/data/" + dataGUID,
+			Platform: s.public + "/storage/api/v1/instances/" + ref.ID() + "/data/" + dataGUID},
+		Created: now, CreatedBy: who, LastChanged: now, LastChangedBy: who}
+	return store.DataElement{GUID: dataGUID, InstanceGUID: ref.GUID, DataType: dataType, ContentType: ct,
+		Filename: filename, Size: info.Size, SHA256: info.SHA256, BlobKey: key, Created: now, CreatedBy: who,
+		LastChanged: now, LastChangedBy: who, Document: mustJSON(d)}, nil
+}
+
+// dropBlobs removes blobs whose rows were not written; the sweeper catches any
+// this misses.
+func (s *Service) dropBlobs(els []store.DataElement) {
+	for _, e := range els {
+		if err := s.blobs.Delete(context.WithoutCancel(context.Background()), e.BlobKey); err != nil {
+			s.log.Warn("instances: orphan blob left for the sweeper", "key", e.BlobKey, "err", err)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/appframework/validation"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// NextActions returns the actions that may end the current task through
+// process/next, the task type's default first; nil without a current task.
+func (s *Snapshot) NextActions() []string {
+	if s.Release.Process == nil {
+		return nil
+	}
+	if t := s.Release.Process.Task(s.CurrentTask()); t != nil {
+		return t.Task.ProcessActions()
+	}
+	return nil
+}
+
+// ProcessNext ends the current task with action ("" for the task type's default):
+// it validates the task (not for reject), then follows the process to the next task
+// or end event, locks the finished task's data elements, archives the instance at
+// the end, and records the process events. The update compares the version snap was
+// read at, so a concurrent change makes it ErrConflict. Blocking issues are a
+// *ValidationError. The caller has been authorised for action.
+func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapshot, action, lang string) (*Snapshot, error) {
+	rel, inst := snap.Release, snap.Instance
+	if inst.Process == nil || inst.Process.Started == nil {
+		return nil, fail(ErrConflict, CodeProcessNotStarted, "the process is not started")
+	}
+	task := snap.CurrentTask()
+	if task == "" || rel.Process == nil {
+		return nil, fail(ErrConflict, CodeProcessEnded, "the process has ended")
+	}
+	if action != process.ActionReject {
+		issues, err := s.Validate(ctx, snap, lang)
+		if err != nil {
+			return nil, err
+		}
+		if validation.Blocking(issues) {
+			return nil, &ValidationError{TaskID: task, Issues: issues}
+		}
+	}
+	data, err := s.formData(ctx, snap)
+	if err != nil {
+		return nil, err
+	}
+	step, err := rel.Process.Next(task, action, s.gatewayEval(rel, snap, data))
+	switch {
+	case errors.Is(err, process.ErrActionNotAllowed):
+		return nil, fail(ErrConflict, CodeActionNotAllowed, "%v", err)
+	case err != nil:
+		return nil, fmt.Errorf("instances: process next of %s: %w", inst.ID, err)
+	}
+	now, who := s.clock(), by(c)
+	ended := *inst.Process.CurrentTask
+	ended.Ended = &now
+	endTask := *inst.Process
+	endTask.CurrentTask = &ended
+	moveTo(inst.Process, step, now)
+	if step.Ended() {
+		inst.Status.IsArchived, inst.Status.Archived = true, &now
+		snap.row.IsArchived, snap.row.ArchivedAt, snap.row.IsComplete = true, &now, true
+		snap.row.CurrentTask = ""
+	} else {
+		snap.row.CurrentTask = step.To.ID
+	}
+	events := []struct {
+		typ  string
+		info *ProcessState
+	}{{EventProcessEndTask, &endTask}}
+	if step.Ended() {
+		events = append(events, struct {
+			typ  string
+			info *ProcessState
+		}{EventProcessEndEvent, inst.Process})
+	} else {
+		events = append(events, struct {
+			typ  string
+			info *ProcessState
+		}{EventProcessStartTask, inst.Process})
+	}
+	err = s.st.Tx(ctx, func(tx *store.Store) error {
+		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
+			return err
+		}
+		for _, e := range snap.elements {
+			if dt := rel.App.Metadata.DataType(e.DataType); dt != nil && dt.TaskID == task && !e.Locked {
+				if err := tx.LockDataElement(ctx, e.InstanceGUID, e.GUID, true); err != nil {
+					return err
+				}
+			}
+		}
+		for _, ev := range events {
+			if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
+				EventType: ev.typ, Created: now, User: platformUser(c), ProcessInfo: mustJSON(ev.info)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID})
+}

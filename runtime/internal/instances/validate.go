@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/blankett/blankett/appframework/expr"
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/appframework/validation"
+)
+
+// Validate runs full validation of the current task, as GET validate does. Without
+// a current task it is ErrConflict.
+func (s *Service) Validate(ctx context.Context, snap *Snapshot, lang string) ([]validation.Issue, error) {
+	task := snap.CurrentTask()
+	if task == "" {
+		return nil, fail(ErrConflict, CodeProcessNotStarted, "unable to validate instance without a started process")
+	}
+	rel := snap.Release
+	data, err := s.formData(ctx, snap)
+	if err != nil {
+		return nil, err
+	}
+	// Every form data model is readable (layouts of later tasks show earlier data);
+	// the data-type rules apply to the current task's elements.
+	in := validation.Input{LayoutSet: rel.App.LayoutSetForTask(task), TaskID: task, Data: data,
+		Language: lang, Instance: exprInstance(snap), Schema: rel.Schemas,
+		OnSkip: func(err error) { s.log.Debug("validation rule skipped", "instance", snap.Instance.ID, "err", err) }}
+	byType := map[string]string{}
+	for _, e := range snap.elements {
+		dt := rel.App.Metadata.DataType(e.DataType)
+		if dt == nil || dt.TaskID != task {
+			continue
+		}
+		in.Elements = append(in.Elements, validation.DataElement{ID: e.GUID, DataType: e.DataType,
+			ContentType: e.ContentType, Filename: e.Filename, Size: e.Size})
+		if _, ok := byType[e.DataType]; !ok {
+			byType[e.DataType] = e.GUID
+		}
+	}
+	issues, err := rel.Validator.Validate(ctx, in)
+	if err != nil {
+		return nil, fmt.Errorf("instances: validate %s: %w", snap.Instance.ID, err)
+	}
+	for i := range issues {
+		if issues[i].DataElementID == "" && issues[i].DataType != "" {
+			issues[i].DataElementID = byType[issues[i].DataType]
+		}
+	}
+	if issues == nil {
+		issues = []validation.Issue{}
+	}
+	return issues, nil
+}
+
+// formData decodes every form data element of the instance, first element per type.
+func (s *Service) formData(ctx context.Context, snap *Snapshot) (map[string]any, error) {
+	out := map[string]any{}
+	for _, e := range snap.elements {
+		dt := snap.Release.App.Metadata.DataType(e.DataType)
+		if dt == nil || !isForm(dt) {
+			continue
+		}
+		if _, seen := out[e.DataType]; seen {
+			continue
+		}
+		v, err := s.readForm(ctx, snap, e.GUID)
+		if err != nil {
+			return nil, err
+		}
+		out[e.DataType] = v
+	}
+	return out, nil
+}
+
+// readForm reads a stored form data element into its JSON value.
+func (s *Service) readForm(ctx context.Context, snap *Snapshot, dataGUID string) (any, error) {
+	for _, e := range snap.elements {
+		if e.GUID != dataGUID {
+			continue
+		}
+		f, err := s.models.get(snap.Release.App.Model(e.DataType))
+		if err != nil {
+			return nil, err
+		}
+		rc, _, err := s.blobs.Get(ctx, e.BlobKey, nil)
+		if err != nil {
+			return nil, fmt.Errorf("instances: read data element %s: %w", e.GUID, err)
+		}
+		defer rc.Close()
+		kind, _ := bodyKind(e.ContentType)
+		v, err := f.decode(kind, io.Reader(rc))
+		if err != nil {
+			return nil, fmt.Errorf("instances: stored data element %s does not read: %w", e.GUID, err)
+		}
+		return v, nil
+	}
+	return nil, fail(ErrNotFound, CodeDataNotFound, "no data element %s", dataGUID)
+}
+
+// exprInstance is the instance context expressions see.
+func exprInstance(snap *Snapshot) *expr.Instance {
+	in := &expr.Instance{ID: snap.Instance.ID, AppID: snap.Instance.AppID, OwnerPartyID: snap.Instance.InstanceOwner.PartyID,
+		OwnerOrgNumber: snap.Instance.InstanceOwner.OrganisationNumber, OwnerPersonNumber: snap.Instance.InstanceOwner.PersonNumber}
+	for _, e := range snap.elements {
+		in.DataTypes = append(in.DataTypes, e.DataType)
+	}
+	return in
+}
+
+// gatewayEval decides gateway conditions over the instance's form data.
+func (s *Service) gatewayEval(rel relT, snap *Snapshot, data map[string]any) process.GatewayEval {
+	if data == nil {
+		data = map[string]any{}
+	}
+	env := rel.App.Env(&expr.JSONData{Default: rel.App.Metadata.DefaultFormType(), Models: data}, "")
+	if snap != nil {
+		env.Instance = exprInstance(snap)
+	}
+	return process.ExprEval{Env: env, TaskDataType: func(task string) string {
+		if ls := rel.App.LayoutSetForTask(task); ls != nil {
+			return ls.DataType
+		}
+		return ""
+	}}
+}
