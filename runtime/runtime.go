@@ -14,6 +14,7 @@ import (
 	"github.com/blankett/blankett/internal/devidp"
 	"github.com/blankett/blankett/internal/platform"
 	appapi "github.com/blankett/blankett/runtime/internal/api/app"
+	storageapi "github.com/blankett/blankett/runtime/internal/api/storage"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
@@ -73,6 +74,8 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
 		Log: deps.Log.With(slog.String("role", "runtime"))})
 	appapi.New(svc, authz.New(authz.StoreRoles{Store: st}), deps.Log).Mount(e, h.Authenticate())
+	// The pull API serves machine clients only: bearer tokens, no browser sessions.
+	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL})
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
 		e.Handle(m, "/", startPage)
 	}
