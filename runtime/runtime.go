@@ -13,6 +13,7 @@ import (
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/devidp"
 	"github.com/blankett/blankett/internal/platform"
+	"github.com/blankett/blankett/runtime/api"
 	appapi "github.com/blankett/blankett/runtime/internal/api/app"
 	storageapi "github.com/blankett/blankett/runtime/internal/api/storage"
 	"github.com/blankett/blankett/runtime/internal/apphost"
@@ -46,8 +47,9 @@ func (r *Role) Migrations() dbx.MigrationSet {
 
 // Start implements platform.Role: it records the installation, loads the hosted apps
 // (recorded releases, then every --app directory) and mounts the start page, the
-// login and identity routes, and the app API behind the auth handler's Authenticate
-// middleware. The forms UI joins here as it is built.
+// login and identity routes, the app API behind the auth handler's Authenticate
+// middleware, the pull API and the OpenAPI document (runtime/api) that describes them
+// all. The forms UI joins here as it is built.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -79,6 +81,7 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
 		e.Handle(m, "/", startPage)
 	}
+	e.GET(api.Path, gin.WrapH(api.Handler()))
 	return nil
 }
 
