@@ -15,6 +15,6 @@ func newRootCommand() *cobra.Command {
 		Version:       buildVersion(),
 	}
 	root.AddCommand(newServeCommand(), newStudioCommand(), newRuntimeCommand(), newMigrateCommand(),
-		newAppCommand(), newVersionCommand())
+		newAppCommand(), newVersionCommand(), newLoginCommand(), newInstancesCommand(), newDownloadCommand())
 	return root
 }

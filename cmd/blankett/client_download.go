@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blankett/blankett/runtime/client"
+	"github.com/spf13/cobra"
+)
+
+// errPartial reports a download run in which something failed (exit code 1).
+var errPartial = errors.New("download incomplete")
+
+// downloadOptions are the download command's flags.
+type downloadOptions struct {
+	app, out, profile  string
+	excludeConfirmedBy string
+	confirm, complete  bool
+	parallel           int
+}
+
+func newDownloadCommand() *cobra.Command {
+	var o downloadOptions
+	cmd := &cobra.Command{
+		Use:   "download --app org/app --out DIR",
+		Short: "Download an app's instances and their data, verified, resumable, and optionally confirm them",
+		Long: "download lists the app's instances by cursor and saves every data element to\n" +
+			"DIR/{org}/{app}/{partyId}-{guid}/{elementId}-{filename}, with instance.json beside them.\n" +
+			"Each file is written to a .part file, fsynced, checked against its SHA-256 and then renamed;\n" +
+			"an interrupted .part file is resumed, a verified file is skipped. With --confirm each instance\n" +
+			"is confirmed (POST …/complete) once all its files are on disk, so the next run, which by\n" +
+			"default excludes instances confirmed by the org, fetches nothing again.\n" +
+			"Exit code 1 means some files or confirmations failed; they are listed on stderr.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			org, _, err := splitApp(o.app)
+			if err != nil {
+				return err
+			}
+			if o.out == "" {
+				return usageError{fmt.Errorf("download needs --out")}
+			}
+			if o.parallel < 1 || o.parallel > 64 {
+				return usageError{fmt.Errorf("--parallel must be 1 to 64")}
+			}
+			if !cmd.Flags().Changed("exclude-confirmed-by") {
+				o.excludeConfirmedBy = org
+			}
+			p, err := loadProfile(o.profile)
+			if err != nil {
+				return err
+			}
+			c, err := p.newClient()
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(o.out, 0o750); err != nil {
+				return fmt.Errorf("create %s: %w", o.out, err)
+			}
+			r := &downloadRun{c: c, opt: o, prog: newProgress(cmd.ErrOrStderr()), sem: make(chan struct{}, o.parallel)}
+			r.run(cmd.Context())
+			r.prog.done()
+			return r.report(cmd)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.app, "app", "", "app id, org/app")
+	f.StringVar(&o.out, "out", "", "target folder")
+	f.StringVar(&o.profile, "profile", defaultProfile, "profile saved by blankett login")
+	f.BoolVar(&o.confirm, "confirm", false, "confirm each instance (POST …/complete) once all its files are saved")
+	f.BoolVar(&o.complete, "complete", true, "only instances whose process has ended; --complete=false takes all")
+	f.StringVar(&o.excludeConfirmedBy, "exclude-confirmed-by", "", "skip instances confirmed by this stakeholder (default: the app's org; \"\" for none)")
+	f.IntVar(&o.parallel, "parallel", 4, "files downloaded at the same time")
+	return cmd
+}
+
+// downloadRun is one run of the download command.
+type downloadRun struct {
+	c    *client.Client
+	opt  downloadOptions
+	prog *progress
+	sem  chan struct{} // bounds the files in flight
+
+	instances, files, skipped, confirmed atomic.Int64
+	bytes                                atomic.Int64
+
+	mu       sync.Mutex
+	failures []string
+}
+
+func (r *downloadRun) fail(what string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.failures = append(r.failures, what+": "+err.Error())
+}
+
+// run lists the instances page by page and handles them as they come, a
+// bounded number at a time.
+func (r *downloadRun) run(ctx context.Context) {
+	q := client.Query{AppID: r.opt.app, ExcludeConfirmedBy: r.opt.excludeConfirmedBy}
+	if r.opt.complete {
+		t := true
+		q.IsComplete = &t
+	}
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, 2*r.opt.parallel)
+	for in, err := range r.c.Instances(ctx, q) {
+		if err != nil {
+			r.fail("list instances", err)
+			break
+		}
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			r.instance(ctx, in)
+		})
+	}
+	wg.Wait()
+}
+
+// instance saves one instance's files and metadata, then confirms it if asked
+// and if everything is on disk.
+func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
+	r.instances.Add(1)
+	dir := instanceDir(r.opt.out, in)
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		r.fail(in.ID, err)
+		return
+	}
+	var wg sync.WaitGroup
+	var failed atomic.Bool
+	for _, e := range in.Data {
+		path := filepath.Join(dir, dataFileName(e))
+		if alreadyComplete(path, e) {
+			r.skipped.Add(1)
+			continue
+		}
+		r.prog.expect(e.Size)
+		wg.Go(func() {
+			select {
+			case r.sem <- struct{}{}:
+			case <-ctx.Done():
+				failed.Store(true)
+				r.fail(in.ID+" data "+e.ID, ctx.Err())
+				return
+			}
+			defer func() { <-r.sem }()
+			n, err := downloadFile(ctx, r.c, e, path, r.prog.add)
+			r.bytes.Add(n)
+			if err != nil {
+				failed.Store(true)
+				r.fail(in.ID+" data "+e.ID, err)
+				return
+			}
+			r.files.Add(1)
+		})
+	}
+	wg.Wait()
+	if failed.Load() {
+		return // not confirmed: the next run resumes it
+	}
+	if err := writeJSONFile(filepath.Join(dir, "instance.json"), in.Raw); err != nil {
+		r.fail(in.ID+" instance.json", err)
+		return
+	}
+	if !r.opt.confirm {
+		return
+	}
+	if _, err := r.c.Complete(ctx, in.PartyID(), in.GUID()); err != nil {
+		r.fail(in.ID+" confirm", err)
+		return
+	}
+	r.confirmed.Add(1)
+}
+
+// report prints the summary, and the failures on stderr.
+func (r *downloadRun) report(cmd *cobra.Command) error {
+	fmt.Fprintf(cmd.OutOrStdout(), "%d instances: %d files downloaded (%d bytes), %d already complete, %d confirmed\n",
+		r.instances.Load(), r.files.Load(), r.bytes.Load(), r.skipped.Load(), r.confirmed.Load())
+	if len(r.failures) == 0 {
+		return nil
+	}
+	slices.Sort(r.failures)
+	w := cmd.ErrOrStderr()
+	fmt.Fprintf(w, "%d failed:\n", len(r.failures))
+	for _, f := range r.failures {
+		fmt.Fprintln(w, "  "+f)
+	}
+	return fmt.Errorf("%w: %d failed", errPartial, len(r.failures))
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blankett/blankett/runtime/client"
+)
+
+// partSuffix marks a file being downloaded; it is renamed once verified.
+const partSuffix = ".part"
+
+// errNotVerified means the server announced no SHA-256 to check a file against.
+var errNotVerified = errors.New("no SHA-256 announced for the data element")
+
+// instanceDir is DIR/{org}/{app}/{partyId}-{guid}.
+func instanceDir(out string, in client.Instance) string {
+	org, app, _ := strings.Cut(in.AppID, "/")
+	return filepath.Join(out, sanitize(org), sanitize(app), sanitize(in.PartyID()+"-"+in.GUID()))
+}
+
+// dataFileName is "{element id}-{filename}", or "{element id}-{dataType}" with
+// an extension from the content type when the element has no filename.
+func dataFileName(e client.DataElement) string {
+	name := e.Filename
+	if name == "" {
+		name = e.DataType + extension(e.ContentType)
+	}
+	if name == "" {
+		return sanitize(e.ID)
+	}
+	return sanitize(e.ID + "-" + name)
+}
+
+func extension(contentType string) string {
+	ct, _, _ := strings.Cut(contentType, ";")
+	switch strings.TrimSpace(strings.ToLower(ct)) {
+	case "application/xml", "text/xml":
+		return ".xml"
+	case "application/json":
+		return ".json"
+	case "application/pdf":
+		return ".pdf"
+	}
+	return ""
+}
+
+// sanitize makes s one safe path segment: no separators, control or reserved
+// characters, no leading dots, at most 200 bytes.
+func sanitize(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|':
+			return '_'
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimLeft(strings.TrimSpace(s), ".")
+	for len(s) > 200 {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	if s == "" {
+		return "_"
+	}
+	return s
+}
+
+// fileSHA256 hashes the file at path.
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// alreadyComplete reports whether path already holds e's content, verified by hash.
+func alreadyComplete(path string, e client.DataElement) bool {
+	if e.ContentHash == "" {
+		return false
+	}
+	sum, err := fileSHA256(path)
+	return err == nil && sum == strings.ToLower(e.ContentHash)
+}
+
+// counter is the temp file as the client writes to it, counting progress.
+// Embedding *os.File keeps ReaderAt, Truncate and Seek, which resuming needs.
+type counter struct {
+	*os.File
+	add func(int64)
+}
+
+func (c counter) Write(p []byte) (int, error) {
+	n, err := c.File.Write(p)
+	c.add(int64(n))
+	return n, err
+}
+
+// downloadFile fetches e to path via path+".part": resuming a partial temp
+// file, verifying the SHA-256, fsyncing, then renaming. A hash mismatch
+// removes the temp file so the next run starts over.
+func downloadFile(ctx context.Context, c *client.Client, e client.DataElement, path string, add func(int64)) (int64, error) {
+	tmp := path + partSuffix
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return 0, err
+	}
+	offset, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		f.Close()
+		return 0, err
+	}
+	add(offset)
+	res, err := c.DownloadData(ctx, e, counter{File: f, add: add}, offset)
+	if err == nil && !res.Verified {
+		err = errNotVerified
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		if errors.Is(err, client.ErrHashMismatch) || errors.Is(err, errNotVerified) {
+			_ = os.Remove(tmp)
+		}
+		return res.Written, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return res.Written, err
+	}
+	return res.Written, syncDir(filepath.Dir(path))
+}
+
+// writeJSONFile writes raw JSON, indented, to path atomically.
+func writeJSONFile(path string, raw json.RawMessage) error {
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, raw, "", "  "); err != nil {
+		return fmt.Errorf("instance JSON: %w", err)
+	}
+	buf.WriteByte('\n')
+	tmp := path + partSuffix
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// syncDir fsyncs a folder so a rename in it is durable; it ignores systems
+// that cannot sync folders.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
