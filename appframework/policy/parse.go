@@ -56,8 +56,8 @@ func (p *parser) policy(root *node) (*Policy, error) {
 	if root.Local != "Policy" || !isXACML(root) {
 		return nil, posError(ErrMalformed, root.Line, root.Col, "root element is {%s}%s, want an XACML 3.0 Policy", root.Space, root.Local)
 	}
-	pol := &Policy{ID: p.bind(root.attr("PolicyId"))}
-	alg := root.attr("RuleCombiningAlgId")
+	pol := &Policy{ID: p.bind(root.AttrValue("PolicyId"))}
+	alg := root.AttrValue("RuleCombiningAlgId")
 	if alg == "" {
 		return nil, posError(ErrMalformed, root.Line, root.Col, "Policy has no RuleCombiningAlgId")
 	}
@@ -97,17 +97,17 @@ func (p *parser) policy(root *node) (*Policy, error) {
 }
 
 func (p *parser) rule(n *node) (Rule, error) {
-	r := Rule{ID: p.bind(n.attr("RuleId")), Line: n.Line}
+	r := Rule{ID: p.bind(n.AttrValue("RuleId")), Line: n.Line}
 	if r.ID == "" {
 		return r, posError(ErrMalformed, n.Line, n.Col, "Rule without a RuleId")
 	}
-	switch n.attr("Effect") {
+	switch n.AttrValue("Effect") {
 	case "Permit":
 		r.Effect = Permit
 	case "Deny":
 		r.Effect = Deny
 	default:
-		return r, posError(ErrMalformed, n.Line, n.Col, "rule %s has Effect %q, want Permit or Deny", r.ID, n.attr("Effect"))
+		return r, posError(ErrMalformed, n.Line, n.Col, "rule %s has Effect %q, want Permit or Deny", r.ID, n.AttrValue("Effect"))
 	}
 	for _, k := range n.Kids {
 		var err error

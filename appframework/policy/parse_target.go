@@ -44,34 +44,34 @@ func (p *parser) match(n *node) (Match, error) {
 	if n.Local != "Match" {
 		return m, posError(ErrUnsupported, n.Line, n.Col, "element %s in AllOf", n.Local)
 	}
-	switch fn := n.attr("MatchId"); fn {
+	switch fn := n.AttrValue("MatchId"); fn {
 	case fnStringEqual:
 	case fnStringEqualIgnoreCase:
 		m.IgnoreCase = true
 	default:
 		return m, posError(ErrUnsupported, n.Line, n.Col, "match function %q", fn)
 	}
-	val, des := n.kid("AttributeValue"), n.kid("AttributeDesignator")
-	if sel := n.kid("AttributeSelector"); sel != nil {
+	val, des := n.Child("AttributeValue"), n.Child("AttributeDesignator")
+	if sel := n.Child("AttributeSelector"); sel != nil {
 		return m, posError(ErrUnsupported, sel.Line, sel.Col, "AttributeSelector")
 	}
 	if val == nil || des == nil || len(n.Kids) != 2 {
 		return m, posError(ErrMalformed, n.Line, n.Col, "Match needs one AttributeValue and one AttributeDesignator")
 	}
-	if dt := val.attr("DataType"); dt != typeString {
+	if dt := val.AttrValue("DataType"); dt != typeString {
 		return m, posError(ErrUnsupported, val.Line, val.Col, "AttributeValue of DataType %q; only strings are supported", dt)
 	}
-	if dt := des.attr("DataType"); dt != "" && dt != typeString {
+	if dt := des.AttrValue("DataType"); dt != "" && dt != typeString {
 		return m, posError(ErrUnsupported, des.Line, des.Col, "AttributeDesignator of DataType %q; only strings are supported", dt)
 	}
-	if des.attr("Issuer") != "" {
+	if des.AttrValue("Issuer") != "" {
 		return m, posError(ErrUnsupported, des.Line, des.Col, "AttributeDesignator with an Issuer")
 	}
-	m.Attribute = Attribute{Category: des.attr("Category"), ID: des.attr("AttributeId")}
+	m.Attribute = Attribute{Category: des.AttrValue("Category"), ID: des.AttrValue("AttributeId")}
 	// A designator that must be present makes a missing attribute
 	// Indeterminate, which the deny-biased algorithms turn into a denial; the
 	// evaluator only knows match or no match, so it could permit instead.
-	switch mbp := des.attr("MustBePresent"); strings.TrimSpace(mbp) {
+	switch mbp := des.AttrValue("MustBePresent"); strings.TrimSpace(mbp) {
 	case "", "false", "0":
 	case "true", "1":
 		return m, posError(ErrUnsupported, des.Line, des.Col, "MustBePresent=%q on attribute %s; only optional attributes are supported", mbp, m.Attribute.ID)
@@ -91,14 +91,14 @@ func (p *parser) obligations(n *node) ([]Obligation, error) {
 		if k.Local != "ObligationExpression" {
 			return nil, posError(ErrUnsupported, k.Line, k.Col, "element %s in ObligationExpressions", k.Local)
 		}
-		ob := Obligation{ID: k.attr("ObligationId")}
-		switch k.attr("FulfillOn") {
+		ob := Obligation{ID: k.AttrValue("ObligationId")}
+		switch k.AttrValue("FulfillOn") {
 		case "Permit":
 			ob.FulfillOn = Permit
 		case "Deny":
 			ob.FulfillOn = Deny
 		default:
-			return nil, posError(ErrMalformed, k.Line, k.Col, "obligation %s has FulfillOn %q", ob.ID, k.attr("FulfillOn"))
+			return nil, posError(ErrMalformed, k.Line, k.Col, "obligation %s has FulfillOn %q", ob.ID, k.AttrValue("FulfillOn"))
 		}
 		for _, a := range k.Kids {
 			as, err := p.assignment(ob, a)
@@ -119,15 +119,15 @@ func (p *parser) assignment(ob Obligation, n *node) (Assignment, error) {
 	if n.Local != "AttributeAssignmentExpression" {
 		return Assignment{}, posError(ErrUnsupported, n.Line, n.Col, "element %s in obligation %s", n.Local, ob.ID)
 	}
-	a := Assignment{AttributeID: n.attr("AttributeId"), Category: n.attr("Category")}
-	v := n.kid("AttributeValue")
+	a := Assignment{AttributeID: n.AttrValue("AttributeId"), Category: n.AttrValue("Category")}
+	v := n.Child("AttributeValue")
 	if v == nil || len(n.Kids) != 1 {
 		return a, posError(ErrUnsupported, n.Line, n.Col, "obligation %s: assignment must be one AttributeValue", ob.ID)
 	}
 	a.Value = strings.TrimSpace(v.Text)
 	switch a.Category {
 	case CategoryMinAuthLevel, CategoryMinAuthLevelOrg:
-		if dt := v.attr("DataType"); dt != typeInteger {
+		if dt := v.AttrValue("DataType"); dt != typeInteger {
 			return a, posError(ErrMalformed, v.Line, v.Col, "obligation %s: %s needs an integer, has DataType %q", ob.ID, a.Category, dt)
 		}
 		if _, err := strconv.Atoi(a.Value); err != nil {

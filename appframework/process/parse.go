@@ -47,7 +47,7 @@ func Parse(r io.Reader) (*Definition, error) {
 	default:
 		return nil, posError(ErrUnsupported, procs[1].Line, procs[1].Col, "more than one bpmn:process")
 	}
-	p := &parser{def: &Definition{ID: procs[0].attr("id"), byID: map[string]*Element{}}, flowByID: map[string]*Flow{}}
+	p := &parser{def: &Definition{ID: procs[0].AttrValue("id"), byID: map[string]*Element{}}, flowByID: map[string]*Flow{}}
 	if err := p.readProcess(procs[0]); err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (p *parser) readProcess(proc *node) error {
 			continue
 		}
 		if unsupported[n.Local] {
-			return posError(ErrUnsupported, n.Line, n.Col, "bpmn:%s %q is not supported", n.Local, n.attr("id"))
+			return posError(ErrUnsupported, n.Line, n.Col, "bpmn:%s %q is not supported", n.Local, n.AttrValue("id"))
 		}
 		var kind Kind
 		switch n.Local {
@@ -110,7 +110,7 @@ func (p *parser) readProcess(proc *node) error {
 }
 
 func (p *parser) claimID(n *node) (string, error) {
-	id := strings.TrimSpace(n.attr("id"))
+	id := strings.TrimSpace(n.AttrValue("id"))
 	if id == "" {
 		return "", posError(ErrMalformed, n.Line, n.Col, "bpmn:%s without an id", n.Local)
 	}
@@ -126,17 +126,17 @@ func (p *parser) readElement(n *node, kind Kind) error {
 	if err != nil {
 		return err
 	}
-	e := &Element{ID: id, Name: n.attr("name"), Kind: kind, Line: n.Line}
-	for _, o := range n.kids("outgoing") {
+	e := &Element{ID: id, Name: n.AttrValue("name"), Kind: kind, Line: n.Line}
+	for _, o := range n.Children("outgoing") {
 		p.outgoing[e] = append(p.outgoing[e], strings.TrimSpace(o.Text))
 	}
 	switch kind {
 	case KindTask:
 		e.Task = p.readTask(n, e)
 	case KindGateway:
-		e.Gateway = &Gateway{DefaultID: strings.TrimSpace(n.attr("default"))}
+		e.Gateway = &Gateway{DefaultID: strings.TrimSpace(n.AttrValue("default"))}
 		if gx := extension(n, "gatewayExtension"); gx != nil {
-			e.Gateway.ConnectedDataType = gx.kidText("connectedDataTypeId")
+			e.Gateway.ConnectedDataType = gx.ChildText("connectedDataTypeId")
 		}
 	case KindStartEvent:
 		p.def.starts = append(p.def.starts, e)
@@ -153,15 +153,15 @@ func (p *parser) readFlow(n *node) error {
 	}
 	f := &Flow{
 		ID:        id,
-		SourceRef: strings.TrimSpace(n.attr("sourceRef")),
-		TargetRef: strings.TrimSpace(n.attr("targetRef")),
-		FlowType:  n.attr("flowtype"),
+		SourceRef: strings.TrimSpace(n.AttrValue("sourceRef")),
+		TargetRef: strings.TrimSpace(n.AttrValue("targetRef")),
+		FlowType:  n.AttrValue("flowtype"),
 		Line:      n.Line,
 	}
 	if f.TargetRef == "" {
 		return posError(ErrMalformed, n.Line, n.Col, "sequence flow %q has no targetRef", id)
 	}
-	if c := n.kid("conditionExpression"); c != nil {
+	if c := n.Child("conditionExpression"); c != nil {
 		f.ConditionRaw = strings.TrimSpace(c.Text)
 		if f.ConditionRaw != "" {
 			f.Condition, f.ConditionErr = expr.Parse([]byte(f.ConditionRaw))
@@ -175,8 +175,8 @@ func (p *parser) readFlow(n *node) error {
 // extension returns the named child of n's extensionElements, in any
 // namespace: the altinn: prefix is bound to different URIs in old files.
 func extension(n *node, local string) *node {
-	for _, ee := range n.kids("extensionElements") {
-		if x := ee.kid(local); x != nil {
+	for _, ee := range n.Children("extensionElements") {
+		if x := ee.Child(local); x != nil {
 			return x
 		}
 	}

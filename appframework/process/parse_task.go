@@ -11,10 +11,10 @@ import (
 // from the legacy altinn:tasktype attribute when there is no extension.
 func (p *parser) readTask(n *node, e *Element) *Task {
 	t := &Task{ServiceTask: n.Local == "serviceTask"}
-	legacy := strings.TrimSpace(n.attr("tasktype"))
+	legacy := strings.TrimSpace(n.AttrValue("tasktype"))
 	x := extension(n, "taskExtension")
 	if x != nil {
-		t.Type = TaskType(x.kidText("taskType"))
+		t.Type = TaskType(x.ChildText("taskType"))
 		if legacy != "" && TaskType(legacy) != t.Type {
 			p.def.note(Warning, CodeLegacyTaskType, e.ID, e.Line, fmt.Sprintf(
 				"task %s has both altinn:tasktype=%q and taskType %q; the extension is used", e.ID, legacy, t.Type))
@@ -29,47 +29,47 @@ func (p *parser) readTask(n *node, e *Element) *Task {
 	if x == nil {
 		return t
 	}
-	if acts := x.kid("actions"); acts != nil {
-		for _, a := range acts.kids("action") {
-			typ := ActionType(strings.TrimSpace(a.attr("type")))
+	if acts := x.Child("actions"); acts != nil {
+		for _, a := range acts.Children("action") {
+			typ := ActionType(strings.TrimSpace(a.AttrValue("type")))
 			if typ == "" {
 				typ = ProcessAction
 			}
 			t.Actions = append(t.Actions, Action{ID: strings.TrimSpace(a.Text), Type: typ})
 		}
 	}
-	if s := x.kid("signatureConfig"); s != nil {
+	if s := x.Child("signatureConfig"); s != nil {
 		t.Signature = &SignatureConfig{
-			DataTypesToSign:                 listText(s.kid("dataTypesToSign"), "dataType"),
-			SignatureDataType:               s.kidText("signatureDataType"),
-			UniqueFromSignaturesInDataTypes: listText(s.kid("uniqueFromSignaturesInDataTypes"), "dataType"),
-			SigneeProviderID:                s.kidText("signeeProviderId"),
-			SigneeStatesDataTypeID:          s.kidText("signeeStatesDataTypeId"),
-			SigningPDFDataType:              s.kidText("signingPdfDataType"),
-			CorrespondenceResource:          settings(s.kids("correspondenceResource")),
-			RunDefaultValidator:             strings.EqualFold(s.kidText("runDefaultValidator"), "true"),
+			DataTypesToSign:                 listText(s.Child("dataTypesToSign"), "dataType"),
+			SignatureDataType:               s.ChildText("signatureDataType"),
+			UniqueFromSignaturesInDataTypes: listText(s.Child("uniqueFromSignaturesInDataTypes"), "dataType"),
+			SigneeProviderID:                s.ChildText("signeeProviderId"),
+			SigneeStatesDataTypeID:          s.ChildText("signeeStatesDataTypeId"),
+			SigningPDFDataType:              s.ChildText("signingPdfDataType"),
+			CorrespondenceResource:          settings(s.Children("correspondenceResource")),
+			RunDefaultValidator:             strings.EqualFold(s.ChildText("runDefaultValidator"), "true"),
 		}
 	}
-	if pc := x.kid("paymentConfig"); pc != nil {
+	if pc := x.Child("paymentConfig"); pc != nil {
 		t.Payment = &PaymentConfig{
-			PaymentDataType:           pc.kidText("paymentDataType"),
-			PaymentReceiptPDFDataType: pc.kidText("paymentReceiptPdfDataType"),
+			PaymentDataType:           pc.ChildText("paymentDataType"),
+			PaymentReceiptPDFDataType: pc.ChildText("paymentReceiptPdfDataType"),
 		}
 	}
-	if pc := x.kid("pdfConfig"); pc != nil {
+	if pc := x.Child("pdfConfig"); pc != nil {
 		t.PDF = &PDFConfig{
-			FilenameTextResourceKey: pc.kidText("filenameTextResourceKey"),
-			AutoPDFTaskIDs:          listText(pc.kid("autoPdfTaskIds"), "taskId"),
+			FilenameTextResourceKey: pc.ChildText("filenameTextResourceKey"),
+			AutoPDFTaskIDs:          listText(pc.Child("autoPdfTaskIds"), "taskId"),
 		}
 	}
-	if sc := x.kid("subformPdfConfig"); sc != nil {
+	if sc := x.Child("subformPdfConfig"); sc != nil {
 		t.SubformPDF = &SubformPDFConfig{
-			FilenameTextResourceKey: sc.kidText("filenameTextResourceKey"),
-			SubformComponentID:      sc.kidText("subformComponentId"),
-			SubformDataTypeID:       sc.kidText("subformDataTypeId"),
+			FilenameTextResourceKey: sc.ChildText("filenameTextResourceKey"),
+			SubformComponentID:      sc.ChildText("subformComponentId"),
+			SubformDataTypeID:       sc.ChildText("subformDataTypeId"),
 		}
 	}
-	if ef := x.kid("eFormidlingConfig"); ef != nil {
+	if ef := x.Child("eFormidlingConfig"); ef != nil {
 		t.EFormidling = settings(ef.Kids)
 	}
 	return t
@@ -81,7 +81,7 @@ func listText(n *node, local string) []string {
 		return nil
 	}
 	var out []string
-	for _, k := range n.kids(local) {
+	for _, k := range n.Children(local) {
 		if s := strings.TrimSpace(k.Text); s != "" {
 			out = append(out, s)
 		}
@@ -96,11 +96,11 @@ func settings(nodes []*node) []Setting {
 	for _, n := range nodes {
 		if len(n.Kids) > 0 {
 			for _, k := range n.Kids {
-				out = append(out, Setting{Name: n.Local, Value: strings.TrimSpace(k.Text), Env: k.attr("env")})
+				out = append(out, Setting{Name: n.Local, Value: strings.TrimSpace(k.Text), Env: k.AttrValue("env")})
 			}
 			continue
 		}
-		out = append(out, Setting{Name: n.Local, Value: strings.TrimSpace(n.Text), Env: n.attr("env")})
+		out = append(out, Setting{Name: n.Local, Value: strings.TrimSpace(n.Text), Env: n.AttrValue("env")})
 	}
 	return out
 }

@@ -3,11 +3,10 @@
 package process
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
-	"strings"
+
+	"github.com/blankett/blankett/appframework/internal/xmltree"
 )
 
 // Limits on input, so a hostile file cannot exhaust memory or the stack.
@@ -16,130 +15,16 @@ const (
 	maxDepth = 128
 )
 
-// node is one XML element with its position, kept as a small generic tree:
-// BPMN files put extension elements and child references in any order, and a
-// tree lets the reader look them up by local name.
-type node struct {
-	Space, Local string
-	Attr         []xml.Attr
-	Kids         []*node
-	Text         string
-	Line, Col    int
-}
+// node is one XML element; elements are looked up by local name whatever their prefix.
+type node = xmltree.Node
 
-// attr returns the value of the attribute with the local name, whatever its
-// prefix; Altinn files write both id="…" and altinn:tasktype="…".
-func (n *node) attr(local string) string {
-	for _, a := range n.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// kid returns the first child with the local name.
-func (n *node) kid(local string) *node {
-	for _, k := range n.Kids {
-		if k.Local == local {
-			return k
-		}
-	}
-	return nil
-}
-
-// kids returns the children with the local name.
-func (n *node) kids(local string) []*node {
-	var out []*node
-	for _, k := range n.Kids {
-		if k.Local == local {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// kidText returns the trimmed character data of the child with the local name.
-func (n *node) kidText(local string) string {
-	if k := n.kid(local); k != nil {
-		return strings.TrimSpace(k.Text)
-	}
-	return ""
-}
-
-// readTree parses a whole XML document into a tree. It strips a UTF-8 byte
-// order mark, which Visual Studio writes into many Altinn files.
+// readTree parses a whole XML document into a tree (see xmltree.Parse: BOM stripped,
+// size and depth bounded, DTDs refused), with failures as ErrMalformed at a position.
 func readTree(r io.Reader) (*node, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
-	if err != nil {
-		return nil, posError(ErrMalformed, 0, 0, "read: %v", err)
+	n, err := xmltree.Parse(r, xmltree.Limits{MaxBytes: maxInput, MaxDepth: maxDepth})
+	var e *xmltree.Error
+	if errors.As(err, &e) {
+		return nil, posError(ErrMalformed, e.Line, e.Col, "%s", e.Msg)
 	}
-	if len(data) > maxInput {
-		return nil, posError(ErrMalformed, 0, 0, "file larger than %d bytes", maxInput)
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	// Altinn files declare utf-8; accept other labels rather than fail on them.
-	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	var root *node
-	// Each open element collects its character data in a builder: comments
-	// and entities split text into many tokens, and appending each one to a
-	// string is quadratic in the length of the text.
-	type open struct {
-		n    *node
-		text strings.Builder
-	}
-	var stack []*open
-	for {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, xmlError(dec, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(stack) >= maxDepth {
-				return nil, posError(ErrMalformed, line, col, "elements nested deeper than %d", maxDepth)
-			}
-			n := &node{Space: t.Name.Space, Local: t.Name.Local, Attr: t.Attr, Line: line, Col: col}
-			if len(stack) == 0 {
-				if root != nil {
-					return nil, posError(ErrMalformed, line, col, "more than one root element")
-				}
-				root = n
-			} else {
-				p := stack[len(stack)-1].n
-				p.Kids = append(p.Kids, n)
-			}
-			stack = append(stack, &open{n: n})
-		case xml.EndElement:
-			top := stack[len(stack)-1]
-			top.n.Text = top.text.String()
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text.Write(t)
-			}
-		case xml.Directive:
-			// A DTD can declare entities that expand exponentially (billion
-			// laughs); no Altinn file has one, so refuse them all.
-			return nil, posError(ErrMalformed, line, col, "DOCTYPE and other <!…> declarations are not allowed")
-		}
-	}
-	if root == nil {
-		return nil, posError(ErrMalformed, 0, 0, "no root element")
-	}
-	return root, nil
-}
-
-func xmlError(dec *xml.Decoder, err error) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return posError(ErrMalformed, se.Line, 0, "%s", se.Msg)
-	}
-	line, col := dec.InputPos()
-	return posError(ErrMalformed, line, col, "%v", err)
+	return n, err
 }
