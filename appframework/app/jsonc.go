@@ -14,6 +14,11 @@ import (
 // closing bracket. Blanking (rather than deleting) keeps every byte offset,
 // so decoder errors still point at the right line and column. The input is
 // not modified.
+// Relax turns the JSON Altinn accepts in app files into strict JSON: the byte-order
+// mark removed, comments and trailing commas blanked out (offsets are kept, so error
+// positions still point into the original file). Lint reads raw files through it.
+func Relax(data []byte) []byte { return relax(data) }
+
 func relax(data []byte) []byte {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !bytes.ContainsAny(data, "/,") {

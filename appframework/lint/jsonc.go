@@ -8,56 +8,9 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
-)
 
-// relax turns the JSON Altinn accepts into strict JSON, as the loader does:
-// no byte-order mark, comments and trailing commas blanked out.
-func relax(data []byte) []byte {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !bytes.ContainsAny(data, "/,") {
-		return data
-	}
-	out := bytes.Clone(data)
-	lastComma := -1
-	for i := 0; i < len(out); i++ {
-		switch c := out[i]; {
-		case c == '"':
-			lastComma = -1
-			for i++; i < len(out) && out[i] != '"'; i++ {
-				if out[i] == '\\' {
-					i++
-				}
-			}
-		case c == '/' && i+1 < len(out) && out[i+1] == '/':
-			for ; i < len(out) && out[i] != '\n'; i++ {
-				out[i] = ' '
-			}
-		case c == '/' && i+1 < len(out) && out[i+1] == '*':
-			end := bytes.Index(out[i+2:], []byte("*/"))
-			stop := len(out)
-			if end >= 0 {
-				stop = i + 2 + end + 2
-			}
-			for ; i < stop; i++ {
-				if out[i] != '\n' {
-					out[i] = ' '
-				}
-			}
-			i--
-		case c == ',':
-			lastComma = i
-		case c == '}' || c == ']':
-			if lastComma >= 0 {
-				out[lastComma] = ' '
-			}
-			lastComma = -1
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-		default:
-			lastComma = -1
-		}
-	}
-	return out
-}
+	"github.com/blankett/blankett/appframework/app"
+)
 
 // rawFiles reads and caches JSON files of the app by path.
 type rawFiles struct {
@@ -74,7 +27,7 @@ func (r *rawFiles) at(file, pointer string) (json.RawMessage, bool) {
 	if !ok {
 		data, err := fs.ReadFile(r.fsys, file)
 		if err == nil {
-			dec := json.NewDecoder(bytes.NewReader(relax(data)))
+			dec := json.NewDecoder(bytes.NewReader(app.Relax(data)))
 			dec.UseNumber()
 			if dec.Decode(&doc) != nil {
 				doc = nil

@@ -100,7 +100,7 @@ func (l *linter) identify() {
 			Org string `json:"org"`
 		}
 		if data, err := fs.ReadFile(l.fsys, l.root+"config/applicationmetadata.json"); err == nil {
-			_ = json.NewDecoder(bytes.NewReader(relax(data))).Decode(&m)
+			_ = json.NewDecoder(bytes.NewReader(app.Relax(data))).Decode(&m)
 		}
 		l.appID, l.org = m.ID, m.Org
 	}
