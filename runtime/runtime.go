@@ -21,6 +21,7 @@ import (
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
+	"github.com/blankett/blankett/runtime/internal/web/forms"
 	"github.com/gin-gonic/gin"
 )
 
@@ -49,7 +50,7 @@ func (r *Role) Migrations() dbx.MigrationSet {
 // (recorded releases, then every --app directory) and mounts the start page, the
 // login and identity routes, the app API behind the auth handler's Authenticate
 // middleware, the pull API and the OpenAPI document (runtime/api) that describes them
-// all. The forms UI joins here as it is built.
+// all, and the citizen forms UI (runtime/internal/web/forms) with its stylesheets.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -75,7 +76,13 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	}
 	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
 		Log: deps.Log.With(slog.String("role", "runtime"))})
-	appapi.New(svc, authz.New(authz.StoreRoles{Store: st}), deps.Log).Mount(e, h.Authenticate())
+	az := authz.New(authz.StoreRoles{Store: st})
+	appapi.New(svc, az, deps.Log).Mount(e, h.Authenticate())
+	ui, err := forms.New(forms.Options{Service: svc, Store: st, Authz: az, Log: deps.Log.With(slog.String("role", "runtime"))})
+	if err != nil {
+		return err
+	}
+	ui.Mount(e, h.Authenticate())
 	// The pull API serves machine clients only: bearer tokens, no browser sessions.
 	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL})
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
@@ -117,7 +124,7 @@ func (r *Role) startApps(ctx context.Context, deps platform.Deps) (*apphost.Host
 // generating what dev mode may generate and warning about what an operator should set.
 func (r *Role) authOptions(deps platform.Deps, st *store.Store) (auth.Options, error) {
 	c, log := r.cfg, deps.Log.With(slog.String("role", "runtime"))
-	o := auth.Options{Store: st, Log: log, PublicURL: deps.PublicURL, Dev: deps.Dev,
+	o := auth.Options{Store: st, Log: log, PublicURL: deps.PublicURL, Dev: deps.Dev, Stylesheets: forms.Stylesheets(),
 		OIDC: auth.OIDC{Issuer: c.OIDCIssuer, ClientID: c.OIDCClientID, ClientSecret: c.OIDCClientSecret,
 			ACRValues: c.OIDCACRValues, StateKey: []byte(c.LoginStateKey)},
 		Idle: c.SessionIdle, Absolute: c.SessionMaxAge}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+
+package forms
+
+import (
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+
+	"github.com/blankett/blankett/appframework/render"
+	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/blankett/blankett/runtime/internal/web/auth"
+	"github.com/gin-gonic/gin"
+)
+
+// AssetsPath is where the Designsystemet CSS is served.
+const AssetsPath = "/assets/designsystemet/"
+
+// Stylesheets returns the URLs every page links, in order.
+func Stylesheets() []string {
+	out := make([]string, len(render.Stylesheets))
+	for i, s := range render.Stylesheets {
+		out[i] = AssetsPath + s
+	}
+	return out
+}
+
+// Options configure a Handler.
+type Options struct {
+	Service *instances.Service
+	Store   *store.Store
+	Authz   *authz.Authorizer
+	Log     *slog.Logger
+}
+
+// Handler serves the forms UI. It is safe for concurrent use.
+type Handler struct {
+	svc  *instances.Service
+	st   *store.Store
+	az   *authz.Authorizer
+	log  *slog.Logger
+	tmpl *template.Template
+	css  []string
+}
+
+// New returns a Handler; it fails only when the embedded templates are broken.
+func New(o Options) (*Handler, error) {
+	t, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets()}, nil
+}
+
+// Mount registers the routes; authenticate is the auth handler's Authenticate
+// middleware, which puts the caller in the request context.
+func (h *Handler) Mount(r gin.IRouter, authenticate gin.HandlerFunc) {
+	for _, m := range []string{http.MethodGet, http.MethodHead} {
+		r.Handle(m, AssetsPath+"*file", serveAssets)
+	}
+	g := r.Group("/:org/:app", authenticate)
+	g.GET("/", h.start)
+	g.POST("/new", h.create)
+	i := g.Group("/instance/:party/:guid")
+	i.GET("", h.showPage)
+	i.POST("", h.postPage)
+	i.GET("/page/:page", h.showPage)
+	i.POST("/page/:page", h.postPage)
+	i.GET("/receipt", h.receipt)
+}
+
+var assetServer = http.StripPrefix(AssetsPath, http.FileServerFS(render.Assets()))
+
+// serveAssets serves the vendored CSS with long cache headers: the files change only
+// with a new binary, and their URLs are only linked from pages of that binary.
+func serveAssets(c *gin.Context) {
+	c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	c.Header("X-Content-Type-Options", "nosniff")
+	assetServer.ServeHTTP(c.Writer, c.Request)
+}
+
+// caller is the policy's caller for a browser session; any other caller is
+// anonymous here (the UI serves people with a session, not tokens).
+func caller(c *gin.Context) (auth.Caller, authz.Caller) {
+	a := auth.CallerFrom(c.Request.Context())
+	if a.Kind != auth.Person || !a.ViaSession {
+		return auth.Caller{}, authz.Caller{}
+	}
+	return a, authz.FromSession(a.UserID, a.PartyID, a.AuthLevel)
+}
+
+// allowed decides action on an instance (snap) or on party's instances of rel.
+func (h *Handler) allowed(c *gin.Context, who authz.Caller, rel *apphost.Release, party int64, snap *instances.Snapshot, action string) bool {
+	t := authz.Target{Org: rel.Org, App: rel.Name, InstanceOwnerPartyID: party, Action: action}
+	if snap != nil {
+		t.InstanceID, t.Task, t.EndEvent = snap.Instance.ID, snap.CurrentTask(), snap.EndEvent()
+	}
+	d, err := h.az.Authorize(c.Request.Context(), who, t, rel.Policy)
+	if err != nil && !errors.Is(err, authz.ErrScope) {
+		h.log.Warn("forms: authorisation failed", "target", t.InstanceID, "err", err)
+	}
+	return d.Allowed
+}

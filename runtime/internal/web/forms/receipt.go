@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+
+package forms
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/render"
+	"github.com/gin-gonic/gin"
+)
+
+type receiptView struct {
+	InstanceID, Home string
+	Summary          template.HTML
+	T                uiText
+}
+
+// receipt confirms a submitted instance: its reference and a read-only summary of
+// the form. Before the process has ended it sends the user to the form.
+func (h *Handler) receipt(c *gin.Context) {
+	r, ok := h.load(c)
+	if !ok {
+		return
+	}
+	snap := r.snap
+	rel := snap.Release
+	if snap.CurrentTask() != "" || snap.EndEvent() == "" {
+		c.Redirect(http.StatusSeeOther, r.base)
+		return
+	}
+	t := texts(r.lang)
+	v := receiptView{InstanceID: snap.Instance.ID, Home: appPath(rel.Org, rel.Name), T: t}
+	data, _, err := h.formData(c, snap)
+	if err != nil {
+		h.failed(c, rel, r.lang, err)
+		return
+	}
+	if ls := summarySet(rel.App, data); ls != nil {
+		v.Summary, err = rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
+			TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: elements(snap),
+			URLs: pageURLs{base: r.base, appBase: appPath(rel.Org, rel.Name)}}, Title: t.Receipt + ": " + appTitle(rel, r.lang)})
+		if err != nil {
+			h.failed(c, rel, r.lang, err)
+			return
+		}
+	} else {
+		v.Summary = template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(t.Receipt) + `</h1>`) //nolint:gosec // escaped
+	}
+	body, err := h.fragment("receipt", v)
+	if err != nil {
+		h.failed(c, rel, r.lang, err)
+		return
+	}
+	h.page(c, http.StatusOK, rel, r.lang, t.Receipt, body)
+}
+
+// summarySet is the layout set the receipt summarises: the first task set whose
+// data type the instance holds.
+func summarySet(a *app.App, data map[string]any) *app.LayoutSet {
+	for _, ls := range a.LayoutSets {
+		if ls.Type == "subform" || len(ls.Tasks) == 0 {
+			continue
+		}
+		if _, ok := data[ls.DataType]; ok {
+			return ls
+		}
+	}
+	return nil
+}
