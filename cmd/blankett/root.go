@@ -15,6 +15,7 @@ func newRootCommand() *cobra.Command {
 		Version:       buildVersion(),
 	}
 	root.AddCommand(newServeCommand(), newStudioCommand(), newRuntimeCommand(), newMigrateCommand(),
-		newAppCommand(), newVersionCommand(), newLoginCommand(), newInstancesCommand(), newDownloadCommand())
+		newAppCommand(), newVersionCommand(), newLoginCommand(), newInstancesCommand(), newDownloadCommand(),
+		newBenchCommand())
 	return root
 }

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/pprof"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/loadtest"
+	"github.com/spf13/cobra"
+)
+
+// benchScenarios are the scenario names, in the order they run.
+func benchScenarios() []string { return []string{"baseline", "instantiate", "submit", "page"} }
+
+// benchOptions are the bench command's flags.
+type benchOptions struct {
+	app, database, logLevel string
+	cpuProfile              string
+	scenarios               []string
+	clients, size           int
+	duration                time.Duration
+	count                   int64
+}
+
+func newBenchCommand() *cobra.Command {
+	var o benchOptions
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure the runtime under load on this machine: instantiations, submissions, form pages, against a bare INSERT",
+		Long: "bench starts the runtime in this process on 127.0.0.1 (SQLite in a temporary folder, or\n" +
+			"--database postgres://…), serves one app (--app DIR, default the corpus app signing-test),\n" +
+			"seeds an end user with the roles to fill it in and issues them a platform token. Then it runs\n" +
+			"each scenario with --clients concurrent clients for --duration (or --count operations):\n" +
+			"  baseline     a bare gin handler doing one INSERT into a one-table schema on the same database\n" +
+			"  instantiate  POST /{org}/{app}/instances\n" +
+			"  submit       instantiate + PUT ~--size bytes of valid XML + PUT process/next (validates)\n" +
+			"  page         GET the forms UI's page of an instance (skipped when there is no forms UI)\n" +
+			"and prints requests, errors, throughput, p50/p95/p99 latency and the ratio to the baseline.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := o.check(); err != nil {
+				return usageError{err}
+			}
+			// The runtime logs from its own goroutines: to the process's stderr, not
+			// to a writer the command may share with its output.
+			return runBench(cmd.Context(), cmd.OutOrStdout(), os.Stderr, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.app, "app", "", "app repository directory (the folder holding App/); default the corpus app "+defaultBenchApp)
+	f.StringVar(&o.database, "database", "", "database DSN, e.g. postgres://user:pw@127.0.0.1/db (default SQLite in a temporary folder)")
+	f.StringSliceVar(&o.scenarios, "scenarios", benchScenarios(), "scenarios to run")
+	f.IntVar(&o.clients, "clients", 64, "concurrent clients")
+	f.DurationVar(&o.duration, "duration", 10*time.Second, "how long each scenario runs")
+	f.Int64Var(&o.count, "count", 0, "stop each scenario after this many operations (0: run for --duration)")
+	f.IntVar(&o.size, "size", 10*1024, "bytes of form data (XML) each submission PUTs, at least")
+	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
+	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
+	return cmd
+}
+
+func (o benchOptions) check() error {
+	opt := loadtest.Options{Clients: o.clients, Duration: o.duration, Count: o.count}
+	if err := opt.Validate(); err != nil {
+		return err
+	}
+	for _, s := range o.scenarios {
+		if !slices.Contains(benchScenarios(), s) {
+			return fmt.Errorf("unknown scenario %q (have %s)", s, strings.Join(benchScenarios(), ", "))
+		}
+	}
+	if o.size < 0 || o.size > 10<<20 {
+		return fmt.Errorf("--size must be 0 to 10 MiB")
+	}
+	if o.database != "" {
+		if d, _, err := dbx.ParseDSN(o.database); err != nil || d != dbx.Postgres {
+			return fmt.Errorf("--database must be a PostgreSQL DSN; without it bench uses SQLite in a temporary folder")
+		}
+	}
+	return nil
+}
+
+// runBench sets up the runtime and runs the chosen scenarios in order.
+func runBench(ctx context.Context, out, logs io.Writer, o benchOptions) (err error) {
+	appDir := o.app
+	if appDir == "" {
+		if appDir, err = findCorpusApp(defaultBenchApp); err != nil {
+			return err
+		}
+	}
+	a, err := loadBenchApp(appDir)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "blankett-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: o.database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs})
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, rt.Close()) }()
+	db, err := dbx.Open(ctx, rt.Database)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration)
+	if o.count > 0 {
+		fmt.Fprintf(out, " or %d operations", o.count)
+	}
+	fmt.Fprintln(out)
+	if o.cpuProfile != "" {
+		stop, err := startCPUProfile(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer func() { err = errors.Join(err, stop()) }()
+	}
+	results, err := benchRun(ctx, out, rt, a, db, o)
+	if err != nil {
+		return err
+	}
+	var base *loadtest.Result
+	if i := slices.IndexFunc(results, func(r loadtest.Result) bool { return r.Name == "baseline" }); i >= 0 {
+		base = &results[i]
+	}
+	return loadtest.Print(out, results, base)
+}
+
+// startCPUProfile profiles this process into path until stop is called.
+func startCPUProfile(path string) (stop func() error, err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return func() error { pprof.StopCPUProfile(); return f.Close() }, nil
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/loadtest"
+)
+
+// benchRun prepares the target (token, form data) and runs each scenario.
+func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp, db *dbx.DB, o benchOptions) (results []loadtest.Result, err error) {
+	opt := loadtest.Options{Clients: o.clients, Duration: o.duration, Count: o.count}
+	hc := loadtest.NewHTTPClient(o.clients)
+	token, err := rt.userToken(o.duration*time.Duration(len(o.scenarios)) + 10*time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	t := newBenchTarget(rt, a, hc, token)
+	probe, err := t.instantiate(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("probe instantiation: %w", err)
+	}
+	if t.xmlBody, err = a.sampleXML(probe.Data[0].DataType, o.size); err != nil {
+		return nil, err
+	}
+	if err := t.submit(ctx); err != nil {
+		return nil, fmt.Errorf("probe submission with %d bytes of sample data: %w", len(t.xmlBody), err)
+	}
+	fmt.Fprintf(out, "form data: %s, %d bytes of XML per submission\n", probe.Data[0].DataType, len(t.xmlBody))
+	for _, name := range benchScenarios() {
+		if !slices.Contains(o.scenarios, name) {
+			continue
+		}
+		r, err := t.scenario(ctx, name, opt, db)
+		if err != nil {
+			return results, fmt.Errorf("%s: %w", name, err)
+		}
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+// scenario runs one scenario by name.
+func (t *benchTarget) scenario(ctx context.Context, name string, opt loadtest.Options, db *dbx.DB) (r loadtest.Result, err error) {
+	switch name {
+	case "baseline":
+		b, err := loadtest.StartBaseline(ctx, db)
+		if err != nil {
+			return r, err
+		}
+		defer func() {
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			err = errors.Join(err, b.Close(cctx))
+		}()
+		return loadtest.Run(ctx, name, opt, b.Op(t.hc))
+	case "instantiate":
+		return loadtest.Run(ctx, name, opt, func(ctx context.Context, _ int) error {
+			_, err := t.instantiate(ctx)
+			return err
+		})
+	case "submit":
+		return loadtest.Run(ctx, name, opt, func(ctx context.Context, _ int) error { return t.submit(ctx) })
+	case "page":
+		note, err := t.probePage(ctx, opt.Clients)
+		if err != nil || note != "" {
+			return loadtest.Result{Name: name, Skipped: note}, err
+		}
+		return loadtest.Run(ctx, name, opt, t.page)
+	}
+	return r, fmt.Errorf("unknown scenario %q", name)
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+
+package loadtest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+)
+
+// NewHTTPClient returns a client whose connection pool keeps one connection
+// per concurrent client alive, so a run measures requests, not TCP set-up.
+func NewHTTPClient(clients int) *http.Client {
+	t := &http.Transport{
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		MaxIdleConns:        clients,
+		MaxIdleConnsPerHost: clients,
+		MaxConnsPerHost:     clients,
+		IdleConnTimeout:     30 * time.Second,
+	}
+	// Redirects are answers to measure, not to follow (a login redirect would
+	// leave the scenario's server).
+	return &http.Client{Transport: t, Timeout: 30 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// Expect sends one request with the header pairs in hdr and fails unless the
+// status is want; the body is read to the end so the connection is reused.
+func Expect(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string) error {
+	_, err := Do(ctx, hc, method, url, body, want, hdr)
+	return err
+}
+
+// Do is Expect that returns the response body.
+func Do(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string) ([]byte, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body) // shares body; sets ContentLength
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, rd)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	res, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode != want {
+		if len(b) > 300 {
+			b = b[:300]
+		}
+		return b, fmt.Errorf("%s %s: %d, want %d: %s", method, req.URL.Path, res.StatusCode, want, b)
+	}
+	return b, nil
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+
+package loadtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Limits on a run, so that no flag combination makes an unbounded loop.
+const (
+	MaxClients  = 1024
+	MaxDuration = 10 * time.Minute
+	MaxCount    = 10_000_000
+)
+
+// ErrOptions reports options outside the limits.
+var ErrOptions = errors.New("loadtest: invalid options")
+
+// Options bound a run: Clients operations in flight until Duration has passed
+// or Count operations have started, whichever comes first.
+type Options struct {
+	Clients  int
+	Duration time.Duration
+	// Count is the total number of operations over all clients; 0 means as
+	// many as fit in Duration.
+	Count int64
+}
+
+// Validate checks o against the limits.
+func (o Options) Validate() error {
+	switch {
+	case o.Clients < 1 || o.Clients > MaxClients:
+		return fmt.Errorf("%w: clients must be 1 to %d, got %d", ErrOptions, MaxClients, o.Clients)
+	case o.Duration <= 0 || o.Duration > MaxDuration:
+		return fmt.Errorf("%w: duration must be positive and at most %s, got %s", ErrOptions, MaxDuration, o.Duration)
+	case o.Count < 0 || o.Count > MaxCount:
+		return fmt.Errorf("%w: count must be 0 to %d, got %d", ErrOptions, MaxCount, o.Count)
+	}
+	return nil
+}
+
+// Op is one operation of a scenario, done by client (0 to Clients-1). An
+// error counts the operation as failed; its latency is still recorded.
+type Op func(ctx context.Context, client int) error
+
+// Run runs op under opt and returns the result named name. A client starts no
+// operation after Duration, but operations in flight finish, so the server
+// never sees a request cut off by the clock. Run stops early when ctx ends.
+func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
+	if err := opt.Validate(); err != nil {
+		return Result{}, err
+	}
+	var (
+		started  atomic.Int64
+		errCount atomic.Int64
+		firstErr atomic.Value
+		wg       sync.WaitGroup
+	)
+	lat := make([][]time.Duration, opt.Clients)
+	begin := time.Now()
+	deadline := begin.Add(opt.Duration)
+	for c := range opt.Clients {
+		wg.Go(func() {
+			for ctx.Err() == nil && time.Now().Before(deadline) {
+				if opt.Count > 0 && started.Add(1) > opt.Count {
+					return
+				}
+				t0 := time.Now()
+				err := op(ctx, c)
+				lat[c] = append(lat[c], time.Since(t0))
+				if err != nil {
+					errCount.Add(1)
+					firstErr.CompareAndSwap(nil, err.Error())
+				}
+			}
+		})
+	}
+	wg.Wait()
+	r := summarise(name, slices.Concat(lat...), time.Since(begin))
+	r.Errors = errCount.Load()
+	if s, ok := firstErr.Load().(string); ok {
+		r.FirstError = s
+	}
+	return r, nil
+}

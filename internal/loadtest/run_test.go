@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+
+package loadtest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestOptionsValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  Options
+		ok   bool
+	}{
+		{"defaults", Options{Clients: 64, Duration: 10 * time.Second}, true},
+		{"count", Options{Clients: 1, Duration: time.Second, Count: 5}, true},
+		{"no clients", Options{Clients: 0, Duration: time.Second}, false},
+		{"too many clients", Options{Clients: MaxClients + 1, Duration: time.Second}, false},
+		{"no duration", Options{Clients: 1}, false},
+		{"too long", Options{Clients: 1, Duration: MaxDuration + 1}, false},
+		{"negative count", Options{Clients: 1, Duration: time.Second, Count: -1}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.opt.Validate()
+			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, ErrOptions)) {
+				t.Fatalf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestPercentile(t *testing.T) {
+	lat := make([]time.Duration, 100)
+	for i := range lat {
+		lat[i] = time.Duration(i+1) * time.Millisecond
+	}
+	tests := []struct {
+		lat  []time.Duration
+		p    int
+		want time.Duration
+	}{
+		{lat, 50, 50 * time.Millisecond},
+		{lat, 95, 95 * time.Millisecond},
+		{lat, 99, 99 * time.Millisecond},
+		{lat[:1], 99, time.Millisecond},
+		{lat[:10], 95, 10 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		if got := percentile(tt.lat, tt.p); got != tt.want {
+			t.Errorf("percentile(%d values, %d) = %s, want %s", len(tt.lat), tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestRunStopsAtCountAndCountsErrors(t *testing.T) {
+	var calls atomic.Int64
+	r, err := Run(context.Background(), "x", Options{Clients: 4, Duration: 10 * time.Second, Count: 20}, func(context.Context, int) error {
+		if calls.Add(1)%5 == 0 {
+			return errors.New("boom")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Requests != 20 || r.Errors != 4 || r.FirstError != "boom" || calls.Load() != 20 {
+		t.Fatalf("result %+v after %d calls", r, calls.Load())
+	}
+	var buf bytes.Buffer
+	if err := Print(&buf, []Result{r, {Name: "page", Skipped: "no forms UI"}}, &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"scenario", "1.00", "x: first error: boom", "page: skipped: no forms UI"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+func TestRunStopsAtDuration(t *testing.T) {
+	start := time.Now()
+	r, err := Run(context.Background(), "x", Options{Clients: 2, Duration: 50 * time.Millisecond}, func(context.Context, int) error {
+		time.Sleep(time.Millisecond)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > time.Second || r.Requests == 0 || r.P99 < time.Millisecond {
+		t.Fatalf("ran %s: %+v", d, r)
+	}
+}
