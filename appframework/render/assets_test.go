@@ -15,6 +15,7 @@ func TestAssets(t *testing.T) {
 	}{
 		{"designsystemet.css", ".ds-button"},
 		{"theme.css", "--ds-color-"},
+		{"blankett.css", ".bl-skip:focus"},
 		{"LICENSE", "Permission is hereby granted"},
 		{"VERSION", "@digdir/designsystemet-css"},
 	}
