@@ -21,10 +21,11 @@ run: build
 	@echo
 	@echo "  Blankett is starting (data in ./data, development mode)"
 	@echo "    runtime:  http://$(ADDR)/"
+	@echo "    demo app: http://$(ADDR)/ttd/skjema/  (log in as any test person in the dev login)"
 	@echo "    studio:   http://$(ADDR)/studio/"
 	@echo "    health:   http://$(ADMIN)/healthz   ready: http://$(ADMIN)/readyz   metrics: http://$(ADMIN)/metrics"
 	@echo
-	./$(BIN) serve --dev --addr $(ADDR) --admin-addr $(ADMIN) --log-format text
+	./$(BIN) serve --dev --addr $(ADDR) --admin-addr $(ADMIN) --app deploy/demo/skjema --log-format text
 
 ## build: the blankett binary in bin/ (with the designer UI embedded when built)
 build: $(if $(HAVE_NPM),$(UI_OUT))

@@ -86,7 +86,7 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	// The pull API serves machine clients only: bearer tokens, no browser sessions.
 	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL})
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
-		e.Handle(m, "/", startPage)
+		e.Handle(m, "/", startPage(host))
 	}
 	e.GET(api.Path, gin.WrapH(api.Handler()))
 	return nil

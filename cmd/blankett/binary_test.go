@@ -110,14 +110,15 @@ func (s *server) stop(tb testing.TB) error {
 
 func TestServeBinary(t *testing.T) {
 	bin := binary(t)
-	s := startServe(t, bin, t.TempDir(), "--s3-secret-key", "NEVER-LOG-ME")
+	s := startServe(t, bin, t.TempDir(), "--s3-secret-key", "NEVER-LOG-ME", "--app", "../../deploy/demo/skjema")
 	s.waitReady(t, time.Now())
 	tests := []struct {
 		path   string
 		status int
 		want   string
 	}{
-		{"http://" + s.public + "/", 200, "<h1>Blankett</h1>"},
+		{"http://" + s.public + "/", 200, ">Blankett</h1>"},
+		{"http://" + s.public + "/", 200, `href="/ttd/skjema/">Demoskjema</a>`},
 		{"http://" + s.public + "/studio/", 200, "<html"},
 		{"http://" + s.public + "/nope", 404, `"code":"not_found"`},
 		{"http://" + s.public + "/login", 503, `"code":"login_not_configured"`},
