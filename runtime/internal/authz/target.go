@@ -2,19 +2,9 @@
 
 package authz
 
-import "github.com/blankett/blankett/appframework/app"
-
-// Actions Altinn's endpoints and process ask for.
-const (
-	ActionInstantiate = "instantiate"
-	ActionRead        = "read"
-	ActionWrite       = "write"
-	ActionDelete      = "delete"
-	ActionComplete    = "complete"
-	ActionConfirm     = "confirm"
-	ActionSign        = "sign"
-	ActionPay         = "pay"
-	ActionReject      = "reject"
+import (
+	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/process"
 )
 
 // Target is what a request acts on and how.
@@ -42,7 +32,7 @@ type Target struct {
 
 // writes reports whether the action changes something and so needs a write
 // scope; only read is read-only.
-func writes(action string) bool { return action != ActionRead }
+func writes(action string) bool { return action != process.ActionRead }
 
 // dataAction returns the data type's extra action for the target's action,
 // or "" when there is none.
@@ -59,6 +49,6 @@ func (t Target) dataAction() string {
 // DefaultActions returns the actions GET process reports when no others are
 // named: Altinn's standard instance actions.
 func DefaultActions() []string {
-	return []string{ActionRead, ActionWrite, ActionDelete, ActionComplete, ActionConfirm,
-		ActionSign, ActionPay, ActionReject}
+	return []string{process.ActionRead, process.ActionWrite, process.ActionDelete, process.ActionComplete, process.ActionConfirm,
+		process.ActionSign, process.ActionPay, process.ActionReject}
 }

@@ -4,6 +4,7 @@ package app
 
 import (
 	"errors"
+	"github.com/blankett/blankett/appframework/process"
 	"strconv"
 
 	"github.com/blankett/blankett/appframework/app"
@@ -72,7 +73,7 @@ func (h *Handler) load(c *gin.Context, action string) (authz.Caller, *instances.
 	snap, err := h.svc.Get(c.Request.Context(), ref)
 	if err != nil {
 		if rel, rerr := h.svc.Release(ref.Org, ref.App); rerr == nil && errors.Is(err, instances.ErrNotFound) {
-			if !h.allow(c, who, rel, party, nil, authz.ActionRead, nil) {
+			if !h.allow(c, who, rel, party, nil, process.ActionRead, nil) {
 				return who, nil, false
 			}
 		}

@@ -3,6 +3,7 @@
 package app
 
 import (
+	"github.com/blankett/blankett/appframework/process"
 	"io"
 	"mime"
 	"net/http"
@@ -34,7 +35,7 @@ func (h *Handler) createData(c *gin.Context) {
 }
 
 func (h *Handler) create(c *gin.Context, dataType string) {
-	who, snap, ok := h.load(c, authz.ActionWrite)
+	who, snap, ok := h.load(c, process.ActionWrite)
 	if !ok {
 		return
 	}
@@ -43,7 +44,7 @@ func (h *Handler) create(c *gin.Context, dataType string) {
 		h.fail(c, err)
 		return
 	}
-	if !h.allow(c, who, snap.Release, snap.PartyID(), snap, authz.ActionWrite, dt) {
+	if !h.allow(c, who, snap.Release, snap.PartyID(), snap, process.ActionWrite, dt) {
 		return
 	}
 	el, err := h.svc.CreateData(c.Request.Context(), who, snap, dataType, upload(c))
@@ -74,7 +75,7 @@ func (h *Handler) element(c *gin.Context, action string) (authz.Caller, *instanc
 }
 
 func (h *Handler) readData(c *gin.Context) {
-	_, snap, ok := h.element(c, authz.ActionRead)
+	_, snap, ok := h.element(c, process.ActionRead)
 	if !ok {
 		return
 	}
@@ -95,7 +96,7 @@ func (h *Handler) readData(c *gin.Context) {
 }
 
 func (h *Handler) replaceData(c *gin.Context) {
-	who, snap, ok := h.element(c, authz.ActionWrite)
+	who, snap, ok := h.element(c, process.ActionWrite)
 	if !ok {
 		return
 	}
@@ -108,7 +109,7 @@ func (h *Handler) replaceData(c *gin.Context) {
 }
 
 func (h *Handler) deleteData(c *gin.Context) {
-	who, snap, ok := h.element(c, authz.ActionWrite)
+	who, snap, ok := h.element(c, process.ActionWrite)
 	if !ok {
 		return
 	}

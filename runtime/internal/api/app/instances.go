@@ -3,6 +3,7 @@
 package app
 
 import (
+	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"strconv"
 
@@ -48,7 +49,7 @@ func (h *Handler) instantiate(c *gin.Context) {
 		badRequest(c, "name the instance owner with instanceOwnerPartyId")
 		return
 	}
-	if !h.allow(c, who, rel, party, nil, authz.ActionInstantiate, nil) {
+	if !h.allow(c, who, rel, party, nil, process.ActionInstantiate, nil) {
 		return
 	}
 	snap, err := h.svc.Instantiate(c.Request.Context(), who, instances.InstantiateRequest{Org: rel.Org, App: rel.Name,
@@ -62,7 +63,7 @@ func (h *Handler) instantiate(c *gin.Context) {
 }
 
 func (h *Handler) getInstance(c *gin.Context) {
-	if _, snap, ok := h.load(c, authz.ActionRead); ok {
+	if _, snap, ok := h.load(c, process.ActionRead); ok {
 		c.JSON(http.StatusOK, snap.Instance)
 	}
 }

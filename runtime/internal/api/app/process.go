@@ -3,6 +3,7 @@
 package app
 
 import (
+	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 
 	"github.com/blankett/blankett/runtime/internal/authz"
@@ -10,7 +11,7 @@ import (
 )
 
 func (h *Handler) getProcess(c *gin.Context) {
-	if _, snap, ok := h.load(c, authz.ActionRead); ok {
+	if _, snap, ok := h.load(c, process.ActionRead); ok {
 		c.JSON(http.StatusOK, snap.Instance.Process)
 	}
 }
@@ -27,14 +28,14 @@ func (h *Handler) processNext(c *gin.Context) {
 			return
 		}
 	}
-	who, snap, ok := h.load(c, authz.ActionRead)
+	who, snap, ok := h.load(c, process.ActionRead)
 	if !ok {
 		return
 	}
 	candidates := []string{body.Action}
 	if body.Action == "" {
 		if candidates = snap.NextActions(); len(candidates) == 0 {
-			candidates = []string{authz.ActionWrite}
+			candidates = []string{process.ActionWrite}
 		}
 	}
 	t := authz.Target{Org: snap.Release.Org, App: snap.Release.Name, InstanceOwnerPartyID: snap.PartyID(),
@@ -64,7 +65,7 @@ func (h *Handler) processNext(c *gin.Context) {
 }
 
 func (h *Handler) validate(c *gin.Context) {
-	_, snap, ok := h.load(c, authz.ActionRead)
+	_, snap, ok := h.load(c, process.ActionRead)
 	if !ok {
 		return
 	}

@@ -5,6 +5,7 @@ package forms
 import (
 	"encoding/json"
 	"errors"
+	"github.com/blankett/blankett/appframework/process"
 	"net/url"
 	"strconv"
 	"strings"
@@ -50,7 +51,7 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 	r.snap, err = h.svc.Get(c.Request.Context(), instances.Ref{Org: org, App: appName, PartyID: party, GUID: c.Param("guid")})
 	switch {
 	case errors.Is(err, instances.ErrNotFound):
-		if h.allowed(c, r.who, rel, party, nil, authz.ActionRead) {
+		if h.allowed(c, r.who, rel, party, nil, process.ActionRead) {
 			h.notFound(c, rel, r.lang)
 		} else {
 			h.denied(c, rel, r.lang)
@@ -60,7 +61,7 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 		h.failed(c, rel, r.lang, err)
 		return nil, false
 	}
-	if !h.allowed(c, r.who, r.snap.Release, party, r.snap, authz.ActionRead) {
+	if !h.allowed(c, r.who, r.snap.Release, party, r.snap, process.ActionRead) {
 		h.denied(c, r.snap.Release, r.lang)
 		return nil, false
 	}

@@ -6,12 +6,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"net/url"
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/render"
-	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
@@ -88,7 +88,7 @@ func (h *Handler) showPage(c *gin.Context) {
 		return
 	}
 	fs := formState{r: r, ls: ls, page: page, mode: render.ReadOnly, open: openRows(c.Request.URL.Query())}
-	if h.allowed(c, r.who, r.snap.Release, r.snap.PartyID(), r.snap, authz.ActionWrite) {
+	if h.allowed(c, r.who, r.snap.Release, r.snap.PartyID(), r.snap, process.ActionWrite) {
 		fs.mode = render.Edit
 	}
 	if fs.open != nil {

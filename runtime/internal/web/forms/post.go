@@ -4,13 +4,13 @@ package forms
 
 import (
 	"errors"
+	"github.com/blankett/blankett/appframework/process"
 	"mime"
 	"net/http"
 	"net/url"
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/render"
-	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
@@ -29,7 +29,7 @@ func (h *Handler) postPage(c *gin.Context) {
 		return
 	}
 	rel := r.snap.Release
-	if !h.allowed(c, r.who, rel, r.snap.PartyID(), r.snap, authz.ActionWrite) {
+	if !h.allowed(c, r.who, rel, r.snap.PartyID(), r.snap, process.ActionWrite) {
 		h.denied(c, rel, r.lang)
 		return
 	}
@@ -199,7 +199,7 @@ func (h *Handler) submit(c *gin.Context, r *request, fs formState, named string)
 	candidates := []string{named}
 	if named == "" {
 		if candidates = snap.NextActions(); len(candidates) == 0 {
-			candidates = []string{authz.ActionWrite}
+			candidates = []string{process.ActionWrite}
 		}
 	}
 	action := ""

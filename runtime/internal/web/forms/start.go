@@ -4,11 +4,11 @@ package forms
 
 import (
 	"errors"
+	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"net/url"
 	"strconv"
 
-	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
@@ -54,8 +54,8 @@ func (h *Handler) start(c *gin.Context) {
 		h.notFound(c, nil, lang)
 		return
 	}
-	canRead := h.allowed(c, who, rel, a.PartyID, nil, authz.ActionRead)
-	canStart := h.allowed(c, who, rel, a.PartyID, nil, authz.ActionInstantiate)
+	canRead := h.allowed(c, who, rel, a.PartyID, nil, process.ActionRead)
+	canStart := h.allowed(c, who, rel, a.PartyID, nil, process.ActionInstantiate)
 	if !canRead && !canStart {
 		h.denied(c, rel, lang)
 		return
@@ -94,7 +94,7 @@ func (h *Handler) create(c *gin.Context) {
 		h.notFound(c, nil, lang)
 		return
 	}
-	if !h.allowed(c, who, rel, a.PartyID, nil, authz.ActionInstantiate) {
+	if !h.allowed(c, who, rel, a.PartyID, nil, process.ActionInstantiate) {
 		h.denied(c, rel, lang)
 		return
 	}
