@@ -4,7 +4,7 @@ package process
 
 import (
 	"errors"
-	"fmt"
+	"github.com/blankett/blankett/appframework/internal/xmltree"
 )
 
 // Sentinel errors. Parse and Next wrap them with details; test with errors.Is.
@@ -39,14 +39,7 @@ var (
 	ErrCondition = errors.New("process: gateway condition failed")
 )
 
-// posError wraps a sentinel with a line and column in the file; 0 means unknown.
+// posError wraps a sentinel with a position in the file; see xmltree.PosError.
 func posError(kind error, line, col int, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	switch {
-	case line > 0 && col > 0:
-		return fmt.Errorf("%w: line %d:%d: %s", kind, line, col, msg)
-	case line > 0:
-		return fmt.Errorf("%w: line %d: %s", kind, line, msg)
-	}
-	return fmt.Errorf("%w: %s", kind, msg)
+	return xmltree.PosError(kind, line, col, format, args...)
 }

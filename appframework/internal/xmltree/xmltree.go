@@ -147,3 +147,16 @@ func Parse(r io.Reader, lim Limits) (*Node, error) {
 	}
 	return root, nil
 }
+
+// PosError wraps a sentinel with a line and column in the file (0 means unknown),
+// in the form both the policy and the process readers report.
+func PosError(kind error, line, col int, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	switch {
+	case line > 0 && col > 0:
+		return fmt.Errorf("%w: line %d:%d: %s", kind, line, col, msg)
+	case line > 0:
+		return fmt.Errorf("%w: line %d: %s", kind, line, msg)
+	}
+	return fmt.Errorf("%w: %s", kind, msg)
+}

@@ -40,3 +40,16 @@ func TestParse(t *testing.T) {
 		})
 	}
 }
+
+func TestPosError(t *testing.T) {
+	kind := errors.New("k")
+	for _, tt := range []struct {
+		line, col int
+		want      string
+	}{{3, 7, "k: line 3:7: bad x"}, {3, 0, "k: line 3: bad x"}, {0, 0, "k: bad x"}} {
+		err := PosError(kind, tt.line, tt.col, "bad %s", "x")
+		if err.Error() != tt.want || !errors.Is(err, kind) {
+			t.Errorf("PosError(%d,%d) = %q", tt.line, tt.col, err)
+		}
+	}
+}
