@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"testing"
@@ -225,6 +227,73 @@ func TestExchangesMatchSpec(t *testing.T) {
 			"Content-Type", "application/json"), status: http.StatusBadRequest, code: "data_type_unknown", needsApp: true},
 		{name: "delete a data element that does not exist", req: withSession(http.MethodDelete,
 			inst("/data/8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11"), nil), status: http.StatusNotFound, code: "data_element_not_found", needsApp: true},
+		// app API: instance operations of issue 5
+		{name: "active instances", req: withSession(http.MethodGet, func(f *flow) string {
+			return "/ttd/signing-test/instances/" + strconv.FormatInt(f.party, 10) + "/active"
+		}, nil), status: http.StatusOK, needsApp: true},
+		{name: "texts", req: get("/ttd/signing-test/api/v1/texts/nb"), status: http.StatusOK, needsApp: true},
+		{name: "options", req: get("/ttd/signing-test/api/options/revenue-sources?language=nb"), status: http.StatusOK, needsApp: true},
+		{name: "unknown options", req: get("/ttd/signing-test/api/options/nope"), status: http.StatusNotFound, code: "options_not_found", needsApp: true},
+		{name: "application settings", req: get("/ttd/signing-test/api/v1/applicationsettings"), status: http.StatusOK, needsApp: true},
+		{name: "patch form data", status: http.StatusOK, needsApp: true, req: func(f *flow) *http.Request {
+			body := `{"patches":[{"dataElementId":"` + f.data + `","patch":[{"op":"add","path":"/form","value":{"name":"Test AS"}}]}],"ignoredValidators":[]}`
+			return withSession(http.MethodPatch, inst("/data"), strings.NewReader(body), "Content-Type", "application/json")(f)
+		}},
+		{name: "patch with a stale test op", status: http.StatusConflict, code: "patch_test_failed", needsApp: true, req: func(f *flow) *http.Request {
+			body := `{"patches":[{"dataElementId":"` + f.data + `","patch":[{"op":"test","path":"/form/name","value":"Other AS"}]}]}`
+			return withSession(http.MethodPatch, inst("/data"), strings.NewReader(body), "Content-Type", "application/json")(f)
+		}},
+		{name: "patch with a path that does not exist", status: http.StatusUnprocessableEntity, code: "patch_invalid", needsApp: true, req: func(f *flow) *http.Request {
+			body := `{"patch":[{"op":"replace","path":"/nope/deeper","value":1}]}`
+			return withSession(http.MethodPatch, func(f *flow) string { return inst("/data/")(f) + f.data }, strings.NewReader(body), "Content-Type", "application/json")(f)
+		}},
+		{name: "patch one element", status: http.StatusOK, needsApp: true, req: func(f *flow) *http.Request {
+			body := `{"patch":[{"op":"replace","path":"/form/name","value":"Patched AS"}],"ignoredValidators":["Required"]}`
+			return withSession(http.MethodPatch, func(f *flow) string { return inst("/data/")(f) + f.data }, strings.NewReader(body), "Content-Type", "application/json")(f)
+		}},
+		{name: "process start when started", req: withSession(http.MethodPost, inst("/process/start"), nil), status: http.StatusConflict,
+			code: "process_already_started", needsApp: true},
+		{name: "complete process with an invalid task", req: withSession(http.MethodPut, inst("/process/completeProcess"), nil),
+			status: http.StatusConflict, code: "validation_failed", needsApp: true},
+		{name: "process history", req: withSession(http.MethodGet, inst("/process/history"), nil), status: http.StatusOK, needsApp: true},
+		{name: "substatus by a user", req: withSession(http.MethodPut, inst("/substatus"), strings.NewReader(`{"label":"x"}`),
+			"Content-Type", "application/json"), status: http.StatusForbidden, code: "not_instance_org", needsApp: true},
+		{name: "complete by a user", req: withSession(http.MethodPost, inst("/complete"), nil), status: http.StatusForbidden, code: "forbidden", needsApp: true},
+		{name: "soft delete", req: withSession(http.MethodDelete, inst(""), nil), status: http.StatusOK, needsApp: true},
+		{name: "hard delete", req: withSession(http.MethodDelete, inst("?hard=true"), nil), status: http.StatusOK, needsApp: true},
+		{name: "instantiate with multipart", status: http.StatusCreated, needsApp: true, req: func(f *flow) *http.Request {
+			var buf bytes.Buffer
+			w := multipart.NewWriter(&buf)
+			h := textproto.MIMEHeader{"Content-Disposition": {`form-data; name="instance"`}, "Content-Type": {"application/json"}}
+			pw, _ := w.CreatePart(h)
+			fmt.Fprintf(pw, `{"instanceOwner":{"partyId":"%d"}}`, f.party)
+			h = textproto.MIMEHeader{"Content-Disposition": {`form-data; name="data"`}, "Content-Type": {"application/json"}}
+			pw, _ = w.CreatePart(h)
+			fmt.Fprint(pw, `{"form":{"name":"Multipart AS"}}`)
+			_ = w.Close()
+			return withSession(http.MethodPost, func(*flow) string { return "/ttd/signing-test/instances" }, &buf,
+				"Content-Type", w.FormDataContentType())(f)
+		}},
+		{name: "instantiate with a bad multipart part", status: http.StatusBadRequest, code: "data_type_unknown", needsApp: true, req: func(f *flow) *http.Request {
+			var buf bytes.Buffer
+			w := multipart.NewWriter(&buf)
+			pw, _ := w.CreatePart(textproto.MIMEHeader{"Content-Disposition": {`form-data; name="nope"`}, "Content-Type": {"application/json"}})
+			fmt.Fprint(pw, `{}`)
+			_ = w.Close()
+			return withSession(http.MethodPost, func(f *flow) string {
+				return "/ttd/signing-test/instances?instanceOwnerPartyId=" + strconv.FormatInt(f.party, 10)
+			}, &buf, "Content-Type", w.FormDataContentType())(f)
+		}},
+		{name: "instantiate with prefill", status: http.StatusCreated, needsApp: true, req: func(f *flow) *http.Request {
+			body := fmt.Sprintf(`{"instanceOwner":{"partyId":"%d"},"prefill":{"form.name":"Prefilled AS"},"dueBefore":"2030-01-01T00:00:00Z"}`, f.party)
+			return withSession(http.MethodPost, func(*flow) string { return "/ttd/signing-test/instances/create" }, strings.NewReader(body),
+				"Content-Type", "application/json")(f)
+		}},
+		{name: "instantiate with an unknown prefill field", status: http.StatusBadRequest, code: "prefill_invalid", needsApp: true, req: func(f *flow) *http.Request {
+			body := fmt.Sprintf(`{"instanceOwner":{"partyId":"%d"},"prefill":{"form.nope":"x"}}`, f.party)
+			return withSession(http.MethodPost, func(*flow) string { return "/ttd/signing-test/instances/create" }, strings.NewReader(body),
+				"Content-Type", "application/json")(f)
+		}},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {

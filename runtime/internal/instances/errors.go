@@ -22,6 +22,11 @@ var (
 	ErrTooLarge = errors.New("instances: content too large")
 	// ErrUnsupportedMediaType: the content type is not accepted (415).
 	ErrUnsupportedMediaType = errors.New("instances: unsupported content type")
+	// ErrForbidden: a rule of the app's metadata refuses the caller or party
+	// (partyTypesAllowed, allowedContributors, substatus by another org) (403).
+	ErrForbidden = errors.New("instances: forbidden")
+	// ErrUnprocessable: a JSON Patch that is malformed or does not fit the model (422).
+	ErrUnprocessable = errors.New("instances: unprocessable")
 )
 
 // Stable problem codes; they double as translation keys.
@@ -49,6 +54,19 @@ const (
 	CodeIdempotency          = "idempotency_key_reused"
 	CodeValidationFailed     = "validation_failed"
 	CodeNoProcess            = "app_has_no_process"
+	CodePartyTypeNotAllowed  = "party_type_not_allowed"
+	CodePartyNotFound        = "party_not_found"
+	CodeContributorRejected  = "contributor_not_allowed"
+	CodePatchTestFailed      = "patch_test_failed"
+	CodePatchInvalid         = "patch_invalid"
+	CodeNotFormData          = "not_form_data"
+	CodePrefillInvalid       = "prefill_invalid"
+	CodeMultipartInvalid     = "multipart_invalid"
+	CodeProcessStarted       = "process_already_started"
+	CodeStartEventUnknown    = "start_event_unknown"
+	CodeProcessLoop          = "process_loop"
+	CodeSubstatusInvalid     = "substatus_invalid"
+	CodeNotInstanceOrg       = "not_instance_org"
 )
 
 // Error is a failure the caller can act on: Kind is one of the sentinels, Code a

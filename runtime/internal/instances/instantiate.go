@@ -24,6 +24,14 @@ type InstantiateRequest struct {
 	PartyID  int64
 	// IdempotencyKey makes a retry return the instance the first request made.
 	IdempotencyKey string
+	// Parts are the data parts of a multipart instantiation, nil for none; they
+	// replace the form data the first task would auto-create for their types.
+	Parts Parts
+	// Prefill maps model binding paths to values written into the first task's
+	// auto-created form data (Altinn's /instances/create).
+	Prefill map[string]string
+	// DueBefore and VisibleAfter are copied to the instance.
+	DueBefore, VisibleAfter *timeT
 }
 
 // Instantiate creates an instance pinned to the app's current release, starts its
@@ -38,6 +46,9 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	if rel.Process == nil || rel.Process.Start() == nil {
 		return nil, fail(ErrConflict, CodeNoProcess, "app %s has no process to start", rel.ID)
 	}
+	if err := s.checkPartyType(ctx, rel, req.PartyID); err != nil {
+		return nil, err
+	}
 	now, who, guid := s.clock(), by(c), uuid.NewString()
 	ref := Ref{Org: rel.Org, App: rel.Name, PartyID: req.PartyID, GUID: guid}
 	start := rel.Process.Start()
@@ -49,12 +60,13 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 		Org: rel.Org, SelfLinks: s.instanceLinks(rel.ID, ref.ID()),
 		Status:  &InstanceStatus{ReadStatus: readStatus(c)},
 		Process: &ProcessState{Started: &now, StartEvent: start.ID},
-		Created: now, CreatedBy: who, LastChanged: now, LastChangedBy: who}
+		Created: now, CreatedBy: who, LastChanged: now, LastChangedBy: who,
+		DueBefore: req.DueBefore, VisibleAfter: req.VisibleAfter}
 	moveTo(doc.Process, step, now)
 	startEvent := *doc.Process
 	startEvent.CurrentTask = nil
 
-	els, err := s.autoCreate(ctx, rel, ref, step.To, who, now)
+	els, err := s.initialData(ctx, c, rel, ref, step.To, req, who, now)
 	defer func() {
 		if err != nil {
 			s.dropBlobs(els)

@@ -69,6 +69,13 @@ type InstanceStatus struct {
 	IsHardDeleted bool       `json:"isHardDeleted"`
 	HardDeleted   *time.Time `json:"hardDeleted,omitempty"`
 	ReadStatus    string     `json:"readStatus"`
+	Substatus     *Substatus `json:"substatus,omitempty"`
+}
+
+// Substatus is the service owner's own status of an instance, shown in the inbox.
+type Substatus struct {
+	Label       string `json:"label"`
+	Description string `json:"description,omitempty"`
 }
 
 // CompleteConfirmation is a service owner's "I have what I need".
@@ -124,4 +131,6 @@ const (
 	EventProcessStartTask  = "process_StartTask"
 	EventProcessEndTask    = "process_EndTask"
 	EventProcessEndEvent   = "process_EndEvent"
+	EventConfirmedComplete = "ConfirmedComplete"
+	EventSubstatusUpdated  = "SubstatusUpdated"
 )

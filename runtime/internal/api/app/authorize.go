@@ -4,8 +4,11 @@ package app
 
 import (
 	"errors"
-	"github.com/blankett/blankett/appframework/process"
+	"net/http"
 	"strconv"
+	"strings"
+
+	"github.com/blankett/blankett/appframework/process"
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/runtime/internal/apphost"
@@ -84,4 +87,14 @@ func (h *Handler) load(c *gin.Context, action string) (authz.Caller, *instances.
 		return who, nil, false
 	}
 	return who, snap, true
+}
+
+// contributor applies the data type's allowedContributors to a write.
+func (h *Handler) contributor(c *gin.Context, who authz.Caller, dt *app.DataType) bool {
+	if instances.ContributorAllowed(dt, who) {
+		return true
+	}
+	problemAbort(c, http.StatusForbidden, instances.CodeContributorRejected,
+		"data type "+dt.ID+" only accepts content from "+strings.Join(dt.AllowedContributors, ", "))
+	return false
 }

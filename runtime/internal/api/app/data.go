@@ -44,7 +44,7 @@ func (h *Handler) create(c *gin.Context, dataType string) {
 		h.fail(c, err)
 		return
 	}
-	if !h.allow(c, who, snap.Release, snap.PartyID(), snap, process.ActionWrite, dt) {
+	if !h.allow(c, who, snap.Release, snap.PartyID(), snap, process.ActionWrite, dt) || !h.contributor(c, who, dt) {
 		return
 	}
 	el, err := h.svc.CreateData(c.Request.Context(), who, snap, dataType, upload(c))
@@ -71,7 +71,10 @@ func (h *Handler) element(c *gin.Context, action string) (authz.Caller, *instanc
 		h.fail(c, err)
 		return who, nil, false
 	}
-	return who, snap, h.allow(c, who, snap.Release, snap.PartyID(), snap, action, dt)
+	if !h.allow(c, who, snap.Release, snap.PartyID(), snap, action, dt) {
+		return who, nil, false
+	}
+	return who, snap, action == process.ActionRead || h.contributor(c, who, dt)
 }
 
 func (h *Handler) readData(c *gin.Context) {

@@ -9,8 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -36,6 +38,7 @@ type env struct {
 	srv      *httptest.Server
 	svc      *instances.Service
 	st       *store.Store
+	db       *dbx.DB
 	blobDir  string
 	issuer   *authn.Issuer
 	orgParty int64
@@ -43,14 +46,17 @@ type env struct {
 	citizen  store.User // holds nothing for orgParty
 }
 
-func newEnv(t *testing.T, db *dbx.DB) *env {
+func newEnv(t *testing.T, db *dbx.DB) *env { return newEnvWith(t, db, nil) }
+
+// newEnvWith is newEnv with the app's metadata changed by edit first.
+func newEnvWith(t *testing.T, db *dbx.DB, edit func(md map[string]any)) *env {
 	t.Helper()
 	ctx := context.Background()
 	set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
 	if _, err := db.Migrate(ctx, set, nil); err != nil {
 		t.Fatal(err)
 	}
-	e := &env{st: store.New(db), blobDir: t.TempDir()}
+	e := &env{st: store.New(db), db: db, blobDir: t.TempDir()}
 	blobs, err := fsblob.New(e.blobDir)
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +65,7 @@ func newEnv(t *testing.T, db *dbx.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := host.LoadDir(ctx, appCopy(t)); err != nil {
+	if _, err := host.LoadDir(ctx, appCopy(t, edit)); err != nil {
 		t.Fatal(err)
 	}
 	key, err := authn.GenerateSigningKey()
@@ -128,7 +134,7 @@ func (e *env) token(t *testing.T, u store.User) string {
 
 // appCopy copies signing-test and adds the attachment type "vedlegg" (PDF, at
 // most 1 KiB, two per instance) to Task_1.
-func appCopy(t *testing.T) string {
+func appCopy(t *testing.T, edit func(md map[string]any)) string {
 	t.Helper()
 	src := testcorpus.Path(t, "apps", "signing-test")
 	dst := filepath.Join(t.TempDir(), "signing-test")
@@ -146,11 +152,25 @@ func appCopy(t *testing.T) string {
 	}
 	md["dataTypes"] = append(md["dataTypes"].([]any), map[string]any{"id": "vedlegg", "taskId": "Task_1",
 		"allowedContentTypes": []string{"application/pdf"}, "maxSize": 1.0 / 1024, "maxCount": 2, "minCount": 0})
+	if edit != nil {
+		edit(md)
+	}
 	out, _ := json.MarshalIndent(md, "", "  ")
 	if err := os.WriteFile(mdPath, out, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// orgToken is a platform token of the service owner ttd.
+func (e *env) orgToken(t *testing.T) string {
+	t.Helper()
+	tok, _, err := e.issuer.Issue(authn.Claims{Subject: "ttd-client", Org: "ttd", OrgNumber: "991825827", AuthLevel: 3,
+		Scopes: []string{authz.ScopeServiceOwnerInstancesRead, authz.ScopeServiceOwnerInstancesWrite}, ClientID: "ttd-client"}, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
 }
 
 type response struct {
@@ -208,4 +228,72 @@ func countFiles(t *testing.T, dir string) int {
 		return nil
 	})
 	return n
+}
+
+// counts is how many rows the instance tables and files the blob store hold.
+type counts struct{ instances, elements, events, blobs int64 }
+
+func (e *env) counts(t *testing.T) counts {
+	t.Helper()
+	var c counts
+	for _, q := range []struct {
+		table string
+		n     *int64
+	}{{"instances", &c.instances}, {"data_elements", &c.elements}, {"instance_events", &c.events}} {
+		if err := e.db.Gorm.Table(q.table).Count(q.n).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.blobs = int64(countFiles(t, e.blobDir))
+	return c
+}
+
+// part is one part of a multipart body.
+type part struct{ name, contentType, filename, body string }
+
+// multipartBody encodes parts and returns the body and its Content-Type.
+func multipartBody(t *testing.T, parts ...part) ([]byte, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for _, p := range parts {
+		h := textproto.MIMEHeader{}
+		cd := `form-data; name="` + p.name + `"`
+		if p.filename != "" {
+			cd += `; filename="` + p.filename + `"`
+		}
+		h.Set("Content-Disposition", cd)
+		if p.contentType != "" {
+			h.Set("Content-Type", p.contentType)
+		}
+		pw, err := w.CreatePart(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = pw.Write([]byte(p.body))
+	}
+	_ = w.Close()
+	return buf.Bytes(), w.FormDataContentType()
+}
+
+// doStream sends body without a Content-Length (chunked), so the server sees the
+// size only while it streams.
+func (e *env) doStream(t *testing.T, token, method, path string, body []byte, header ...string) response {
+	t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, io.NopCloser(bytes.NewReader(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.ContentLength = -1
+	req.Header.Set("Authorization", "Bearer "+token)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{status: res.StatusCode, header: res.Header, body: b}
 }

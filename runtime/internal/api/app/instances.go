@@ -3,10 +3,11 @@
 package app
 
 import (
-	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"strconv"
 
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
@@ -20,40 +21,59 @@ type instanceTemplate struct {
 }
 
 func (h *Handler) instantiate(c *gin.Context) {
+	if c.ContentType() == "multipart/form-data" {
+		h.instantiateMultipart(c)
+		return
+	}
 	who := caller(c)
 	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	owner := c.Query("instanceOwnerPartyId")
+	var tpl instanceTemplate
 	if c.Request.ContentLength != 0 && c.ContentType() == "application/json" {
-		var tpl instanceTemplate
 		if err := c.ShouldBindJSON(&tpl); err != nil {
 			badRequest(c, "the instance template is not valid JSON")
 			return
 		}
-		if tpl.InstanceOwner.PartyID != "" {
-			if owner != "" {
-				badRequest(c, "give the instance owner in the query or in the template, not both")
-				return
-			}
-			owner = tpl.InstanceOwner.PartyID
+	}
+	party, ok := owner(c, who, tpl)
+	if !ok {
+		return
+	}
+	h.startInstance(c, who, rel, instances.InstantiateRequest{PartyID: party})
+}
+
+// owner resolves the instance owner from the query or the template (not both); a
+// person defaults to their selected party. It answers the request when it fails.
+func owner(c *gin.Context, who authz.Caller, tpl instanceTemplate) (int64, bool) {
+	o := c.Query("instanceOwnerPartyId")
+	if tpl.InstanceOwner.PartyID != "" {
+		if o != "" {
+			badRequest(c, "give the instance owner in the query or in the template, not both")
+			return 0, false
 		}
+		o = tpl.InstanceOwner.PartyID
 	}
-	if owner == "" && who.Kind == authz.User {
-		owner = strconv.FormatInt(who.PartyID, 10)
+	if o == "" && who.Kind == authz.User {
+		o = strconv.FormatInt(who.PartyID, 10)
 	}
-	party, err := strconv.ParseInt(owner, 10, 64)
+	party, err := strconv.ParseInt(o, 10, 64)
 	if err != nil || party <= 0 {
 		badRequest(c, "name the instance owner with instanceOwnerPartyId")
+		return 0, false
+	}
+	return party, true
+}
+
+// startInstance authorises instantiate for the party and creates the instance.
+func (h *Handler) startInstance(c *gin.Context, who authz.Caller, rel *apphost.Release, req instances.InstantiateRequest) {
+	if !h.allow(c, who, rel, req.PartyID, nil, process.ActionInstantiate, nil) {
 		return
 	}
-	if !h.allow(c, who, rel, party, nil, process.ActionInstantiate, nil) {
-		return
-	}
-	snap, err := h.svc.Instantiate(c.Request.Context(), who, instances.InstantiateRequest{Org: rel.Org, App: rel.Name,
-		PartyID: party, IdempotencyKey: c.GetHeader("Idempotency-Key")})
+	req.Org, req.App, req.IdempotencyKey = rel.Org, rel.Name, c.GetHeader("Idempotency-Key")
+	snap, err := h.svc.Instantiate(c.Request.Context(), who, req)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -64,6 +64,10 @@ func status(kind error) int {
 		return http.StatusRequestEntityTooLarge
 	case instances.ErrUnsupportedMediaType:
 		return http.StatusUnsupportedMediaType
+	case instances.ErrForbidden:
+		return http.StatusForbidden
+	case instances.ErrUnprocessable:
+		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }
@@ -82,4 +86,8 @@ func deny(c *gin.Context, d authz.Decision) {
 
 func badRequest(c *gin.Context, detail string) {
 	httpx.AbortProblem(c, httpx.NewProblem(http.StatusBadRequest, CodeBadRequest, detail))
+}
+
+func problemAbort(c *gin.Context, status int, code, detail string) {
+	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
 }

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/instances"
+)
+
+// processView is the part of AppProcessState the tests read.
+type processView struct {
+	Ended       *string `json:"ended"`
+	CurrentTask *struct {
+		ElementID   string          `json:"elementId"`
+		Actions     map[string]bool `json:"actions"`
+		UserActions []struct {
+			ID         string `json:"id"`
+			Authorized bool   `json:"authorized"`
+			Type       string `json:"type"`
+		} `json:"userActions"`
+		Read  bool `json:"read"`
+		Write bool `json:"write"`
+	} `json:"currentTask"`
+	ProcessTasks []struct{ ElementID string } `json:"processTasks"`
+}
+
+// TestInstanceLifecycle drives an instance through the API an end-user system
+// uses: multipart instantiation, active list, process state with per-action
+// rights, JSON Patch, process next and completeProcess, history, the service
+// owner's substatus and complete, and soft then hard delete.
+func TestInstanceLifecycle(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		ctx := context.Background()
+		tok, org := e.token(t, e.dagl), e.orgToken(t)
+		party := strconv.FormatInt(e.orgParty, 10)
+		base := "/ttd/signing-test/instances"
+
+		body, ct := multipartBody(t,
+			part{name: "instance", contentType: "application/json", body: `{"instanceOwner":{"partyId":"` + party + `"}}`},
+			part{name: "data", contentType: "application/xml", body: validXML},
+			part{name: "vedlegg", contentType: "application/pdf", filename: "a.pdf", body: "%PDF-1.4 small"})
+		r := e.do(t, tok, http.MethodPost, base, body, "Content-Type", ct)
+		if r.status != http.StatusCreated {
+			t.Fatalf("multipart instantiate: %d %s", r.status, r.body)
+		}
+		var inst instances.Instance
+		r.json(t, &inst)
+		if len(inst.Data) != 2 {
+			t.Fatalf("data = %+v, want the form part and the attachment (no empty auto-created form)", inst.Data)
+		}
+		ip := base + "/" + inst.ID
+		formID := ""
+		for _, d := range inst.Data {
+			if d.DataType == "data" {
+				formID = d.ID
+			}
+		}
+		if r := e.do(t, tok, http.MethodGet, ip+"/data/"+formID, nil); !bytes.Contains(r.body, []byte(`"name":"Test AS"`)) {
+			t.Fatalf("form part not stored: %s", r.body)
+		}
+
+		// Active list: the instance, for its party only.
+		r = e.do(t, tok, http.MethodGet, base+"/"+party+"/active", nil)
+		if r.status != http.StatusOK || !strings.Contains(string(r.body), `"id":"`+inst.ID+`"`) {
+			t.Fatalf("active: %d %s", r.status, r.body)
+		}
+		if r := e.do(t, e.token(t, e.citizen), http.MethodGet, base+"/"+party+"/active", nil); r.status != http.StatusForbidden {
+			t.Fatalf("active as another citizen: %d %s", r.status, r.body)
+		}
+
+		// Process state in Task_1: write ends the task and is allowed.
+		var pv processView
+		e.do(t, tok, http.MethodGet, ip+"/process", nil).json(t, &pv)
+		if pv.CurrentTask == nil || pv.CurrentTask.ElementID != "Task_1" || !pv.CurrentTask.Actions["write"] ||
+			!pv.CurrentTask.Read || !pv.CurrentTask.Write || len(pv.ProcessTasks) != 3 {
+			t.Fatalf("process in Task_1: %+v", pv.CurrentTask)
+		}
+
+		// Patch: test then replace.
+		patch := `{"patches":[{"dataElementId":"` + formID + `","patch":[{"op":"test","path":"/form/name","value":"Test AS"},` +
+			`{"op":"replace","path":"/form/name","value":"Patched AS"}]}],"ignoredValidators":[]}`
+		r = e.do(t, tok, http.MethodPatch, ip+"/data", []byte(patch), "Content-Type", "application/json")
+		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"name":"Patched AS"`)) || !bytes.Contains(r.body, []byte(`"newDataModels"`)) {
+			t.Fatalf("patch: %d %s", r.status, r.body)
+		}
+		if r := e.do(t, tok, http.MethodGet, ip+"/data/"+formID, nil, "Accept", "application/xml"); !bytes.Contains(r.body, []byte(`<name>Patched AS</name>`)) {
+			t.Fatalf("patched XML: %s", r.body)
+		}
+		single := `{"patch":[{"op":"replace","path":"/form/name","value":"Single AS"}]}`
+		r = e.do(t, tok, http.MethodPatch, ip+"/data/"+formID, []byte(single), "Content-Type", "application/json")
+		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"newDataModel":{`)) {
+			t.Fatalf("single patch: %d %s", r.status, r.body)
+		}
+
+		// Next with an explicit action; the signing task carries sign and reject.
+		r = e.do(t, tok, http.MethodPut, ip+"/process/next", []byte(`{"action":"write"}`), "Content-Type", "application/json")
+		if r.status != http.StatusOK {
+			t.Fatalf("next: %d %s", r.status, r.body)
+		}
+		pv = processView{}
+		r.json(t, &pv)
+		if pv.CurrentTask == nil || pv.CurrentTask.ElementID != "Task_2" {
+			t.Fatalf("after next: %s", r.body)
+		}
+		want := map[string]bool{"sign": true, "write": false, "reject": true}
+		for a, ok := range want {
+			if got, present := pv.CurrentTask.Actions[a]; !present || got != ok {
+				t.Errorf("Task_2 actions[%s] = %v (present %v), want %v", a, got, present, ok)
+			}
+		}
+		if len(pv.CurrentTask.UserActions) != 2 {
+			t.Errorf("Task_2 userActions = %+v", pv.CurrentTask.UserActions)
+		}
+		for _, ua := range pv.CurrentTask.UserActions {
+			if !ua.Authorized || ua.Type == "" {
+				t.Errorf("user action %+v", ua)
+			}
+		}
+
+		// completeProcess signs Task_2 and Task_3 (with the role Task_3 needs).
+		if r := e.do(t, tok, http.MethodPut, ip+"/process/completeProcess", nil); r.status != http.StatusForbidden {
+			t.Fatalf("completeProcess without the Task_3 role: %d %s", r.status, r.body)
+		}
+		if err := e.st.GrantRole(ctx, e.dagl.ID, e.orgParty, "A0237"); err != nil {
+			t.Fatal(err)
+		}
+		r = e.do(t, tok, http.MethodPut, ip+"/process/completeProcess", nil)
+		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"endEvent":"EndEvent_1"`)) {
+			t.Fatalf("completeProcess: %d %s", r.status, r.body)
+		}
+		var hist instances.ProcessHistory
+		e.do(t, tok, http.MethodGet, ip+"/process/history", nil).json(t, &hist)
+		var steps []string
+		for _, h := range hist.ProcessHistory {
+			steps = append(steps, h.EventType+":"+h.ElementID)
+		}
+		wantSteps := "process_StartEvent:StartEvent_1 process_StartTask:Task_1 process_EndTask:Task_1 process_StartTask:Task_2 " +
+			"process_EndTask:Task_2 process_StartTask:Task_3 process_EndTask:Task_3 process_EndEvent:EndEvent_1"
+		if strings.Join(steps, " ") != wantSteps {
+			t.Fatalf("history:\n got %s\nwant %s", strings.Join(steps, " "), wantSteps)
+		}
+
+		// The service owner sets a substatus and confirms; the user may not.
+		if r := e.do(t, tok, http.MethodPut, ip+"/substatus", []byte(`{"label":"x"}`), "Content-Type", "application/json"); r.status != http.StatusForbidden {
+			t.Fatalf("substatus by the user: %d %s", r.status, r.body)
+		}
+		if r := e.do(t, org, http.MethodPut, ip+"/substatus", []byte(`{"description":"no label"}`), "Content-Type", "application/json"); r.status != http.StatusBadRequest || r.code(t) != instances.CodeSubstatusInvalid {
+			t.Fatalf("substatus without label: %d %s", r.status, r.body)
+		}
+		r = e.do(t, org, http.MethodPut, ip+"/substatus", []byte(`{"label":"received","description":"d"}`), "Content-Type", "application/json")
+		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"substatus":{"label":"received","description":"d"}`)) {
+			t.Fatalf("substatus: %d %s", r.status, r.body)
+		}
+		if r := e.do(t, tok, http.MethodPost, ip+"/complete", nil); r.status != http.StatusForbidden {
+			t.Fatalf("complete by the user: %d %s", r.status, r.body)
+		}
+		for range 2 {
+			r = e.do(t, org, http.MethodPost, ip+"/complete", nil)
+			r.json(t, &inst)
+			if r.status != http.StatusOK || len(inst.CompleteConfirmations) != 1 || inst.CompleteConfirmations[0].StakeholderID != "ttd" {
+				t.Fatalf("complete: %d %s", r.status, r.body)
+			}
+		}
+
+		// Soft delete keeps it readable; hard delete removes the rows, not the blobs.
+		r = e.do(t, tok, http.MethodDelete, ip, nil)
+		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"isSoftDeleted":true`)) {
+			t.Fatalf("soft delete: %d %s", r.status, r.body)
+		}
+		if r := e.do(t, tok, http.MethodGet, ip, nil); r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"isSoftDeleted":true`)) {
+			t.Fatalf("read soft-deleted: %d %s", r.status, r.body)
+		}
+		before := e.counts(t)
+		r = e.do(t, tok, http.MethodDelete, ip+"?hard=true", nil)
+		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"isHardDeleted":true`)) {
+			t.Fatalf("hard delete: %d %s", r.status, r.body)
+		}
+		after := e.counts(t)
+		if after.instances != before.instances-1 || after.elements != before.elements-2 || after.blobs != before.blobs ||
+			after.events != before.events+1 {
+			t.Fatalf("hard delete: %+v → %+v", before, after)
+		}
+		if r := e.do(t, tok, http.MethodGet, ip, nil); r.status != http.StatusNotFound {
+			t.Fatalf("read hard-deleted: %d %s", r.status, r.body)
+		}
+		var evs []string
+		if err := e.db.Gorm.Table("instance_events").Where("instance_guid = ?", inst.ID[len(party)+1:]).Order("created, id").
+			Pluck("event_type", &evs).Error; err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"Saved", "SubstatusUpdated", "ConfirmedComplete", "Deleted"} {
+			if !strings.Contains(strings.Join(evs, ","), w) {
+				t.Errorf("no %s event in %v", w, evs)
+			}
+		}
+	})
+}
+
+// TestCreateWithPrefill covers POST instances/create: prefill converted to the
+// model's types, dueBefore kept, unknown fields and bad values refused.
+func TestCreateWithPrefill(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		tok := e.token(t, e.dagl)
+		party := strconv.FormatInt(e.orgParty, 10)
+		body := `{"instanceOwner":{"organisationNumber":"310000001"},"dueBefore":"2030-01-01T00:00:00Z",` +
+			`"prefill":{"form.name":"Prefilled AS","form.year":"2024"}}`
+		r := e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances/create", []byte(body), "Content-Type", "application/json")
+		if r.status != http.StatusCreated {
+			t.Fatalf("create: %d %s", r.status, r.body)
+		}
+		var inst instances.Instance
+		r.json(t, &inst)
+		if !strings.HasPrefix(inst.ID, party+"/") || inst.DueBefore == nil || len(inst.Data) != 1 {
+			t.Fatalf("instance: %s", r.body)
+		}
+		r = e.do(t, tok, http.MethodGet, "/ttd/signing-test/instances/"+inst.ID+"/data/"+inst.Data[0].ID, nil)
+		var model struct {
+			Form map[string]any `json:"form"`
+		}
+		r.json(t, &model)
+		if model.Form["name"] != "Prefilled AS" || model.Form["year"] != 2024.0 {
+			t.Fatalf("prefilled model: %s", r.body)
+		}
+		bad := []struct{ name, body, code string }{
+			{"unknown field", `{"instanceOwner":{"partyId":"` + party + `"},"prefill":{"form.nope":"x"}}`, instances.CodePrefillInvalid},
+			{"not a number", `{"instanceOwner":{"partyId":"` + party + `"},"prefill":{"form.year":"soon"}}`, instances.CodePrefillInvalid},
+			{"copy", `{"instanceOwner":{"partyId":"` + party + `"},"sourceInstanceId":"1/x"}`, "bad_request"},
+		}
+		for _, tt := range bad {
+			before := e.counts(t)
+			r := e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances/create", []byte(tt.body), "Content-Type", "application/json")
+			if r.status != http.StatusBadRequest || r.code(t) != tt.code {
+				t.Errorf("%s: %d %s", tt.name, r.status, r.body)
+			}
+			if after := e.counts(t); after != before {
+				t.Errorf("%s stored something: %+v → %+v", tt.name, before, after)
+			}
+		}
+	})
+}
+
+// TestPartyTypesAllowed: an app for persons only refuses an organisation owner
+// with 403 party_type_not_allowed and stores nothing.
+func TestPartyTypesAllowed(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnvWith(t, db, func(md map[string]any) {
+			md["partyTypesAllowed"] = map[string]any{"person": true, "organisation": false}
+		})
+		tok := e.token(t, e.dagl)
+		party := strconv.FormatInt(e.orgParty, 10)
+		before := e.counts(t)
+		for _, path := range []string{"/ttd/signing-test/instances?instanceOwnerPartyId=" + party, "/ttd/signing-test/instances/create"} {
+			r := e.do(t, tok, http.MethodPost, path, []byte(`{"instanceOwner":{"partyId":"`+party+`"}}`), "Content-Type", "application/json")
+			if strings.Contains(path, "?") {
+				r = e.do(t, tok, http.MethodPost, path, nil)
+			}
+			if r.status != http.StatusForbidden || r.code(t) != instances.CodePartyTypeNotAllowed {
+				t.Fatalf("%s: %d %s", path, r.status, r.body)
+			}
+		}
+		if after := e.counts(t); after != before {
+			t.Fatalf("refused instantiation stored %+v → %+v", before, after)
+		}
+	})
+}
+
+// TestAllowedContributors: a data type open to org:ttd only refuses the user's
+// upload and patch with 403 contributor_not_allowed; the service owner may add it.
+func TestAllowedContributors(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnvWith(t, db, func(md map[string]any) {
+			for _, dt := range md["dataTypes"].([]any) {
+				if m := dt.(map[string]any); m["id"] == "vedlegg" {
+					m["allowedContributors"] = []string{"org:ttd"}
+				}
+			}
+		})
+		tok := e.token(t, e.dagl)
+		party := strconv.FormatInt(e.orgParty, 10)
+		r := e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances?instanceOwnerPartyId="+party, nil)
+		var inst instances.Instance
+		r.json(t, &inst)
+		up := "/ttd/signing-test/instances/" + inst.ID + "/data/vedlegg"
+		hdr := []string{"Content-Type", "application/pdf", "Content-Disposition", `attachment; filename="a.pdf"`}
+		before := e.counts(t)
+		if r := e.do(t, tok, http.MethodPost, up, []byte("%PDF-1.4"), hdr...); r.status != http.StatusForbidden || r.code(t) != instances.CodeContributorRejected {
+			t.Fatalf("user upload: %d %s", r.status, r.body)
+		}
+		body, ct := multipartBody(t, part{name: "vedlegg", contentType: "application/pdf", filename: "a.pdf", body: "%PDF-1.4"})
+		r = e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances?instanceOwnerPartyId="+party, body, "Content-Type", ct)
+		if r.status != http.StatusForbidden || r.code(t) != instances.CodeContributorRejected {
+			t.Fatalf("user multipart part: %d %s", r.status, r.body)
+		}
+		if after := e.counts(t); after != before {
+			t.Fatalf("refused uploads stored %+v → %+v", before, after)
+		}
+		if r := e.do(t, e.orgToken(t), http.MethodPost, up, []byte("%PDF-1.4"), hdr...); r.status != http.StatusCreated {
+			t.Fatalf("service owner upload: %d %s", r.status, r.body)
+		}
+	})
+}
