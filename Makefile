@@ -54,7 +54,8 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-test-go:
+# The browser tests inject axe-core from designer-ui/node_modules, so it is installed first.
+test-go: $(if $(HAVE_NPM),ui-deps)
 	$(GO) test -race -count=1 -json -timeout 30m ./... | $(GO) run ./internal/tools/testsummary
 
 test-ui:

@@ -101,6 +101,9 @@ services_start() {
   start_postgres
   start_versitygw
   export BLANKETT_TEST_CHROMIUM=$(command -v chromium)
+  # The kill -9 reliability test (cmd/blankett/crash_test.go) needs no service,
+  # only time (under a minute); CI runs it, a plain `go test` skips it.
+  export BLANKETT_TEST_CRASH=1
 }
 
 services_stop() {

@@ -41,6 +41,10 @@ type Config struct {
 	SessionIdle      time.Duration `flag:"session-idle-timeout" env:"SESSION_IDLE_TIMEOUT" default:"30m" usage:"a login session ends after this long without requests"`
 	SessionMaxAge    time.Duration `flag:"session-max-age" env:"SESSION_MAX_AGE" default:"12h" usage:"a login session ends this long after login, however active"`
 	DevSeed          string        `flag:"dev-seed" env:"DEV_SEED" usage:"JSON file of dev IdP test persons, organisations and roles (dev mode only; default: the built-in seed)"`
+	// The orphan-blob sweeper (runtime/internal/sweeper): blobs no data element
+	// references, left by crashes, replaced content and deleted instances.
+	BlobSweepInterval time.Duration `flag:"blob-sweep-interval" env:"BLOB_SWEEP_INTERVAL" default:"1h" usage:"how often the runtime deletes orphan blobs (content no data element references, left by crashes and deletions); 0 turns the sweeper off"`
+	BlobSweepGrace    time.Duration `flag:"blob-sweep-grace" env:"BLOB_SWEEP_GRACE" default:"24h" usage:"an orphan blob is deleted only once older than this, so content whose row is still being written is never swept"`
 	// Apps are app repository directories served as version "local" beside the
 	// deployed releases, for local work; the flag repeats, the env var is a
 	// comma-separated list.
@@ -49,7 +53,7 @@ type Config struct {
 
 // DefaultConfig returns the defaults the flags have, for tests and embedding.
 func DefaultConfig() Config {
-	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour}
+	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour}
 }
 
 // loginConfigured reports whether any login or token setting is given.
@@ -66,6 +70,12 @@ func (c Config) Validate(dev bool, publicURL string) error {
 		add("--session-idle-timeout and --session-max-age must be positive")
 	} else if c.SessionMaxAge < c.SessionIdle {
 		add("--session-max-age (%s) must not be shorter than --session-idle-timeout (%s)", c.SessionMaxAge, c.SessionIdle)
+	}
+	if c.BlobSweepInterval < 0 {
+		add("--blob-sweep-interval must not be negative (0 turns the sweeper off)")
+	}
+	if c.BlobSweepInterval > 0 && c.BlobSweepGrace <= 0 {
+		add("--blob-sweep-grace must be positive")
 	}
 	if n := len(c.LoginStateKey); n > 0 && n < 32 {
 		add("--login-state-key must be at least 32 bytes, got %d", n)

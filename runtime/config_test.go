@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/runtime"
 )
@@ -96,6 +97,9 @@ func TestConfigValidate(t *testing.T) {
 		{"app directory", with(func(c *runtime.Config) { c.Apps = []string{dir} }), false, ""},
 		{"app is a file", with(func(c *runtime.Config) { c.Apps = []string{keyFile} }), false, "--app"},
 		{"app missing", with(func(c *runtime.Config) { c.Apps = []string{filepath.Join(dir, "nope")} }), false, "is not a directory"},
+		{"sweeper off", with(func(c *runtime.Config) { c.BlobSweepInterval, c.BlobSweepGrace = 0, 0 }), false, ""},
+		{"negative sweep interval", with(func(c *runtime.Config) { c.BlobSweepInterval = -time.Second }), false, "--blob-sweep-interval"},
+		{"sweep without grace", with(func(c *runtime.Config) { c.BlobSweepGrace = 0 }), false, "--blob-sweep-grace must be positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/blankett/blankett/internal/platform"
 	"github.com/blankett/blankett/runtime/api"
 	appapi "github.com/blankett/blankett/runtime/internal/api/app"
+	deployapi "github.com/blankett/blankett/runtime/internal/api/deploy"
 	storageapi "github.com/blankett/blankett/runtime/internal/api/storage"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
@@ -49,8 +50,10 @@ func (r *Role) Migrations() dbx.MigrationSet {
 // Start implements platform.Role: it records the installation, loads the hosted apps
 // (recorded releases, then every --app directory) and mounts the start page, the
 // login and identity routes, the app API behind the auth handler's Authenticate
-// middleware, the pull API and the OpenAPI document (runtime/api) that describes them
-// all, and the citizen forms UI (runtime/internal/web/forms) with its stylesheets.
+// middleware, the pull API, the deploy API (runtime/internal/api/deploy) and the
+// OpenAPI document (runtime/api) that describes them all, and the citizen forms UI
+// (runtime/internal/web/forms) with its stylesheets; last it starts the orphan-blob
+// sweeper as a platform worker.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -85,11 +88,13 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	ui.Mount(e, h.Authenticate())
 	// The pull API serves machine clients only: bearer tokens, no browser sessions.
 	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL})
+	// Deploys come from machine clients (or studio) with blankett:deploy, never a browser.
+	deployapi.Register(e, deployapi.Deps{Host: host, Pins: st, Auth: h.Bearer(), Log: deps.Log.With(slog.String("role", "runtime"))})
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
 		e.Handle(m, "/", startPage(host))
 	}
 	e.GET(api.Path, gin.WrapH(api.Handler()))
-	return nil
+	return r.startSweeper(deps, st)
 }
 
 // startApps creates the app host on the runtime's database and blob store, reloads

@@ -16,6 +16,6 @@ func newRootCommand() *cobra.Command {
 	}
 	root.AddCommand(newServeCommand(), newStudioCommand(), newRuntimeCommand(), newMigrateCommand(),
 		newAppCommand(), newVersionCommand(), newLoginCommand(), newInstancesCommand(), newDownloadCommand(),
-		newBenchCommand())
+		newDeployCommand(), newBenchCommand())
 	return root
 }

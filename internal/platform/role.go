@@ -9,6 +9,7 @@ import (
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Role is one part of the platform that can run alone or beside others on one
@@ -34,4 +35,11 @@ type Deps struct {
 	Version string
 	// Log is the process logger.
 	Log *slog.Logger
+	// Metrics registers the role's own collectors on the registry the admin
+	// listener serves at /metrics; nil (Deps built by hand in tests) means none.
+	Metrics prometheus.Registerer
+	// Go runs a background worker until shutdown: fn's context ends when the server
+	// stops, and Run waits for fn to return before it closes the database. Nil
+	// (Deps built by hand in tests) means the role starts no workers.
+	Go func(fn func(ctx context.Context))
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blankett/blankett/internal/config"
@@ -66,7 +67,13 @@ func Run(ctx context.Context, cfg config.Base, opt Options) error {
 
 	m := httpx.NewMetrics()
 	e := httpx.NewEngine(log, m)
-	deps := Deps{DB: db, Blob: store, PublicURL: cfg.PublicURL, Dev: cfg.Dev, Version: opt.Version, Log: log}
+	// Workers stop with the server and end before the database closes: this
+	// deferred call runs before the deferred db.Close above.
+	wctx, stopWorkers := context.WithCancel(ctx)
+	var workers sync.WaitGroup
+	defer func() { stopWorkers(); workers.Wait() }()
+	deps := Deps{DB: db, Blob: store, PublicURL: cfg.PublicURL, Dev: cfg.Dev, Version: opt.Version, Log: log,
+		Metrics: m.Registry, Go: func(fn func(context.Context)) { workers.Go(func() { fn(wctx) }) }}
 	for _, r := range opt.Roles {
 		if err := r.Start(ctx, deps, e); err != nil {
 			return fmt.Errorf("platform: start %s: %w", r.Name(), err)

@@ -53,7 +53,7 @@ func readBundle(r io.Reader, lim Limits) (*bundle, error) {
 		return nil, fmt.Errorf("apphost: read bundle: %w", err)
 	}
 	if n > lim.MaxBundleSize {
-		return nil, fmt.Errorf("apphost: bundle is larger than %d bytes: %w", lim.MaxBundleSize, ErrBundle)
+		return nil, fmt.Errorf("apphost: bundle is larger than %d bytes: %w: %w", lim.MaxBundleSize, ErrTooLarge, ErrBundle)
 	}
 	files, err := untar(buf.Bytes(), lim)
 	if err != nil {

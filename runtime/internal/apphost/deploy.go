@@ -49,7 +49,7 @@ func (h *Host) Deploy(ctx context.Context, r io.Reader, meta DeployMeta) (*Relea
 		return nil, err
 	}
 	if (meta.Org != "" && meta.Org != rel.Org) || (meta.App != "" && meta.App != rel.Name) {
-		return nil, fmt.Errorf("apphost: bundle holds %s, not %s/%s: %w", rel.ID, meta.Org, meta.App, ErrConflict)
+		return nil, fmt.Errorf("apphost: bundle holds %s, not %s/%s: %w: %w", rel.ID, meta.Org, meta.App, ErrWrongApp, ErrConflict)
 	}
 	rel.Version, rel.SHA256, rel.Size, rel.DeployedBy = meta.Version, b.sha256, int64(len(b.raw)), meta.By
 

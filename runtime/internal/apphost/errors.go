@@ -13,6 +13,9 @@ var (
 	// limits: too large, too many files, a path that is absolute or climbs with
 	// "..", a link or device entry, a duplicate path.
 	ErrBundle = errors.New("apphost: invalid release bundle")
+	// ErrTooLarge means the bundle is larger than Limits.MaxBundleSize; such an
+	// error is also ErrBundle.
+	ErrTooLarge = errors.New("apphost: release bundle too large")
 	// ErrInvalidApp means the files do not load as an app, or lint found errors;
 	// the error text lists the findings.
 	ErrInvalidApp = errors.New("apphost: invalid app")
@@ -23,4 +26,7 @@ var (
 	// the operation does not fit the release's state (purging an active release,
 	// reloading a release that was not loaded from a directory).
 	ErrConflict = errors.New("apphost: conflict")
+	// ErrWrongApp means the bundle holds another app than DeployMeta names; such
+	// an error is also ErrConflict.
+	ErrWrongApp = errors.New("apphost: bundle holds another app")
 )

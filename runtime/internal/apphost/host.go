@@ -9,7 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/blankett/blankett/appframework/lint"
 	"github.com/blankett/blankett/appframework/render"
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/dbx"
@@ -115,12 +114,7 @@ func (h *Host) List() []Info {
 	var out []Info
 	for _, e := range h.apps {
 		for v, ve := range e.versions {
-			r := ve.rel
-			out = append(out, Info{
-				ID: r.ID, Org: r.Org, Name: r.Name, Version: r.Version, SHA256: r.SHA256, Size: r.Size,
-				DeployedAt: r.DeployedAt, DeployedBy: r.DeployedBy, Dir: r.Dir,
-				Active: ve.active, Current: v == e.current, Warnings: r.Lint.Count(lint.Warning),
-			})
+			out = append(out, infoOf(ve.rel, ve.active, v == e.current))
 		}
 	}
 	slices.SortFunc(out, func(a, b Info) int {

@@ -74,7 +74,7 @@ func compile(fsys fs.FS, r *render.Renderer, strict bool) (*Release, error) {
 		return nil, fmt.Errorf("apphost: %v: %w", err, ErrInvalidApp)
 	}
 	if n := rep.Count(lint.Error); strict && n > 0 {
-		return nil, fmt.Errorf("apphost: %s: lint found %d errors:\n%s: %w", rep.App, n, findings(rep, lint.Error), ErrInvalidApp)
+		return nil, newLintError(rep)
 	}
 	a, err := app.Load(fsys, app.StandardOptions())
 	if err != nil {

@@ -17,6 +17,10 @@ const (
 	// ScopePortal is the scope of tokens issued to the portal (browser
 	// sessions); it is accepted for every action.
 	ScopePortal = "altinn:portal/enduser"
+	// ScopeDeploy lets a service owner's machine client deploy, list and
+	// undeploy its own org's app releases (runtime/internal/api/deploy). It is
+	// Blankett's own: Altinn deploys from Studio, not by a public API.
+	ScopeDeploy = "blankett:deploy"
 )
 
 // APIScopes are an app's own scopes (applicationmetadata.apiScopes). When a

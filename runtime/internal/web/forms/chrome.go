@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
-	"net/url"
 
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
@@ -42,11 +41,16 @@ type langLink struct {
 // chrome is what the chrome template prints around a fragment.
 type chrome struct {
 	Lang, Title, AppTitle, Home, Logout string
-	Stylesheets                         []string
-	Languages                           []langLink
-	LoggedIn                            bool
-	T                                   uiText
-	Body                                template.HTML
+	// Script is the enhancement script's URL, set on form pages only.
+	Script string
+	// MyForms links the app's "my forms" page; OnMyForms marks it current.
+	MyForms     string
+	OnMyForms   bool
+	Stylesheets []string
+	Languages   []langLink
+	LoggedIn    bool
+	T           uiText
+	Body        template.HTML
 }
 
 // appTitle is the app's title in lang, falling back to nb and the app id.
@@ -65,11 +69,17 @@ func appTitle(rel *apphost.Release, lang string) string {
 
 // page writes body inside the chrome with status.
 func (h *Handler) page(c *gin.Context, status int, rel *apphost.Release, lang, title string, body template.HTML) {
+	h.pageWith(c, status, rel, lang, title, body, chrome{})
+}
+
+// pageWith is page with the chrome's optional parts (script, current menu item) set.
+func (h *Handler) pageWith(c *gin.Context, status int, rel *apphost.Release, lang, title string, body template.HTML, ch chrome) {
 	a := auth.CallerFrom(c.Request.Context())
-	ch := chrome{Lang: lang, AppTitle: appTitle(rel, lang), Logout: auth.PathLogout, Stylesheets: h.css,
-		LoggedIn: a.Kind == auth.Person && a.ViaSession, T: texts(lang), Body: body, Home: "/"}
+	ch.Lang, ch.AppTitle, ch.Logout, ch.Stylesheets = lang, appTitle(rel, lang), auth.PathLogout, h.css
+	ch.LoggedIn, ch.T, ch.Body, ch.Home = a.Kind == auth.Person && a.ViaSession, texts(lang), body, "/"
 	if rel != nil {
-		ch.Home = "/" + rel.Org + "/" + rel.Name + "/"
+		ch.Home = appPath(rel.Org, rel.Name)
+		ch.MyForms = ch.Home + "?" + myFormsView
 	}
 	ch.Title = title + " – " + ch.AppTitle
 	if title == "" || title == ch.AppTitle {
@@ -77,7 +87,8 @@ func (h *Handler) page(c *gin.Context, status int, rel *apphost.Release, lang, t
 	}
 	for _, l := range languages {
 		u := *c.Request.URL
-		q := url.Values{"lang": {l.Code}}
+		q := u.Query() // keeps the view (my forms, open rows)
+		q.Set("lang", l.Code)
 		u.RawQuery = q.Encode()
 		ch.Languages = append(ch.Languages, langLink{Code: l.Code, Label: l.Label, URL: u.RequestURI(), Current: l.Code == lang})
 	}
@@ -88,7 +99,7 @@ func (h *Handler) page(c *gin.Context, status int, rel *apphost.Release, lang, t
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	c.Header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'")
+	c.Header("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
 }
 

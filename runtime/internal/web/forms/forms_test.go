@@ -14,7 +14,7 @@ import (
 // another person gets 403 and no data.
 func TestCitizenFillsAndSubmits(t *testing.T) {
 	base := newServer(t)
-	c := browser(t)
+	c := client(t)
 
 	start := login(t, c, base+"/ttd/skjema/", olaPID)
 	if start.status != http.StatusOK || start.url.Path != "/ttd/skjema/" {
@@ -75,7 +75,11 @@ func TestCitizenFillsAndSubmits(t *testing.T) {
 	if fixed.status != http.StatusOK {
 		t.Fatalf("fix: %d", fixed.status)
 	}
-	receipt := do(t, c, http.MethodPost, fixed.url.String(), url.Values{"_action": {"submit"}})
+	confirm := do(t, c, http.MethodPost, fixed.url.String(), url.Values{"_action": {"submit"}})
+	if confirm.status != http.StatusOK || !strings.Contains(confirm.body, "Se over og bekreft") || !strings.Contains(confirm.body, "Ola") {
+		t.Fatalf("confirmation task: %d at %s\n%s", confirm.status, confirm.url, confirm.body)
+	}
+	receipt := do(t, c, http.MethodPost, inst+"/confirm", url.Values{"_action": {"process:confirm"}})
 	if receipt.status != http.StatusOK || !strings.HasSuffix(receipt.url.Path, "/receipt") ||
 		!strings.Contains(receipt.body, "Skjemaet er sendt inn") || !strings.Contains(receipt.body, "Ola") {
 		t.Fatalf("receipt: %d at %s\n%s", receipt.status, receipt.url, receipt.body)
@@ -85,7 +89,7 @@ func TestCitizenFillsAndSubmits(t *testing.T) {
 	}
 
 	// Another person may not open the instance.
-	other := browser(t)
+	other := client(t)
 	denied := login(t, other, inst, perPID)
 	if denied.status != http.StatusForbidden || strings.Contains(denied.body, "Ola") || strings.Contains(denied.body, "Pusur") {
 		t.Fatalf("other user: %d\n%s", denied.status, denied.body)

@@ -20,6 +20,13 @@ import (
 // AssetsPath is where the Designsystemet CSS is served.
 const AssetsPath = "/assets/designsystemet/"
 
+// ScriptURL is the URL pages link the enhancement script at: beside the CSS, with
+// a hash of its content in the file name (render.Script), so it is cached for good.
+func ScriptURL() string {
+	name, _ := render.Script()
+	return AssetsPath + name
+}
+
 // Stylesheets returns the URLs every page links, in order.
 func Stylesheets() []string {
 	out := make([]string, len(render.Stylesheets))
@@ -45,6 +52,7 @@ type Handler struct {
 	log  *slog.Logger
 	tmpl *template.Template
 	css  []string
+	js   string
 }
 
 // New returns a Handler; it fails only when the embedded templates are broken.
@@ -57,7 +65,7 @@ func New(o Options) (*Handler, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets()}, nil
+	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets(), js: ScriptURL()}, nil
 }
 
 // Mount registers the routes; authenticate is the auth handler's Authenticate
@@ -74,16 +82,28 @@ func (h *Handler) Mount(r gin.IRouter, authenticate gin.HandlerFunc) {
 	i.POST("", h.postPage)
 	i.GET("/page/:page", h.showPage)
 	i.POST("/page/:page", h.postPage)
+	i.POST("/confirm", h.confirm)
+	i.POST("/delete", h.deleteDraft)
 	i.GET("/receipt", h.receipt)
 }
+
+// myFormsView is the query that turns the start page into "my forms"; a query,
+// not a route of its own, so the UI's routes stay under the app's start page.
+const myFormsView = "view=my"
 
 var assetServer = http.StripPrefix(AssetsPath, http.FileServerFS(render.Assets()))
 
 // serveAssets serves the vendored CSS with long cache headers: the files change only
 // with a new binary, and their URLs are only linked from pages of that binary.
+// The enhancement script is served under its hashed name only, so a cached copy can
+// never be stale.
 func serveAssets(c *gin.Context) {
 	c.Header("Cache-Control", "public, max-age=31536000, immutable")
 	c.Header("X-Content-Type-Options", "nosniff")
+	if name, body := render.Script(); c.Param("file") == "/"+name {
+		c.Data(http.StatusOK, "text/javascript; charset=utf-8", body)
+		return
+	}
 	assetServer.ServeHTTP(c.Writer, c.Request)
 }
 

@@ -34,6 +34,12 @@ const (
 // mode) on a real listener serving the fixture app, and returns its base URL.
 func newServer(t *testing.T) string {
 	t.Helper()
+	return newServerApps(t, filepath.Join("testdata", "skjema"))
+}
+
+// newServerApps is newServer serving the app folders given.
+func newServerApps(t *testing.T, apps ...string) string {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, err := dbx.Open(ctx, "sqlite:"+filepath.Join(dir, "runtime.db"))
@@ -46,7 +52,7 @@ func newServer(t *testing.T) string {
 		t.Fatal(err)
 	}
 	cfg := runtime.DefaultConfig()
-	cfg.Apps = []string{filepath.Join("testdata", "skjema")}
+	cfg.Apps = apps
 	role := runtime.New(cfg)
 	if _, err := db.Migrate(ctx, role.Migrations(), nil); err != nil {
 		t.Fatal(err)
@@ -64,8 +70,8 @@ func newServer(t *testing.T) string {
 	return base
 }
 
-// browser is a client with a cookie jar that follows redirects.
-func browser(t *testing.T) *http.Client {
+// client is a client with a cookie jar that follows redirects.
+func client(t *testing.T) *http.Client {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	if err != nil {

@@ -60,6 +60,10 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 	case err != nil:
 		h.failed(c, rel, r.lang, err)
 		return nil, false
+	case r.snap.Instance.Status != nil && r.snap.Instance.Status.IsSoftDeleted:
+		// A deleted draft is gone for the citizen.
+		h.notFound(c, rel, r.lang)
+		return nil, false
 	}
 	if !h.allowed(c, r.who, r.snap.Release, party, r.snap, process.ActionRead) {
 		h.denied(c, r.snap.Release, r.lang)

@@ -29,6 +29,8 @@ type formState struct {
 	open   []render.Target
 	query  string
 	mode   render.Mode
+	// fragment answers with the page's form alone, for the enhancement script.
+	fragment bool
 }
 
 // current resolves the task's layout set and the page of the path, answering the
@@ -45,8 +47,7 @@ func (h *Handler) current(c *gin.Context, r *request) (*app.LayoutSet, string, b
 	}
 	ls := snap.Release.App.LayoutSetForTask(snap.CurrentTask())
 	if ls == nil {
-		t := texts(r.lang)
-		h.message(c, http.StatusOK, snap.Release, r.lang, message{Heading: t.NoLayoutHeading, Text: t.NoLayoutText})
+		h.taskPage(c, r, http.StatusOK, nil)
 		return nil, "", false
 	}
 	page := c.Param("page")
@@ -72,7 +73,18 @@ func (h *Handler) render(c *gin.Context, status int, fs formState) {
 		h.failed(c, rel, fs.r.lang, err)
 		return
 	}
-	h.page(c, status, rel, fs.r.lang, fs.page, body)
+	if fs.fragment {
+		c.Header("Cache-Control", "no-store")
+		c.Header(fragmentHeader, "1")
+		c.Header("Vary", fragmentHeader)
+		c.Data(status, "text/html; charset=utf-8", []byte(body))
+		return
+	}
+	ch := chrome{}
+	if fs.mode == render.Edit {
+		ch.Script = h.js
+	}
+	h.pageWith(c, status, rel, fs.r.lang, fs.page, body, ch)
 }
 
 // showPage renders a page of the current task: editable for a caller who may

@@ -5,7 +5,6 @@ package forms
 import (
 	"errors"
 	"github.com/blankett/blankett/appframework/process"
-	"mime"
 	"net/http"
 	"net/url"
 
@@ -33,22 +32,23 @@ func (h *Handler) postPage(c *gin.Context) {
 		h.denied(c, rel, r.lang)
 		return
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
-	var perr error
-	if mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type")); mt == "multipart/form-data" {
-		perr = c.Request.ParseMultipartForm(maxFormBytes)
-	} else {
-		perr = c.Request.ParseForm()
-	}
+	uploadIssues, perr := h.readForm(c, r, ls)
+	rel = r.snap.Release
 	act := render.Action{Kind: render.ActSave}
 	if v := c.Request.PostForm.Get(render.ActionField); perr == nil && v != "" {
 		act, perr = render.ParseAction(v)
 	}
 	if perr != nil {
-		h.message(c, http.StatusBadRequest, rel, r.lang, message{Heading: texts(r.lang).ErrorHeading, Text: perr.Error(), Link: r.base, LinkText: texts(r.lang).TryAgain})
+		var ie *instances.Error
+		if errors.As(perr, &ie) || errors.Is(perr, instances.ErrConflict) {
+			h.serviceError(c, r, perr)
+			return
+		}
+		h.message(c, http.StatusBadRequest, rel, r.lang, message{Heading: texts(r.lang).ErrorHeading, Text: texts(r.lang).ErrorText, Link: r.base, LinkText: texts(r.lang).TryAgain})
 		return
 	}
-	fs := formState{r: r, ls: ls, page: page, mode: render.Edit, open: openRows(c.Request.URL.Query())}
+	fs := formState{r: r, ls: ls, page: page, mode: render.Edit, open: openRows(c.Request.URL.Query()), fragment: wantsFragment(c)}
+	fs.issues = uploadIssues
 	if fs.open != nil {
 		fs.query = url.Values{"open": c.QueryArray("open")}.Encode()
 	}
@@ -125,6 +125,11 @@ func (h *Handler) postPage(c *gin.Context) {
 		changed[dt] = true
 	case render.ActEditRow:
 		open = render.Target{Component: act.Component, Rows: act.Rows}.String()
+	case render.ActDeleteFile:
+		if err := h.deleteFile(c, r, act.Component, act.Arg); err != nil {
+			h.serviceError(c, r, err)
+			return
+		}
 	}
 	if err := h.save(c, r, data, ids, changed); err != nil {
 		h.serviceError(c, r, err)
@@ -151,6 +156,10 @@ func (h *Handler) rowRoot(data map[string]any, def string, n *app.Node, f func(m
 // fields are stored.
 func (h *Handler) afterSave(c *gin.Context, r *request, fs formState, act render.Action, open string) {
 	pages := pageURLs{base: r.base}
+	if fs.fragment && swappable(act.Kind) {
+		h.swap(c, r, fs, act, open)
+		return
+	}
 	switch act.Kind {
 	case render.ActPage:
 		if p := fs.ls.Page(act.Arg); p != nil && p.InOrder {
@@ -178,7 +187,7 @@ func (h *Handler) afterSave(c *gin.Context, r *request, fs formState, act render
 	case render.ActAddRow, render.ActEditRow:
 		c.Redirect(http.StatusSeeOther, pages.Page(fs.page)+"?"+url.Values{"open": {open}}.Encode())
 		return
-	case render.ActSave, render.ActSaveRow:
+	case render.ActSave, render.ActSaveRow, render.ActUpload, render.ActDeleteFile:
 		c.Redirect(http.StatusSeeOther, pages.Page(fs.page)+"?v=1")
 		return
 	}

@@ -18,10 +18,10 @@ import (
 type draft struct{ URL, Label string }
 
 type startView struct {
-	AppTitle, NewURL string
-	Drafts           []draft
-	CanStart         bool
-	T                uiText
+	AppTitle, NewURL, MyForms string
+	Drafts                    []draft
+	CanStart                  bool
+	T                         uiText
 }
 
 // maxDrafts bounds the drafts listed on the start page.
@@ -44,6 +44,10 @@ func loginFirst(c *gin.Context, a auth.Caller) bool {
 
 // start is the app's start page: the selected party's drafts and "start new".
 func (h *Handler) start(c *gin.Context) {
+	if c.Query("view") == "my" {
+		h.myForms(c)
+		return
+	}
 	lang := language(c)
 	a, who := caller(c)
 	if loginFirst(c, a) {
@@ -60,7 +64,8 @@ func (h *Handler) start(c *gin.Context) {
 		h.denied(c, rel, lang)
 		return
 	}
-	v := startView{AppTitle: appTitle(rel, lang), NewURL: appPath(rel.Org, rel.Name) + "new", CanStart: canStart, T: texts(lang)}
+	v := startView{AppTitle: appTitle(rel, lang), NewURL: appPath(rel.Org, rel.Name) + "new", MyForms: appPath(rel.Org, rel.Name) + "?" + myFormsView,
+		CanStart: canStart, T: texts(lang)}
 	if canRead {
 		no := false
 		res, err := h.st.QueryInstances(c.Request.Context(), store.InstanceQuery{AppID: rel.ID, PartyIDs: []int64{a.PartyID},

@@ -13,6 +13,14 @@ type uiText struct {
 	Receipt, Submitted, Reference           string
 	BackToStart, NotANumber, NotABoolean    string
 	ConflictHeading, ConflictText, TryAgain string
+	// Autosave status (the script's aria-live region).
+	Saving, Saved, Invalid, SaveFailed string
+	// My forms.
+	Menu, MyForms, Archive, NoArchive, Continue, DeleteDraft, SubmittedAt string
+	// Confirmation and feedback tasks.
+	ConfirmHeading, ConfirmText, ConfirmButton, FeedbackHeading, FeedbackText, Refresh string
+	// Attachment problems, by the instance service's code.
+	FileTooLarge, FileType, FileEmpty, FileTooMany, FileFailed string
 }
 
 var uiTexts = map[string]uiText{
@@ -24,7 +32,12 @@ var uiTexts = map[string]uiText{
 		NoLayoutHeading: "Skjemaet er til behandling", NoLayoutText: "Dette steget kan ikke vises her.",
 		Receipt: "Kvittering", Submitted: "Skjemaet er sendt inn.", Reference: "Referanse",
 		BackToStart: "Til startsiden", NotANumber: "Skriv inn et tall.", NotABoolean: "Ugyldig verdi.",
-		ConflictHeading: "Skjemaet ble endret", ConflictText: "Skjemaet ble endret et annet sted samtidig. Åpne det på nytt og prøv igjen.", TryAgain: "Åpne skjemaet"},
+		ConflictHeading: "Skjemaet ble endret", ConflictText: "Skjemaet ble endret et annet sted samtidig. Åpne det på nytt og prøv igjen.", TryAgain: "Åpne skjemaet",
+		Saving: "Lagrer …", Saved: "Lagret", Invalid: "Lagret – se feilmeldingene", SaveFailed: "Kunne ikke lagre i bakgrunnen. Sender skjemaet …",
+		Menu: "Meny", MyForms: "Mine skjema", Archive: "Innsendte skjema", NoArchive: "Du har ingen innsendte skjema for denne tjenesten.", Continue: "Fortsett", DeleteDraft: "Slett", SubmittedAt: "Sendt inn",
+		ConfirmHeading: "Se over og bekreft", ConfirmText: "Se over opplysningene under før du bekrefter.", ConfirmButton: "Bekreft og send inn",
+		FeedbackHeading: "Venter på tilbakemelding", FeedbackText: "Skjemaet er sendt til behandling. Siden viser kvitteringen når behandlingen er ferdig.", Refresh: "Oppdater siden",
+		FileTooLarge: "Filen er for stor.", FileType: "Filtypen er ikke tillatt her.", FileEmpty: "Filen er tom.", FileTooMany: "Du kan ikke laste opp flere filer her.", FileFailed: "Filen kunne ikke lastes opp."},
 	"nn": {Skip: "Hopp til hovudinnhaldet", Language: "Språk", Logout: "Logg ut",
 		Drafts: "Påbyrja skjema", NoDrafts: "Du har ingen påbyrja skjema for denne tenesta.", StartNew: "Start nytt skjema", Draft: "Påbyrja",
 		DeniedHeading: "Du har ikkje tilgang", DeniedText: "Du har ikkje rettar til å sjå denne sida for den du representerer.", ChooseParty: "Vel kven du representerer",
@@ -33,7 +46,12 @@ var uiTexts = map[string]uiText{
 		NoLayoutHeading: "Skjemaet er til handsaming", NoLayoutText: "Dette steget kan ikkje visast her.",
 		Receipt: "Kvittering", Submitted: "Skjemaet er sendt inn.", Reference: "Referanse",
 		BackToStart: "Til startsida", NotANumber: "Skriv inn eit tal.", NotABoolean: "Ugyldig verdi.",
-		ConflictHeading: "Skjemaet vart endra", ConflictText: "Skjemaet vart endra ein annan stad samstundes. Opne det på nytt og prøv igjen.", TryAgain: "Opne skjemaet"},
+		ConflictHeading: "Skjemaet vart endra", ConflictText: "Skjemaet vart endra ein annan stad samstundes. Opne det på nytt og prøv igjen.", TryAgain: "Opne skjemaet",
+		Saving: "Lagrar …", Saved: "Lagra", Invalid: "Lagra – sjå feilmeldingane", SaveFailed: "Kunne ikkje lagre i bakgrunnen. Sender skjemaet …",
+		Menu: "Meny", MyForms: "Mine skjema", Archive: "Innsende skjema", NoArchive: "Du har ingen innsende skjema for denne tenesta.", Continue: "Hald fram", DeleteDraft: "Slett", SubmittedAt: "Send inn",
+		ConfirmHeading: "Sjå over og stadfest", ConfirmText: "Sjå over opplysningane under før du stadfestar.", ConfirmButton: "Stadfest og send inn",
+		FeedbackHeading: "Ventar på tilbakemelding", FeedbackText: "Skjemaet er sendt til handsaming. Sida viser kvitteringa når handsaminga er ferdig.", Refresh: "Oppdater sida",
+		FileTooLarge: "Fila er for stor.", FileType: "Filtypen er ikkje tillaten her.", FileEmpty: "Fila er tom.", FileTooMany: "Du kan ikkje laste opp fleire filer her.", FileFailed: "Fila kunne ikkje lastast opp."},
 	"en": {Skip: "Skip to main content", Language: "Language", Logout: "Log out",
 		Drafts: "Forms in progress", NoDrafts: "You have no forms in progress for this service.", StartNew: "Start a new form", Draft: "Started",
 		DeniedHeading: "You do not have access", DeniedText: "You may not see this page for the party you represent.", ChooseParty: "Choose whom you represent",
@@ -42,7 +60,12 @@ var uiTexts = map[string]uiText{
 		NoLayoutHeading: "The form is being processed", NoLayoutText: "This step cannot be shown here.",
 		Receipt: "Receipt", Submitted: "The form has been submitted.", Reference: "Reference",
 		BackToStart: "Back to the start page", NotANumber: "Enter a number.", NotABoolean: "Invalid value.",
-		ConflictHeading: "The form was changed", ConflictText: "The form was changed elsewhere at the same time. Open it again and retry.", TryAgain: "Open the form"},
+		ConflictHeading: "The form was changed", ConflictText: "The form was changed elsewhere at the same time. Open it again and retry.", TryAgain: "Open the form",
+		Saving: "Saving …", Saved: "Saved", Invalid: "Saved – see the error messages", SaveFailed: "Could not save in the background. Sending the form …",
+		Menu: "Menu", MyForms: "My forms", Archive: "Submitted forms", NoArchive: "You have no submitted forms for this service.", Continue: "Continue", DeleteDraft: "Delete", SubmittedAt: "Submitted",
+		ConfirmHeading: "Review and confirm", ConfirmText: "Check the information below before you confirm.", ConfirmButton: "Confirm and submit",
+		FeedbackHeading: "Waiting for feedback", FeedbackText: "The form has been sent for processing. This page shows the receipt when processing is done.", Refresh: "Refresh the page",
+		FileTooLarge: "The file is too large.", FileType: "This file type is not allowed here.", FileEmpty: "The file is empty.", FileTooMany: "You cannot upload more files here.", FileFailed: "The file could not be uploaded."},
 }
 
 // texts returns the strings of lang, nb for unknown languages.
