@@ -23,12 +23,16 @@ func benchScenarios() []string { return []string{"baseline", "instantiate", "sub
 
 // benchOptions are the bench command's flags.
 type benchOptions struct {
-	app, database, logLevel string
-	cpuProfile              string
-	scenarios               []string
-	clients, size           int
-	duration                time.Duration
-	count                   int64
+	app, logLevel string
+	blobSync      string
+	cpuProfile    string
+	// databases are the engines to run on in turn: "sqlite" (a temporary file)
+	// or a PostgreSQL DSN.
+	databases     []string
+	scenarios     []string
+	clients, size int
+	duration      time.Duration
+	count         int64
 }
 
 func newBenchCommand() *cobra.Command {
@@ -37,7 +41,8 @@ func newBenchCommand() *cobra.Command {
 		Use:   "bench",
 		Short: "Measure the runtime under load on this machine: instantiations, submissions, form pages, against a bare INSERT",
 		Long: "bench starts the runtime in this process on 127.0.0.1 (SQLite in a temporary folder, or\n" +
-			"--database postgres://…), serves one app (--app DIR, default the corpus app signing-test),\n" +
+			"--database postgres://…; repeat --database, e.g. --database sqlite --database postgres://…, to\n" +
+			"measure several engines in one run, each against its own baseline), serves one app (--app DIR, default the corpus app signing-test),\n" +
 			"seeds an end user with the roles to fill it in and issues them a platform token. Then it runs\n" +
 			"each scenario with --clients concurrent clients for --duration (or --count operations):\n" +
 			"  baseline     a bare gin handler doing one INSERT into a one-table schema on the same database\n" +
@@ -57,13 +62,14 @@ func newBenchCommand() *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.app, "app", "", "app repository directory (the folder holding App/); default the corpus app "+defaultBenchApp)
-	f.StringVar(&o.database, "database", "", "database DSN, e.g. postgres://user:pw@127.0.0.1/db (default SQLite in a temporary folder)")
+	f.StringArrayVar(&o.databases, "database", []string{"sqlite"}, "database: sqlite (a temporary file) or a PostgreSQL DSN such as postgres://user:pw@127.0.0.1/db; repeat to run on several")
 	f.StringSliceVar(&o.scenarios, "scenarios", benchScenarios(), "scenarios to run")
 	f.IntVar(&o.clients, "clients", 64, "concurrent clients")
 	f.DurationVar(&o.duration, "duration", 10*time.Second, "how long each scenario runs")
 	f.Int64Var(&o.count, "count", 0, "stop each scenario after this many operations (0: run for --duration)")
 	f.IntVar(&o.size, "size", 10*1024, "bytes of form data (XML) each submission PUTs, at least")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
+	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
 	return cmd
 }
@@ -81,15 +87,18 @@ func (o benchOptions) check() error {
 	if o.size < 0 || o.size > 10<<20 {
 		return fmt.Errorf("--size must be 0 to 10 MiB")
 	}
-	if o.database != "" {
-		if d, _, err := dbx.ParseDSN(o.database); err != nil || d != dbx.Postgres {
-			return fmt.Errorf("--database must be a PostgreSQL DSN; without it bench uses SQLite in a temporary folder")
+	for _, db := range o.databases {
+		if db == "sqlite" {
+			continue
+		}
+		if d, _, err := dbx.ParseDSN(db); err != nil || d != dbx.Postgres {
+			return fmt.Errorf("--database must be sqlite (a temporary file) or a PostgreSQL DSN")
 		}
 	}
 	return nil
 }
 
-// runBench sets up the runtime and runs the chosen scenarios in order.
+// runBench runs the chosen scenarios on each database in turn.
 func runBench(ctx context.Context, out, logs io.Writer, o benchOptions) (err error) {
 	appDir := o.app
 	if appDir == "" {
@@ -101,12 +110,36 @@ func runBench(ctx context.Context, out, logs io.Writer, o benchOptions) (err err
 	if err != nil {
 		return err
 	}
+	if o.cpuProfile != "" {
+		stop, err := startCPUProfile(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer func() { err = errors.Join(err, stop()) }()
+	}
+	for i, database := range o.databases {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		if database == "sqlite" {
+			database = ""
+		}
+		if err := benchEngine(ctx, out, logs, o, a, appDir, database); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchEngine starts the runtime on one database (SQLite in a temporary folder
+// when database is empty), runs the scenarios and prints their table.
+func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *benchApp, appDir, database string) (err error) {
 	dir, err := os.MkdirTemp("", "blankett-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: o.database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs})
+	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs, BlobSync: o.blobSync})
 	if err != nil {
 		return err
 	}
@@ -116,18 +149,11 @@ func runBench(ctx context.Context, out, logs io.Writer, o benchOptions) (err err
 		return err
 	}
 	defer db.Close()
-	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration)
+	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario, --blob-fs-sync %s", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync)
 	if o.count > 0 {
 		fmt.Fprintf(out, " or %d operations", o.count)
 	}
 	fmt.Fprintln(out)
-	if o.cpuProfile != "" {
-		stop, err := startCPUProfile(o.cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer func() { err = errors.Join(err, stop()) }()
-	}
 	results, err := benchRun(ctx, out, rt, a, db, o)
 	if err != nil {
 		return err

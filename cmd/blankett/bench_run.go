@@ -18,11 +18,17 @@ import (
 func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp, db *dbx.DB, o benchOptions) (results []loadtest.Result, err error) {
 	opt := loadtest.Options{Clients: o.clients, Duration: o.duration, Count: o.count}
 	hc := loadtest.NewHTTPClient(o.clients)
-	token, err := rt.userToken(o.duration*time.Duration(len(o.scenarios)) + 10*time.Minute)
+	ttl := o.duration*time.Duration(len(o.scenarios)) + 10*time.Minute
+	token, err := rt.userToken(ttl)
+	if err != nil {
+		return nil, err
+	}
+	session, err := seedBrowserSession(ctx, rt.Database, rt.seed, ttl)
 	if err != nil {
 		return nil, err
 	}
 	t := newBenchTarget(rt, a, hc, token)
+	t.useSession(session)
 	probe, err := t.instantiate(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("probe instantiation: %w", err)

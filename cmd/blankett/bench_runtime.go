@@ -47,6 +47,8 @@ type localRuntimeOptions struct {
 	AppDir   string
 	LogLevel string
 	Logs     io.Writer
+	// BlobSync is the fs blob store's --blob-fs-sync ("" for the default).
+	BlobSync string
 }
 
 // startLocalRuntime migrates, seeds and starts the runtime; stop ends it.
@@ -62,7 +64,7 @@ func startLocalRuntime(ctx context.Context, o localRuntimeOptions) (*localRuntim
 		return nil, err
 	}
 	base := config.Base{Addr: addr, PublicURL: "http://" + addr, AdminAddr: config.AdminOff, DataDir: o.Dir,
-		Database: o.Database, Migrate: true, Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join(o.Dir, "blobs")},
+		Database: o.Database, Migrate: true, Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join(o.Dir, "blobs"), FSSync: o.BlobSync},
 		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second}
 	if err := base.Resolve(); err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/loadtest"
 )
 
@@ -22,6 +23,8 @@ type benchTarget struct {
 	auth    map[string]string
 	xmlBody []byte
 	xmlHdr  map[string]string
+	// pageHdr carries the browser session cookie the forms UI wants.
+	pageHdr map[string]string
 	// pages are form-page URLs of instances made before the page scenario.
 	pages []string
 }
@@ -29,7 +32,13 @@ type benchTarget struct {
 func newBenchTarget(rt *localRuntime, a *benchApp, hc *http.Client, token string) *benchTarget {
 	auth := map[string]string{"Authorization": "Bearer " + token}
 	return &benchTarget{hc: hc, base: rt.URL + "/" + a.Org + "/" + a.Name, party: strconv.FormatInt(rt.seed.OrgPartyID, 10),
-		auth: auth, xmlHdr: map[string]string{"Authorization": auth["Authorization"], "Content-Type": "application/xml"}}
+		auth: auth, xmlHdr: map[string]string{"Authorization": auth["Authorization"], "Content-Type": "application/xml"},
+		pageHdr: map[string]string{"Accept": "text/html"}}
+}
+
+// useSession makes the page scenario send the browser session cookie session.
+func (t *benchTarget) useSession(session string) {
+	t.pageHdr["Cookie"] = authn.InsecureSessionCookieName + "=" + session
 }
 
 // benchInstance is the part of an instance the scenarios read.
@@ -91,7 +100,7 @@ func (t *benchTarget) probePage(ctx context.Context, n int) (string, error) {
 	if ct := res.Header.Get("Content-Type"); res.StatusCode != http.StatusOK || !strings.HasPrefix(ct, "text/html") {
 		note := fmt.Sprintf("GET %s answers %d %s", strings.TrimPrefix(t.pageURL(in.ID), t.base), res.StatusCode, ct)
 		if loc := res.Header.Get("Location"); loc != "" {
-			note += " → " + loc + " (the forms UI wants a browser session; bench holds only a platform token)"
+			note += " → " + loc
 		}
 		return note, nil
 	}
@@ -111,13 +120,13 @@ func (t *benchTarget) get(ctx context.Context, url string) (*http.Response, erro
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", t.auth["Authorization"])
-	req.Header.Set("Accept", "text/html")
+	for k, v := range t.pageHdr {
+		req.Header.Set(k, v)
+	}
 	return t.hc.Do(req)
 }
 
-// page GETs client's instance's form page.
+// page GETs client's instance's form page, as a browser with a session does.
 func (t *benchTarget) page(ctx context.Context, client int) error {
-	return loadtest.Expect(ctx, t.hc, http.MethodGet, t.pages[client%len(t.pages)], nil, http.StatusOK,
-		map[string]string{"Authorization": t.auth["Authorization"], "Accept": "text/html"})
+	return loadtest.Expect(ctx, t.hc, http.MethodGet, t.pages[client%len(t.pages)], nil, http.StatusOK, t.pageHdr)
 }

@@ -4,8 +4,12 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"fmt"
-	"math/rand/v2"
+	mrand "math/rand/v2"
 	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
@@ -58,8 +62,8 @@ func seedEndUser(ctx context.Context, dsn string) (benchSeed, error) {
 	}
 	defer db.Close()
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	orgNo := fmt.Sprintf("9%08d", rand.IntN(100_000_000))
-	ssn := fmt.Sprintf("0101%07d", rand.IntN(10_000_000))
+	orgNo := fmt.Sprintf("9%08d", mrand.IntN(100_000_000))
+	ssn := fmt.Sprintf("0101%07d", mrand.IntN(10_000_000))
 	org := seedParty{Type: "organisation", OrgNumber: &orgNo, Name: "Bench AS " + orgNo, Created: now}
 	person := seedParty{Type: "person", SSN: &ssn, Name: "Bench Person " + ssn, Created: now}
 	g := db.Gorm.WithContext(ctx)
@@ -80,4 +84,41 @@ func seedEndUser(ctx context.Context, dsn string) (benchSeed, error) {
 		}
 	}
 	return benchSeed{OrgPartyID: org.ID, UserPartyID: person.ID, UserID: u.ID}, nil
+}
+
+type seedSession struct {
+	ID                string `gorm:"primaryKey"`
+	UserID            int64
+	PartyID           int64
+	AuthLevel         int
+	IdleSeconds       int64
+	Created           time.Time
+	LastSeen          time.Time
+	IdleExpiresAt     time.Time
+	AbsoluteExpiresAt time.Time
+}
+
+func (seedSession) TableName() string { return "sessions" }
+
+// seedBrowserSession stores a login session of the seeded user acting for the
+// organisation, as the login flow would after ID-porten, and returns the cookie
+// value: the forms UI serves browsers, which hold a session, not a token. The
+// store keeps the token's SHA-256, as runtime/internal/store does.
+func seedBrowserSession(ctx context.Context, dsn string, seed benchSeed, ttl time.Duration) (string, error) {
+	db, err := dbx.Open(ctx, dsn)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	raw := make([]byte, 32)
+	_, _ = rand.Read(raw)
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	sum := sha256.Sum256([]byte(token))
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	s := seedSession{ID: hex.EncodeToString(sum[:]), UserID: seed.UserID, PartyID: seed.OrgPartyID, AuthLevel: 3,
+		IdleSeconds: int64(ttl / time.Second), Created: now, LastSeen: now, IdleExpiresAt: now.Add(ttl), AbsoluteExpiresAt: now.Add(ttl)}
+	if err := db.Gorm.WithContext(ctx).Create(&s).Error; err != nil {
+		return "", fmt.Errorf("seed session: %w", err)
+	}
+	return token, nil
 }

@@ -34,6 +34,7 @@ type Issuer struct {
 	keys   *KeySet
 	leeway time.Duration
 	now    func() time.Time
+	cache  verifiedCache
 }
 
 // NewIssuer checks cfg and builds an Issuer.
@@ -84,8 +85,22 @@ func (i *Issuer) Issue(c Claims, ttl time.Duration) (string, Claims, error) {
 }
 
 // Verify checks a platform token's signature, issuer and lifetime and returns its
-// claims. Errors wrap ErrTokenExpired, ErrUnknownKey or ErrInvalidToken.
+// claims. Errors wrap ErrTokenExpired, ErrUnknownKey or ErrInvalidToken. A token
+// that verified is remembered until it expires (see verifiedCache).
 func (i *Issuer) Verify(token string) (Claims, error) {
+	now := i.now()
+	if c, ok := i.cache.get(token, now); ok {
+		return c, nil
+	}
+	c, err := i.verify(token)
+	if err != nil {
+		return Claims{}, err
+	}
+	i.cache.put(token, c, now, c.ExpiresAt.Add(i.leeway))
+	return c, nil
+}
+
+func (i *Issuer) verify(token string) (Claims, error) {
 	var w wireClaims
 	_, err := jwt.ParseWithClaims(token, &w, func(t *jwt.Token) (any, error) {
 		kid, _ := t.Header["kid"].(string)

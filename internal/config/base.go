@@ -35,6 +35,7 @@ type Base struct {
 type BlobConfig struct {
 	Backend        string `flag:"blob" env:"BLOB" default:"fs" usage:"blob store backend: fs or s3"`
 	Dir            string `flag:"blob-dir" env:"BLOB_DIR" usage:"directory of the fs blob store (default DATA_DIR/blobs)"`
+	FSSync         string `flag:"blob-fs-sync" env:"BLOB_FS_SYNC" default:"full" usage:"fs blob store durability: full (fsync before a write is acknowledged; survives power loss) or none (survives process crashes only)"`
 	S3Endpoint     string `flag:"s3-endpoint" env:"S3_ENDPOINT" usage:"S3 endpoint URL, e.g. https://s3.example.no"`
 	S3Bucket       string `flag:"s3-bucket" env:"S3_BUCKET" default:"blankett" usage:"S3 bucket"`
 	S3Region       string `flag:"s3-region" env:"S3_REGION" default:"us-east-1" usage:"S3 region"`
@@ -94,6 +95,9 @@ func (b *Base) Resolve() error {
 func (c BlobConfig) validate() []error {
 	switch c.Backend {
 	case "fs":
+		if !oneOf(c.FSSync, "", "full", "none") {
+			return []error{fmt.Errorf("--blob-fs-sync %q: want full or none", c.FSSync)}
+		}
 		return nil
 	case "s3":
 		var errs []error

@@ -35,6 +35,25 @@ const (
 // then writes cannot fail half-way with a snapshot conflict.
 const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 
+// busyTimeout is how long a SQLite writer waits for the write lock: the
+// busy_timeout pragma above, and the write gate's limit.
+const busyTimeout = 10 * time.Second
+
+// sqliteMaxConns bounds the SQLite pool; see Open.
+const sqliteMaxConns = 32
+
+// openGated returns a pool on the SQLite DSN whose writers queue at one write gate.
+func openGated(dsn string) (*sql.DB, error) {
+	// sql.Open only looks the driver up; it connects to nothing.
+	probe, err := sql.Open(sqlite.DriverName, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("dbx: open sqlite: %w", err)
+	}
+	drv := probe.Driver()
+	_ = probe.Close()
+	return sql.OpenDB(&gatedConnector{drv: drv, dsn: dsn, gate: newWriteGate(busyTimeout)}), nil
+}
+
 // DB is an open database with its engine.
 type DB struct {
 	// Gorm is the gorm handle; stores use it with WithContext.
@@ -77,7 +96,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	var dialector gorm.Dialector
+	var (
+		dialector gorm.Dialector
+		pool      *sql.DB // SQLite's, which Open makes itself
+	)
 	switch dialect {
 	case SQLite:
 		path := strings.TrimPrefix(driverDSN, "file:")
@@ -87,7 +109,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 				return nil, fmt.Errorf("dbx: create database directory: %w", err)
 			}
 		}
-		dialector = sqlite.Open(driverDSN)
+		if pool, err = openGated(driverDSN); err != nil {
+			return nil, err
+		}
+		dialector = &sqlite.Dialector{Conn: pool}
 	case Postgres:
 		dialector = postgres.New(postgres.Config{DSN: driverDSN})
 	}
@@ -97,8 +122,18 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		SkipDefaultTransaction: true,
 		Logger:                 logger.Discard,
 		NowFunc:                func() time.Time { return time.Now().UTC() },
+		// SQLite parses every statement anew unless it is prepared, about a sixth
+		// of the CPU of a write transaction; the pgx driver already keeps its own
+		// per-connection statement cache. The bound covers the distinct statements
+		// the stores issue (an IN list makes one per length) with room to spare.
+		PrepareStmt:        dialect == SQLite,
+		PrepareStmtMaxSize: 512,
+		PrepareStmtTTL:     time.Hour,
 	})
 	if err != nil {
+		if pool != nil {
+			_ = pool.Close()
+		}
 		return nil, fmt.Errorf("dbx: open %s: %w", dialect, err)
 	}
 	sqlDB, err := g.DB()
@@ -106,13 +141,20 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("dbx: %w", err)
 	}
 	if dialect == SQLite {
-		// One writer at a time is SQLite's model; a small pool keeps readers concurrent
-		// in WAL mode without piling up writers on the busy timeout.
-		sqlDB.SetMaxOpenConns(8)
+		// One writer at a time is SQLite's model, kept by the write gate (see
+		// writeGate). A writer waits at the gate holding its connection, so the pool
+		// is large enough that queued writers do not starve readers, which run
+		// concurrently in WAL mode.
+		sqlDB.SetMaxOpenConns(sqliteMaxConns)
+		sqlDB.SetMaxIdleConns(sqliteMaxConns)
 	} else {
 		sqlDB.SetMaxOpenConns(32)
+		sqlDB.SetMaxIdleConns(32)
 	}
-	sqlDB.SetMaxIdleConns(8)
+	// Idle connections are kept up to the pool size: under load a connection
+	// closed for being over an idle limit is reopened a moment later, and opening
+	// one (a PostgreSQL backend; SQLite's pragmas and schema read) costs far more
+	// than the queries it then runs. Quiet periods still close them.
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	db := &DB{Gorm: g, Dialect: dialect, sql: sqlDB}
 	if err := db.Ping(ctx); err != nil {

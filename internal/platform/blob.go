@@ -20,7 +20,10 @@ func OpenBlob(ctx context.Context, c config.BlobConfig) (blob.Store, error) {
 	)
 	switch c.Backend {
 	case "fs":
-		s, err = fsblob.New(c.Dir)
+		var sync fsblob.Sync
+		if sync, err = fsblob.ParseSync(c.FSSync); err == nil {
+			s, err = fsblob.New(c.Dir, fsblob.WithSync(sync))
+		}
 	case "s3":
 		s, err = s3blob.New(ctx, s3blob.Config{Endpoint: c.S3Endpoint, Bucket: c.S3Bucket, Region: c.S3Region,
 			AccessKey: c.S3AccessKey, SecretKey: c.S3SecretKey, CreateBucket: c.S3CreateBucket})

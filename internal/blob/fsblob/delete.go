@@ -60,6 +60,7 @@ func (s *Store) prune(tree, key string) {
 		if s.root.Remove(tree+"/"+dir) != nil {
 			return
 		}
+		s.dirs.forget(tree + "/" + dir)
 	}
 }
 

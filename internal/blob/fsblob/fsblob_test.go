@@ -7,19 +7,23 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/blob/blobtest"
 	"github.com/blankett/blankett/internal/blob/fsblob"
 )
 
-func newStore(t testing.TB, dir string) *fsblob.Store {
+func newStore(t testing.TB, dir string, opts ...fsblob.Option) *fsblob.Store {
 	t.Helper()
-	s, err := fsblob.New(dir)
+	s, err := fsblob.New(dir, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,9 +33,10 @@ func newStore(t testing.TB, dir string) *fsblob.Store {
 
 func TestConformance(t *testing.T) {
 	t.Run("fs", func(t *testing.T) { conformance(t) })
+	t.Run("fs-sync-none", func(t *testing.T) { conformance(t, fsblob.WithSync(fsblob.SyncNone)) })
 }
 
-func conformance(t *testing.T) {
+func conformance(t *testing.T, opts ...fsblob.Option) {
 	blobtest.Run(t, func(t *testing.T) blob.Store {
 		dir := t.TempDir()
 		t.Cleanup(func() {
@@ -40,8 +45,31 @@ func conformance(t *testing.T) {
 				t.Errorf(".tmp not empty after test: %d entries, first %s", len(e), e[0].Name())
 			}
 		})
-		return newStore(t, filepath.Join(dir, "data"))
+		return newStore(t, filepath.Join(dir, "data"), opts...)
 	})
+}
+
+// TestDirectoryRemovedBehindTheStore: the store remembers the directories it
+// made; one removed by hand (an operator's cleanup) must be made again.
+func TestDirectoryRemovedBehindTheStore(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s := newStore(t, dir)
+	ctx := t.Context()
+	if _, err := s.Put(ctx, "org/app/i1/data/d1", strings.NewReader("one"), blob.PutOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, rm := range []string{"org/app/i1", "org"} {
+		if err := os.RemoveAll(filepath.Join(dir, "objects", rm)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Put(ctx, "org/app/i1/data/d2", strings.NewReader("two"), blob.PutOptions{}); err != nil {
+			t.Fatalf("Put after removing %s by hand: %v", rm, err)
+		}
+		if _, err := s.Stat(ctx, "org/app/i1/data/d2"); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // TestNoEscape plants symlinks in the data directory that point outside it: no
@@ -147,4 +175,36 @@ func BenchmarkFS(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkPutInstance is the runtime's hot write: 64 clients each putting an
+// 11 KB form into a new instance folder, as instantiation does.
+func BenchmarkPutInstance(b *testing.B) {
+	for _, sync := range []fsblob.Sync{fsblob.SyncFull, fsblob.SyncNone} {
+		b.Run(sync.String(), func(b *testing.B) {
+			s := newStore(b, b.TempDir(), fsblob.WithSync(sync))
+			body := bytes.Repeat([]byte("x"), 11<<10)
+			var n atomic.Int64
+			b.SetParallelism(32) // 64 goroutines on 2 cores
+			b.ReportAllocs()
+			c0 := cpuTime()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					key := fmt.Sprintf("ttd/app/%08d/data/%08d", n.Add(1), 0)
+					if _, err := s.Put(b.Context(), key, bytes.NewReader(body), blob.PutOptions{ContentType: "application/xml"}); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/float64(b.N), "cpu-µs/op")
+		})
+	}
+}
+
+// cpuTime is the process's CPU time, steadier than wall time on a shared machine.
+func cpuTime() time.Duration {
+	var r syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r)
+	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }

@@ -5,10 +5,10 @@ package fsblob
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
-	"strings"
 )
 
 // meta is the sidecar stored at .meta/<key>.
@@ -37,16 +37,15 @@ func (s *Store) readMeta(key string) meta {
 	return m
 }
 
-// writeTemp writes data to a new synced file in .tmp and returns its name.
+// writeTemp writes data to a new file in .tmp and returns its name. The sidecar
+// is not synced: one lost to a power failure is recomputed from the content (see
+// the package doc), so it need not cost an fsync per Put.
 func (s *Store) writeTemp(data []byte) (string, error) {
 	name, f, err := s.createTemp(".meta")
 	if err != nil {
 		return "", err
 	}
 	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -57,35 +56,29 @@ func (s *Store) writeTemp(data []byte) (string, error) {
 	return name, nil
 }
 
-// renameInto moves a temp file to dst, creating dst's directories. A concurrent
-// Delete may prune a directory between MkdirAll and Rename, so that case is retried.
-func (s *Store) renameInto(tmp, dst string) error {
-	var err error
+// renameInto moves a temp file to dst, creating dst's directories, and returns
+// the directories it found missing from the cache (see ensureDir). A concurrent
+// Delete may prune a directory between creating it and the rename, so that case
+// is retried.
+func (s *Store) renameInto(tmp, dst string) ([]string, error) {
+	dir := path.Dir(dst)
+	var fresh []string
 	for range 5 {
-		if err = s.root.MkdirAll(path.Dir(dst), dirPerm); err != nil {
-			return err
+		f, err := s.ensureDir(dir)
+		if err != nil {
+			return nil, err
 		}
+		fresh = append(fresh, f...)
 		if err = s.root.Rename(tmp, dst); !errors.Is(err, fs.ErrNotExist) {
-			return err
+			return fresh, err
 		}
+		s.dirs.forget(dir)
 	}
-	return err
+	return nil, fmt.Errorf("rename %s: directory keeps disappearing: %w", dst, fs.ErrNotExist)
 }
 
-// syncDirs fsyncs the directories from dst's parent up to its tree root, so that
-// renames and newly created directories survive a crash: the DB row written after
-// Put must never point at a blob the disk forgot.
-func (s *Store) syncDirs(dst string) error {
-	for dir := path.Dir(dst); ; dir = path.Dir(dir) {
-		if err := s.syncDir(dir); err != nil {
-			return err
-		}
-		if !strings.Contains(dir, "/") {
-			return nil
-		}
-	}
-}
-
+// syncDir fsyncs one directory, making the entries renamed or created in it
+// durable.
 func (s *Store) syncDir(dir string) error {
 	d, err := s.root.OpenFile(dir, os.O_RDONLY, 0)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"syscall"
 
 	"github.com/blankett/blankett/internal/blob"
@@ -62,8 +63,12 @@ func (s *Store) put(ctx context.Context, key string, r io.Reader, opts blob.PutO
 	if _, err = io.CopyBuffer(struct{ io.Writer }{f}, src, make([]byte, copyBufSize)); err != nil {
 		return blob.Info{}, err
 	}
-	if err = f.Sync(); err != nil {
-		return blob.Info{}, err
+	// Synced before the rename, so that replacing a key never leaves a name
+	// pointing at content the disk has not got.
+	if s.sync == SyncFull {
+		if err = f.Sync(); err != nil {
+			return blob.Info{}, err
+		}
 	}
 	fi, err := f.Stat()
 	if err != nil {
@@ -91,14 +96,17 @@ func (s *Store) put(ctx context.Context, key string, r io.Reader, opts blob.PutO
 	return blob.Info{Key: key, Size: m.Size, SHA256: m.SHA256, ContentType: m.ContentType, Modified: fi.ModTime()}, nil
 }
 
-// commit renames sidecar then object into place under the key's lock, then makes
-// the renames durable.
+// commit renames sidecar then object into place under the key's lock. With
+// SyncFull it then makes the object's directory entries durable: the directory the
+// object was renamed into, and the parent of every directory created for it. The
+// sidecar's directories are not synced (see writeTemp).
 func (s *Store) commit(key, tmpObj, tmpMeta string) error {
 	mu := s.lock(key)
 	mu.Lock()
-	err := s.renameInto(tmpMeta, metaPath(key))
+	metaDirs, err := s.renameInto(tmpMeta, metaPath(key))
+	var objDirs []string
 	if err == nil {
-		err = s.renameInto(tmpObj, objPath(key))
+		objDirs, err = s.renameInto(tmpObj, objPath(key))
 		if err != nil {
 			// The new sidecar would describe no file; drop it so the old
 			// object (if any) keeps a clean recompute path.
@@ -110,5 +118,16 @@ func (s *Store) commit(key, tmpObj, tmpMeta string) error {
 	if err != nil {
 		return err
 	}
-	return errors.Join(s.syncDirs(objPath(key)), s.syncDirs(metaPath(key)))
+	s.dirs.add(metaDirs)
+	if s.sync == SyncFull {
+		dirs := []string{path.Dir(objPath(key))}
+		for _, d := range objDirs {
+			dirs = append(dirs, path.Dir(d))
+		}
+		if err := s.syncer.sync(dirs); err != nil {
+			return err
+		}
+	}
+	s.dirs.add(objDirs)
+	return nil
 }

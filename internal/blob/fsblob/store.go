@@ -33,14 +33,17 @@ const (
 
 // Store is a blob.Store on a local directory.
 type Store struct {
-	root  *os.Root
-	locks [64]sync.RWMutex
+	root   *os.Root
+	locks  [64]sync.RWMutex
+	sync   Sync
+	dirs   dirCache
+	syncer dirSyncer
 }
 
 var _ blob.Store = (*Store)(nil)
 
 // New opens the store in dir, creating the directory and its layout if needed.
-func New(dir string) (*Store, error) {
+func New(dir string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return nil, fmt.Errorf("fsblob: create %s: %w", dir, err)
 	}
@@ -55,6 +58,10 @@ func New(dir string) (*Store, error) {
 		}
 	}
 	s := &Store{root: root}
+	for _, o := range opts {
+		o(s)
+	}
+	s.syncer.do = s.syncDir
 	s.removeStaleTemp()
 	return s, nil
 }
