@@ -17,5 +17,6 @@ func newRootCommand() *cobra.Command {
 	root.AddCommand(newServeCommand(), newStudioCommand(), newRuntimeCommand(), newMigrateCommand(),
 		newAppCommand(), newVersionCommand(), newLoginCommand(), newInstancesCommand(), newDownloadCommand(),
 		newDeployCommand(), newBenchCommand())
+	root.AddCommand(newClientsCommand())
 	return root
 }
