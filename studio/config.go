@@ -28,6 +28,12 @@ type Config struct {
 	UIDir string `flag:"ui-dir" env:"STUDIO_UI_DIR" usage:"serve the designer UI from this directory (a Vite build) instead of the embedded one"`
 
 	Environments []string `flag:"studio-environments" env:"STUDIO_ENVIRONMENTS" default:"test,production" usage:"deploy environments; every org gets a Deploy-<env> team for each"`
+	// Where each environment's runtime is and how studio authenticates there
+	// (studio/internal/deploy): one key, one machine client per org.
+	EnvironmentURLs    []string `flag:"studio-environment-urls" env:"STUDIO_ENVIRONMENT_URLS" usage:"runtime base URL of each deploy environment as env=URL, comma-separated (default: this server's PUBLIC_URL for every environment)"`
+	DeployKeyFile      string   `flag:"studio-deploy-key-file" env:"STUDIO_DEPLOY_KEY_FILE" usage:"private key (PKCS#8 PEM: Ed25519, RSA or EC P-256) studio signs JWT grants with to deploy; register its public key at each runtime as the client <prefix><org> (dev mode without it: a key per process, registered automatically)"`
+	DeployKeyID        string   `flag:"studio-deploy-key-id" env:"STUDIO_DEPLOY_KEY_ID" usage:"key id (kid) sent with studio's JWT grants, when the runtime registered the key under one"`
+	DeployClientPrefix string   `flag:"studio-deploy-client-prefix" env:"STUDIO_DEPLOY_CLIENT_PREFIX" default:"studio-" usage:"studio deploys for org X as the runtime machine client <prefix>X"`
 
 	OIDCIssuer       string `flag:"studio-oidc-issuer" env:"STUDIO_OIDC_ISSUER" usage:"OpenID Provider issuer URL for studio login (dev mode without it: a built-in dev IdP at PUBLIC_URL/studio/devidp)"`
 	OIDCClientID     string `flag:"studio-oidc-client-id" env:"STUDIO_OIDC_CLIENT_ID" usage:"client id at the studio's OpenID Provider; the redirect URI to register is PUBLIC_URL/studio/api/v1/login/oidc/callback"`
@@ -45,7 +51,7 @@ type Config struct {
 // DefaultConfig returns the defaults the flags have, for tests and embedding.
 func DefaultConfig() Config {
 	return Config{Environments: append([]string(nil), account.DefaultEnvironments...), SessionIdle: 12 * time.Hour,
-		SessionMaxAge: 7 * 24 * time.Hour}
+		SessionMaxAge: 7 * 24 * time.Hour, DeployClientPrefix: "studio-"}
 }
 
 // Validate checks c for a server in dev mode (or not), returning every problem at once.
@@ -60,6 +66,12 @@ func (c Config) Validate(dev bool) error {
 			add("--studio-environments: %q given twice", env)
 		}
 		seen[env] = true
+	}
+	if _, err := c.environmentURLs(); err != nil {
+		add("--studio-environment-urls: %w", err)
+	}
+	if c.DeployKeyID != "" && c.DeployKeyFile == "" {
+		add("--studio-deploy-key-id needs --studio-deploy-key-file")
 	}
 	if c.SessionIdle <= 0 || c.SessionMaxAge <= 0 {
 		add("--studio-session-idle-timeout and --studio-session-max-age must be positive")

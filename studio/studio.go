@@ -18,6 +18,7 @@ import (
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/blankett/blankett/studio/internal/api/accounts"
+	"github.com/blankett/blankett/studio/internal/release"
 	"github.com/blankett/blankett/studio/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -43,13 +44,13 @@ func (r *Role) Name() string { return "studio" }
 func (r *Role) Migrations() dbx.MigrationSet {
 	return dbx.MigrationSet{Name: "studio", Migrations: append([]dbx.Migration{
 		platform.InstallationMigration(installationTable),
-	}, store.Migrations()...)}
+	}, append(store.Migrations(), release.Migrations()...)...)}
 }
 
 // Start implements platform.Role: it records the installation, prepares accounts (the
 // standard teams of every org, the configured admin, the dev seed), and mounts the
-// account API, its OpenAPI document, the dev IdP in dev mode, and the designer UI at
-// /studio/.
+// account API, the app repositories (git smart HTTP and the editing API, repos.go), its
+// OpenAPI document, the dev IdP in dev mode, and the designer UI at /studio/.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev); err != nil {
 		return err
@@ -75,6 +76,12 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 		return err
 	}
 	h.Mount(e)
+	if err := r.startRepos(ctx, deps, svc, insecure, log, e); err != nil {
+		return err
+	}
+	if err := r.startReleases(ctx, deps, svc, insecure, log, e); err != nil {
+		return err
+	}
 	e.GET(studioapi.Path, gin.WrapH(studioapi.Handler()))
 	return r.mountUI(e)
 }

@@ -29,6 +29,9 @@ type Deps struct {
 	Blob blob.Store
 	// PublicURL is the external base URL without a trailing slash.
 	PublicURL string
+	// DataDir is --data-dir, for roles that keep files of their own (studio's
+	// git repositories under <DataDir>/repos).
+	DataDir string
 	// Dev reports development mode (dev login, demo data).
 	Dev bool
 	// Version is the build version.

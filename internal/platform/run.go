@@ -72,7 +72,7 @@ func Run(ctx context.Context, cfg config.Base, opt Options) error {
 	wctx, stopWorkers := context.WithCancel(ctx)
 	var workers sync.WaitGroup
 	defer func() { stopWorkers(); workers.Wait() }()
-	deps := Deps{DB: db, Blob: store, PublicURL: cfg.PublicURL, Dev: cfg.Dev, Version: opt.Version, Log: log,
+	deps := Deps{DB: db, Blob: store, PublicURL: cfg.PublicURL, DataDir: cfg.DataDir, Dev: cfg.Dev, Version: opt.Version, Log: log,
 		Metrics: m.Registry, Go: func(fn func(context.Context)) { workers.Go(func() { fn(wctx) }) }}
 	for _, r := range opt.Roles {
 		if err := r.Start(ctx, deps, e); err != nil {

@@ -56,7 +56,7 @@ func newServer(t *testing.T) *server {
 	ts := httptest.NewUnstartedServer(nil)
 	publicURL := "http://" + ts.Listener.Addr().String()
 	e := httpx.NewEngine(log, httpx.NewMetrics())
-	deps := platform.Deps{DB: db, Blob: blobs, PublicURL: publicURL, Dev: true, Version: "test", Log: log}
+	deps := platform.Deps{DB: db, Blob: blobs, PublicURL: publicURL, DataDir: dir, Dev: true, Version: "test", Log: log}
 	if err := role.Start(ctx, deps, e); err != nil {
 		t.Fatal(err)
 	}
