@@ -54,15 +54,16 @@ func (t *Texts) Get(id string) (TextResource, bool) {
 }
 
 // TextSource returns an expr.TextSource for lang that falls back to nb, as
-// Altinn does for a text missing in the user's language.
+// Altinn does for a text missing in the user's language, and then to the
+// built-in texts of the frontend's standard keys (general.next …).
 func (a *App) TextSource(lang string) expr.TextSource {
 	if lang == "" {
 		lang = "nb"
 	}
-	return fallbackTexts{a.Texts[lang], a.Texts["nb"]}
+	return fallbackTexts{a.Texts[lang], a.Texts["nb"], builtinSource(lang), builtinSource("nb")}
 }
 
-type fallbackTexts []*Texts
+type fallbackTexts []expr.TextSource
 
 // Text returns the first language that has key.
 func (f fallbackTexts) Text(key string) (expr.TextResource, bool) {

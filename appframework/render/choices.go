@@ -20,7 +20,9 @@ func (st *state) selectField(n *layouttree.Node, c *component.Component, ctx bct
 	v := st.base(n, c, ctx, "select")
 	v.Multiple = c.Type == "MultipleSelect"
 	value := ""
-	if f, ok := st.binding(n, "simpleBinding"); ok {
+	if name, val, ok := st.groupChoice(n, c); ok {
+		v.Name, value = name, val
+	} else if f, ok := st.binding(n, "simpleBinding"); ok {
 		v.Name = FieldName(f)
 		value = valueText(st.lookup(f))
 	}
@@ -36,7 +38,18 @@ func (st *state) selectField(n *layouttree.Node, c *component.Component, ctx bct
 	v.Options = viewOptions(v.ID, chs, sel, preselected(c))
 	st.labelFallback(v, n, c)
 	st.msgs(v, n)
+	st.noOptions(v)
 	return v
+}
+
+// noOptions explains a required choice with nothing to choose (options an
+// app's C# provider would give, which Blankett cannot run): without it the
+// form would only fail on submit with "required".
+func (st *state) noOptions(v *view) {
+	if len(v.Options) > 0 || !v.Required || v.ReadOnly {
+		return
+	}
+	v.Msgs = append(v.Msgs, message{ID: v.ID + "-none", Color: "warning", Text: escape(ui(st.lang, uiNoOptionsRequired))})
 }
 
 func hasChoice(chs []choice, value string) bool {
@@ -56,7 +69,9 @@ func (st *state) choiceField(n *layouttree.Node, c *component.Component, ctx bct
 		v.Type = "checkbox"
 	}
 	value := ""
-	if f, ok := st.binding(n, "simpleBinding"); ok {
+	if name, val, ok := st.groupChoice(n, c); ok {
+		v.Name, value = name, val
+	} else if f, ok := st.binding(n, "simpleBinding"); ok {
 		v.Name = FieldName(f)
 		value = valueText(st.lookup(f))
 	}
@@ -66,6 +81,7 @@ func (st *state) choiceField(n *layouttree.Node, c *component.Component, ctx bct
 	}
 	st.labelFallback(v, n, c)
 	st.msgs(v, n)
+	st.noOptions(v)
 	return v
 }
 

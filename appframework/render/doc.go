@@ -51,7 +51,9 @@
 //     the attachment data type), FileUploadWithTag's tag select
 //     "_tag:<component>[:rows]", and a List component's radios
 //     "_list:<component>[:rows]" with a value ParseListChoice reads into
-//     the fields to set.
+//     the fields to set. Checkboxes and MultipleSelect bound to a group post
+//     "_rows:<component>[:rows]" (RowsPrefix); GroupChoiceOf says where the
+//     runtime stores each chosen value as a row.
 //   - Which repeating-group rows are open for editing is the runtime's
 //     state: PageInput.OpenRows lists them (group id and full row path). A
 //     nil list lets edit.openByDefault decide; a non-nil list is the whole

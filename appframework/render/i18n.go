@@ -72,6 +72,7 @@ const (
 	uiEntries
 	uiMedia
 	uiCount
+	uiNoOptionsRequired
 )
 
 // uiText holds the strings in uiKey order for nb, nn and en.
@@ -88,6 +89,7 @@ var uiText = map[string][]string{
 		"Signer", "Avslå", "Bekreft", "Start", "Rediger", "Slett", "Legg til", "Instans", "Avgiver",
 		"Feltet må fylles ut.", "Verdien har feil format.", "Verdien er ugyldig.", "%d rader", "Velg",
 		"Betalt", "oppføringer", "Media", "Antall: %d",
+		"Dette feltet må fylles ut, men det finnes ingen valg å velge mellom. Skjemaet kan derfor ikke sendes inn nå. Kontakt tjenesteeieren.",
 	},
 	"nn": {
 		"Må fyllast ut", "(valfritt)", "For å gå vidare må du rette opp følgjande feil:", "Neste", "Førre",
@@ -101,6 +103,7 @@ var uiText = map[string][]string{
 		"Signer", "Avslå", "Stadfest", "Start", "Rediger", "Slett", "Legg til", "Instans", "Avgjevar",
 		"Feltet må fyllast ut.", "Verdien har feil format.", "Verdien er ugyldig.", "%d rader", "Vel",
 		"Betalt", "oppføringar", "Media", "Tal: %d",
+		"Dette feltet må fyllast ut, men det finst ingen val å velje mellom. Skjemaet kan difor ikkje sendast inn no. Kontakt tenesteeigaren.",
 	},
 	"en": {
 		"Required", "(optional)", "To continue, correct the following errors:", "Next", "Back",
@@ -114,6 +117,7 @@ var uiText = map[string][]string{
 		"Sign", "Reject", "Confirm", "Start", "Edit", "Delete", "Add", "Instance", "Owner",
 		"This field is required.", "The value has the wrong format.", "The value is invalid.", "%d rows", "Choose",
 		"Paid", "entries", "Media", "Count: %d",
+		"This field is required, but there are no options to choose from, so the form cannot be submitted now. Contact the service owner.",
 	},
 }
 

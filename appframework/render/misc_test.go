@@ -12,8 +12,8 @@ import (
 func TestUIStrings(t *testing.T) {
 	t.Parallel()
 	for _, lang := range uiLanguages {
-		if got := len(uiText[lang]); got != int(uiCount)+1 {
-			t.Errorf("%s has %d strings, want %d", lang, got, int(uiCount)+1)
+		if got := len(uiText[lang]); got != int(uiNoOptionsRequired)+1 {
+			t.Errorf("%s has %d strings, want %d", lang, got, int(uiNoOptionsRequired)+1)
 		}
 	}
 	for _, tc := range []struct{ in, want string }{{"nb", "nb"}, {"nn", "nn"}, {"en", "en"}, {"no", "nb"}, {"se", "nb"}, {"", "nb"}} {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -46,6 +47,8 @@ type pageView struct {
 	Hidden    []hiddenField
 	Body      []*view
 	UI        *uiView
+	// Submit is the fallback submit button of a last page that has none.
+	Submit *button
 }
 
 type hiddenField struct{ Name, Value string }
@@ -77,7 +80,36 @@ func (r *Renderer) RenderPage(in PageInput) (template.HTML, error) {
 		}
 		return 0
 	})
+	out, err := r.execute("page", pv)
+	if err != nil || st.mode != Edit || !st.lastPage(in.Page) || canSubmit(string(out)) {
+		return out, err
+	}
+	// A task whose layouts give no way to end it would strand the user on
+	// its last page (Altinn shows no button either), so the page gets one.
+	pv.Submit = &button{Action: string(ActSubmit), Text: escape(ui(st.lang, uiSubmit))}
 	return r.execute("page", pv)
+}
+
+// lastPage reports whether page is the last one of the layout set's order.
+func (st *state) lastPage(page string) bool {
+	last := ""
+	for _, p := range st.set.Pages {
+		if p.InOrder {
+			last = p.ID
+		}
+	}
+	return last == page
+}
+
+// canSubmit reports whether a rendered last page has a control that ends
+// the task: submit, next (which submits on the last page) or a process action.
+func canSubmit(page string) bool {
+	for _, v := range []string{`name="_action" value="submit"`, `name="_action" value="next"`, `name="_action" value="process:`} {
+		if strings.Contains(page, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // RenderSummary renders every visible page of the layout set as a

@@ -22,7 +22,9 @@ func (st *state) displayText(n *layouttree.Node) string {
 	}
 	c := an.Component
 	value := ""
-	if f, ok := st.binding(n, "simpleBinding"); ok {
+	if _, v, ok := st.groupChoice(n, c); ok {
+		value = v
+	} else if f, ok := st.binding(n, "simpleBinding"); ok {
 		value = valueText(st.lookup(f))
 	}
 	switch p := c.Props.(type) {

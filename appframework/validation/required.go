@@ -124,10 +124,16 @@ func (r *run) checkFilled(src *component.Component, scope *expr.Scope, names []s
 			continue
 		}
 		dt, field, _ := strings.Cut(r.key(b, scope), "|")
-		p, _ := expr.ParsePath(field)
-		v, err := r.env.Data.Lookup(dt, p)
-		if err == nil && !empty(v) {
-			continue
+		if grouped, chosen := r.groupChosen(src, scope, name); grouped {
+			if chosen {
+				continue
+			}
+		} else {
+			p, _ := expr.ParsePath(field)
+			v, err := r.env.Data.Lookup(dt, p)
+			if err == nil && !empty(v) {
+				continue
+			}
 		}
 		is := Issue{Severity: Error, DataType: dt, Field: field, ComponentID: src.ID,
 			Code: CodeRequired, Source: SourceRequired}

@@ -15,6 +15,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,17 +32,18 @@ import (
 	"github.com/blankett/blankett/runtime/client"
 )
 
-// The apps the end-to-end test deploys: a corpus app and the demo app.
+// The apps the end-to-end test deploys, both from the corpus: one an end-user
+// system submits over REST, one a citizen fills in and submits in Chromium.
 const (
-	corpusApp = "subform-test"
-	demoApp   = "skjema"
+	corpusApp  = "subform-test"
+	citizenApp = "component-library"
 )
 
 // TestEndToEnd closes issue 5 as an operator and a service owner would meet it,
 // with the real binary: `blankett serve --dev` on a fresh data dir; a machine
-// client of ttd deploys a corpus app and the demo app over HTTP with `blankett
-// deploy`; a citizen fills in and submits the demo app in Chromium; an end-user
-// system creates and submits an instance of the corpus app over REST with XML;
+// client of ttd deploys two corpus apps over HTTP with `blankett deploy`; a
+// citizen fills in and submits component-library in Chromium; an end-user
+// system creates and submits an instance of subform-test over REST with XML;
 // `blankett download --confirm` fetches both, checked against their SHA-256, and a
 // second run fetches nothing.
 func TestEndToEnd(t *testing.T) {
@@ -72,11 +74,11 @@ func TestEndToEnd(t *testing.T) {
 	cli := newCLI(t, bin)
 	cli.run(t, "login", "--url", base, "--client-id", "ttd-ci", "--key", clientKey,
 		"--scope", "altinn:serviceowner/instances.read", "--scope", "altinn:serviceowner/instances.write")
-	// Two apps go out over HTTP: the corpus app subform-test, and the demo app, which
-	// the citizen fills in (see below for why not the corpus app).
+	// Two corpus apps go out over HTTP: subform-test, and component-library for the
+	// citizen, with the policy rule its second task lacks (see withTaskWrite).
 	for _, app := range []struct{ dir, id string }{
 		{filepath.Join(corpus, "apps", corpusApp), "ttd/" + corpusApp},
-		{filepath.Join("..", "..", "deploy", "demo", "skjema"), "ttd/" + demoApp},
+		{withTaskWrite(t, filepath.Join(corpus, "apps", citizenApp), "PreviousProcessSummary"), "ttd/" + citizenApp},
 	} {
 		if out := cli.run(t, "deploy", "--app", app.dir, "--version", "v1"); !strings.Contains(out, "Deployed "+app.id+" v1") {
 			t.Fatalf("deploy %s: %s", app.id, out)
@@ -86,34 +88,31 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("repeated deploy: %s", out)
 	}
 	list := cli.run(t, "deploy", "list")
-	for _, id := range []string{"ttd/" + corpusApp, "ttd/" + demoApp} {
+	for _, id := range []string{"ttd/" + corpusApp, "ttd/" + citizenApp} {
 		if !strings.Contains(list, id) || strings.Count(list, "current") != 2 {
 			t.Fatalf("deploy list lacks %s as current:\n%s", id, list)
 		}
 	}
 
-	// A citizen, Ola from the dev seed, logs in at the dev IdP and fills in and
-	// submits the demo app in Chromium. The corpus apps cannot be submitted in the
-	// forms UI yet: subform-test needs a moped subform, which the UI cannot add;
-	// the others have required fields whose options come from C#.
+	// A citizen, Ola from the dev seed, logs in at the dev IdP, acts for Fiktiv
+	// Bakeri AS (the corpus policies let DAGL and REGNA fill in) and fills in and
+	// submits component-library in Chromium through both its tasks.
 	b := browser.New(t)
-	b.Navigate(base + "/ttd/" + demoApp + "/")
+	b.Navigate(base + "/ttd/" + citizenApp + "/")
 	b.Click(`input[name="user"][value="` + olaPID + `"]`)
 	b.ClickNav(`button[type="submit"]`)
+	b.Navigate(base + "/parties?returnTo=" + url.QueryEscape("/ttd/"+citizenApp+"/"))
+	party := browser.Eval[string](b, `(Array.from(document.querySelectorAll("label[for^=party-]")).find(l => l.textContent.includes("Fiktiv Bakeri")) || {htmlFor: ""}).htmlFor`)
+	if party == "" {
+		t.Fatalf("Fiktiv Bakeri AS not offered:\n%s", b.Text("main"))
+	}
+	b.Click("#" + party)
+	b.ClickNav(`form[action="/parties"] button[type="submit"]`)
 	if st := b.ClickNav(`form[action$="/new"] button`); st != 200 {
 		t.Fatalf("start a new form: status %d at %s", st, b.URL())
 	}
 	citizenURL := b.URL()
-	b.Fill("#name", "Ola Nordmann")
-	b.Fill("#age", "42")
-	b.ClickNav(`button[value="next"]`)
-	if st := b.ClickNav(`button[value="submit"]`); st != 200 || !strings.HasSuffix(b.URL(), "/receipt") {
-		summary := ""
-		if b.Exists("#bl-error-summary") {
-			summary = b.Text("#bl-error-summary")
-		}
-		t.Fatalf("submit: status %d at %s: %s", st, b.URL(), summary)
-	}
+	fillComponentLibrary(t, b)
 	citizenParty, citizenGUID := instanceOf(t, citizenURL)
 
 	// An end-user system acting for Ola (a platform token with the end-user scopes)
@@ -154,7 +153,7 @@ func TestEndToEnd(t *testing.T) {
 		app, id string
 		want    []string
 	}{
-		{demoApp, citizenParty + "/" + citizenGUID, []string{"Ola Nordmann", "42"}},
+		{citizenApp, citizenParty + "/" + citizenGUID, []string{"<street>Storgata 1</street>", "<shortAnswerInput>Et kort svar</shortAnswerInput>", "<firstname>Kari</firstname>"}},
 		{corpusApp, in.ID, []string{"<Navn>Kari System</Navn>", "<Alder>37</Alder>", "<RegNo>AB1234</RegNo>"}},
 	} {
 		out := cli.run(t, "download", "--app", "ttd/"+tc.app, "--out", outDir, "--confirm")

@@ -66,6 +66,13 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	endTask := *inst.Process
 	endTask.CurrentTask = &ended
 	moveTo(inst.Process, step, now)
+	var created []store.DataElement
+	if !step.Ended() {
+		if created, err = s.taskStartElements(ctx, snap, step.To, who, now); err != nil {
+			s.dropBlobs(created)
+			return nil, err
+		}
+	}
 	if step.Ended() {
 		inst.Status.IsArchived, inst.Status.Archived = true, &now
 		snap.row.IsArchived, snap.row.ArchivedAt, snap.row.IsComplete = true, &now, true
@@ -92,6 +99,12 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
 		}
+		for i := range created {
+			created[i].InstanceID = snap.row.ID
+			if _, err := tx.CreateDataElement(ctx, created[i]); err != nil {
+				return err
+			}
+		}
 		for _, e := range snap.elements {
 			if dt := rel.App.Metadata.DataType(e.DataType); dt != nil && dt.TaskID == task && !e.Locked {
 				if err := tx.LockDataElement(ctx, e.InstanceGUID, e.GUID, true); err != nil {
@@ -108,6 +121,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		return nil
 	})
 	if err != nil {
+		s.dropBlobs(created)
 		return nil, err
 	}
 	return s.Get(ctx, Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID})

@@ -154,7 +154,8 @@
       if (btn && t.files && t.files.length && !box.querySelector('select[name^="_tag:"]')) enqueue(btn.value, true, btn);
       return;
     }
-    if (t.name.charAt(0) === "_") return; // controls of the page, not data
+    // Controls of the page are not data, except choices stored as group rows.
+    if (t.name.charAt(0) === "_" && t.name.indexOf("_rows:") !== 0) return;
     clearTimeout(timer);
     timer = setTimeout(function () { enqueue("save", false, null); }, 50);
   });

@@ -50,7 +50,7 @@ func editableNames(fragment string) map[string]bool {
 				locked = true
 			}
 		}
-		if name == "" || strings.HasPrefix(name, "_") || locked || typ == "hidden" || typ == "submit" || typ == "button" || typ == "file" {
+		if name == "" || (strings.HasPrefix(name, "_") && !strings.HasPrefix(name, render.RowsPrefix)) || locked || typ == "hidden" || typ == "submit" || typ == "button" || typ == "file" {
 			continue
 		}
 		out[name] = true
@@ -253,4 +253,44 @@ func fieldDataType(f render.Field, ls *app.LayoutSet) string {
 		return ls.DataType
 	}
 	return f.DataType
+}
+
+// editedValue picks the value of several inputs bound to one field
+// (component-library's InputPage has four): the page holds the stored value in
+// all of them but the one the user changed, so the first that differs from
+// stored wins. Checkbox groups (a hidden empty value first) are not this case.
+func editedValue(values []string, stored any) (string, bool) {
+	if len(values) <= 1 || values[0] == "" {
+		return "", false
+	}
+	old := ""
+	if stored != nil {
+		old = fmt.Sprint(stored)
+	}
+	for _, v := range values {
+		if v != old {
+			return v, true
+		}
+	}
+	return values[0], true
+}
+
+// storedAt returns the value at the indexed path p in root, or nil.
+func storedAt(root map[string]any, p expr.Path) any {
+	var cur any = root
+	for _, seg := range p {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[seg.Name]
+		if seg.Index >= 0 {
+			list, _ := cur.([]any)
+			if seg.Index >= len(list) {
+				return nil
+			}
+			cur = list[seg.Index]
+		}
+	}
+	return cur
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/render"
@@ -72,6 +73,12 @@ func (h *Handler) postPage(c *gin.Context) {
 		if !posted {
 			continue
 		}
+		if strings.HasPrefix(name, render.RowsPrefix) {
+			if dt, ok := setChoiceRows(data, ls, strings.TrimPrefix(name, render.RowsPrefix), values); ok {
+				changed[dt] = true
+			}
+			continue
+		}
 		f, err := render.ParseFieldName(name)
 		if err != nil {
 			continue
@@ -82,6 +89,9 @@ func (h *Handler) postPage(c *gin.Context) {
 			continue
 		}
 		raw := postedValue(values)
+		if v, ok := editedValue(values, storedAt(root, f.Path)); ok {
+			raw = v
+		}
 		v, cerr := coerce(rel.App.Model(dt), f.Path, raw)
 		if cerr != nil {
 			msg := t.NotANumber
