@@ -9,14 +9,12 @@ import (
 	"io/fs"
 	"path"
 	"syscall"
-
-	"github.com/blankett/blankett/internal/blob"
 )
 
 // Delete removes the object and its sidecar, then the directories this left
 // empty. A missing object is not an error.
 func (s *Store) Delete(ctx context.Context, key string) error {
-	if err := blob.ValidKey(key); err != nil {
+	if err := validKey(key); err != nil {
 		return fmt.Errorf("fsblob: delete: %w", err)
 	}
 	if err := ctx.Err(); err != nil {

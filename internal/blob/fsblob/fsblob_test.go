@@ -34,6 +34,8 @@ func newStore(t testing.TB, dir string, opts ...fsblob.Option) *fsblob.Store {
 func TestConformance(t *testing.T) {
 	t.Run("fs", func(t *testing.T) { conformance(t) })
 	t.Run("fs-sync-none", func(t *testing.T) { conformance(t, fsblob.WithSync(fsblob.SyncNone)) })
+	// A file system without user extended attributes: metadata in sidecars.
+	t.Run("fs-sidecar", func(t *testing.T) { conformance(t, fsblob.WithoutXattr()) })
 }
 
 func conformance(t *testing.T, opts ...fsblob.Option) {
@@ -44,6 +46,13 @@ func conformance(t *testing.T, opts ...fsblob.Option) {
 			if e, _ := os.ReadDir(filepath.Join(dir, "data", ".tmp")); len(e) > 0 {
 				t.Errorf(".tmp not empty after test: %d entries, first %s", len(e), e[0].Name())
 			}
+			// Nor its upload file beside the destination.
+			filepath.WalkDir(filepath.Join(dir, "data", "objects"), func(p string, d os.DirEntry, err error) error {
+				if err == nil && strings.HasPrefix(d.Name(), ".fsblob-") {
+					t.Errorf("upload file left behind: %s", p)
+				}
+				return nil
+			})
 		})
 		return newStore(t, filepath.Join(dir, "data"), opts...)
 	})
@@ -180,9 +189,17 @@ func BenchmarkFS(b *testing.B) {
 // BenchmarkPutInstance is the runtime's hot write: 64 clients each putting an
 // 11 KB form into a new instance folder, as instantiation does.
 func BenchmarkPutInstance(b *testing.B) {
-	for _, sync := range []fsblob.Sync{fsblob.SyncFull, fsblob.SyncNone} {
-		b.Run(sync.String(), func(b *testing.B) {
-			s := newStore(b, b.TempDir(), fsblob.WithSync(sync))
+	for _, c := range []struct {
+		name string
+		opts []fsblob.Option
+	}{
+		{"full", []fsblob.Option{fsblob.WithSync(fsblob.SyncFull)}},
+		{"none", []fsblob.Option{fsblob.WithSync(fsblob.SyncNone)}},
+		// As on a file system without user extended attributes.
+		{"full-sidecar", []fsblob.Option{fsblob.WithSync(fsblob.SyncFull), fsblob.WithoutXattr()}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s := newStore(b, b.TempDir(), c.opts...)
 			body := bytes.Repeat([]byte("x"), 11<<10)
 			var n atomic.Int64
 			b.SetParallelism(32) // 64 goroutines on 2 cores

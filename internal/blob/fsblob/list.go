@@ -50,6 +50,8 @@ func (s *Store) walk(ctx context.Context, dir, namePrefix string, fn func(blob.I
 			key = dir + "/" + key
 		}
 		switch {
+		case isTemp(e.Name()):
+			s.removeStaleTempIn(objectsDir+"/"+key, e)
 		case e.IsDir():
 			if err := s.walk(ctx, key, "", fn); err != nil {
 				return err

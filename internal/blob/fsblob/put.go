@@ -23,7 +23,7 @@ const copyBufSize = 256 << 10
 // On any error, including a cancelled ctx or blob.ErrTooLarge, the temp files
 // are removed and the old object, if any, is untouched.
 func (s *Store) Put(ctx context.Context, key string, r io.Reader, opts blob.PutOptions) (blob.Info, error) {
-	if err := blob.ValidKey(key); err != nil {
+	if err := validKey(key); err != nil {
 		return blob.Info{}, fmt.Errorf("fsblob: put: %w", err)
 	}
 	info, err := s.put(ctx, key, r, opts)
@@ -43,7 +43,7 @@ func (s *Store) put(ctx context.Context, key string, r io.Reader, opts blob.PutO
 	if err := ctx.Err(); err != nil {
 		return blob.Info{}, err
 	}
-	tmpObj, f, err := s.createTemp(".obj")
+	tmpObj, f, objDirs, err := s.createTempIn(path.Dir(objPath(key)))
 	if err != nil {
 		return blob.Info{}, err
 	}
@@ -55,13 +55,34 @@ func (s *Store) put(ctx context.Context, key string, r io.Reader, opts blob.PutO
 			if tmpMeta != "" {
 				s.root.Remove(tmpMeta)
 			}
+			// Folders made for this upload must not stay behind empty: the
+			// key's prefix would stay taken (see package doc).
+			s.prune(objectsDir, key)
 		}
 	}()
 
 	src := stream.NewReader(ctx, r, opts.MaxSize)
+	buf := copyBufs.Get().(*[]byte)
 	// Hiding f's ReadFrom makes io.CopyBuffer use our buffer size.
-	if _, err = io.CopyBuffer(struct{ io.Writer }{f}, src, make([]byte, copyBufSize)); err != nil {
+	_, err = io.CopyBuffer(struct{ io.Writer }{f}, src, *buf)
+	copyBufs.Put(buf)
+	if err != nil {
 		return blob.Info{}, err
+	}
+	m := meta{SHA256: src.Sum(), ContentType: opts.ContentType, Size: src.N()}
+	if m.ContentType == "" {
+		m.ContentType = "application/octet-stream"
+	}
+	// The metadata goes into the file's extended attribute where the file
+	// system has them: renamed with the content in one step, synced with it, and
+	// no second temp file, rename or directory tree. Else into a sidecar.
+	sidecar := true
+	if !s.noXattr.Load() {
+		if xerr := setXattr(f, encodeXattr(m)); xerr == nil {
+			sidecar = false
+		} else if unsupported(xerr) {
+			s.noXattr.Store(true)
+		}
 	}
 	// Synced before the rename, so that replacing a key never leaves a name
 	// pointing at content the disk has not got.
@@ -78,36 +99,40 @@ func (s *Store) put(ctx context.Context, key string, r io.Reader, opts blob.PutO
 		return blob.Info{}, err
 	}
 
-	m := meta{SHA256: src.Sum(), ContentType: opts.ContentType, Size: src.N(), ModTime: fi.ModTime().UnixNano()}
-	if m.ContentType == "" {
-		m.ContentType = "application/octet-stream"
-	}
-	mb, _ := json.Marshal(m)
-	if tmpMeta, err = s.writeTemp(mb); err != nil {
-		return blob.Info{}, err
+	if sidecar {
+		m.ModTime = fi.ModTime().UnixNano()
+		mb, _ := json.Marshal(m)
+		if tmpMeta, err = s.writeTemp(mb); err != nil {
+			return blob.Info{}, err
+		}
 	}
 	// Last chance to honour a cancel: after the renames the new object is visible.
 	if err = ctx.Err(); err != nil {
 		return blob.Info{}, err
 	}
-	if err = s.commit(key, tmpObj, tmpMeta); err != nil {
+	if err = s.commit(key, tmpObj, tmpMeta, objDirs); err != nil {
 		return blob.Info{}, err
 	}
 	return blob.Info{Key: key, Size: m.Size, SHA256: m.SHA256, ContentType: m.ContentType, Modified: fi.ModTime()}, nil
 }
 
-// commit renames sidecar then object into place under the key's lock. With
-// SyncFull it then makes the object's directory entries durable: the directory the
-// object was renamed into, and the parent of every directory created for it. The
+// commit renames sidecar (if any: tmpMeta is "" when the metadata is in the
+// object's extended attribute) then object into place under the key's lock; the
+// object's temp file is already in its destination folder. With SyncFull it then
+// makes the object's directory entries durable: the folder it was renamed in, and
+// the parent of every folder created for it (objDirs, from createTempIn). The
 // sidecar's directories are not synced (see writeTemp).
-func (s *Store) commit(key, tmpObj, tmpMeta string) error {
+func (s *Store) commit(key, tmpObj, tmpMeta string, objDirs []string) error {
 	mu := s.lock(key)
 	mu.Lock()
-	metaDirs, err := s.renameInto(tmpMeta, metaPath(key))
-	var objDirs []string
+	var metaDirs []string
+	var err error
+	if tmpMeta != "" {
+		metaDirs, err = s.renameInto(tmpMeta, metaPath(key))
+	}
 	if err == nil {
-		objDirs, err = s.renameInto(tmpObj, objPath(key))
-		if err != nil {
+		err = s.root.Rename(tmpObj, objPath(key))
+		if err != nil && tmpMeta != "" {
 			// The new sidecar would describe no file; drop it so the old
 			// object (if any) keeps a clean recompute path.
 			s.root.Remove(metaPath(key))

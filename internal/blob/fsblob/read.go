@@ -18,7 +18,7 @@ import (
 
 // Get opens the object, or the part selected by rng.
 func (s *Store) Get(ctx context.Context, key string, rng *blob.Range) (io.ReadCloser, blob.Info, error) {
-	if err := blob.ValidKey(key); err != nil {
+	if err := validKey(key); err != nil {
 		return nil, blob.Info{}, fmt.Errorf("fsblob: get: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -38,7 +38,7 @@ func (s *Store) Get(ctx context.Context, key string, rng *blob.Range) (io.ReadCl
 
 // Stat returns the object's Info.
 func (s *Store) Stat(ctx context.Context, key string) (blob.Info, error) {
-	if err := blob.ValidKey(key); err != nil {
+	if err := validKey(key); err != nil {
 		return blob.Info{}, fmt.Errorf("fsblob: stat: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -75,7 +75,10 @@ func (s *Store) open(key string) (*os.File, blob.Info, error) {
 		if m.describes(fi) {
 			return f, blob.Info{Key: key, Size: fi.Size(), SHA256: m.SHA256, ContentType: m.ContentType, Modified: fi.ModTime()}, nil
 		}
-		if attempt == 3 {
+		// No metadata at all is no Put in flight (a Put renames the sidecar
+		// first): an object placed by hand or restored without its extended
+		// attributes. Waiting would not help.
+		if attempt == 3 || m.SHA256 == "" {
 			// Not a Put in flight in another process any more: a crash between
 			// the renames, or an object placed by hand. Trust the content.
 			info, err := rehash(f, fi)
@@ -103,6 +106,9 @@ func (s *Store) openOnce(key string) (*os.File, fs.FileInfo, meta, error) {
 	if err != nil {
 		f.Close()
 		return nil, nil, meta{}, err
+	}
+	if m, ok := xattrMeta(f, fi); ok {
+		return f, fi, m, nil
 	}
 	return f, fi, s.readMeta(key), nil
 }

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -38,6 +39,9 @@ type Store struct {
 	sync   Sync
 	dirs   dirCache
 	syncer dirSyncer
+	// noXattr is set once the file system refuses user extended attributes;
+	// every Put then writes a sidecar.
+	noXattr atomic.Bool
 }
 
 var _ blob.Store = (*Store)(nil)
@@ -71,7 +75,7 @@ func (s *Store) Close() error { return s.root.Close() }
 
 // PresignGet returns blob.ErrNotSupported: files are served through the API.
 func (s *Store) PresignGet(ctx context.Context, key string, expiry time.Duration) (string, error) {
-	if err := blob.ValidKey(key); err != nil {
+	if err := validKey(key); err != nil {
 		return "", fmt.Errorf("fsblob: presign: %w", err)
 	}
 	return "", fmt.Errorf("fsblob: presign %s: %w", key, blob.ErrNotSupported)

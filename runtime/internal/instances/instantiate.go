@@ -3,7 +3,6 @@
 package instances
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -87,9 +86,11 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 		}
 		for i := range els {
 			els[i].InstanceID = got.ID
-			if _, err := tx.CreateDataElement(ctx, els[i]); err != nil {
+			created, err := tx.CreateDataElement(ctx, els[i])
+			if err != nil {
 				return err
 			}
+			els[i] = created
 		}
 		for _, ev := range []struct {
 			typ  string
@@ -111,8 +112,13 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	if got.GUID != guid { // an idempotent retry: the first request's instance
 		s.dropBlobs(els)
 		ref.PartyID, ref.GUID = got.PartyID, got.GUID
+		return s.Get(ctx, ref)
 	}
-	return s.Get(ctx, ref)
+	if len(els) > 1 { // the database's collation orders them
+		return s.Get(ctx, ref)
+	}
+	// The rows just committed are what Get would read back (see assemble).
+	return assemble(ref, rel, got, els)
 }
 
 func readStatus(c authz.Caller) string {
@@ -153,12 +159,7 @@ func (s *Service) autoCreate(ctx context.Context, rel relT, ref Ref, task *proce
 		if err != nil {
 			return out, err
 		}
-		ct := storedType(dt)
-		body, err := f.empty(ct)
-		if err != nil {
-			return out, err
-		}
-		el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), ct, "", bytes.NewReader(body), 0, who, now, false)
+		el, err := s.sharedElement(ctx, rel, ref, dt, f, storedType(dt), who, now)
 		if err != nil {
 			return out, err
 		}
@@ -183,21 +184,31 @@ func (s *Service) putElement(ctx context.Context, rel relT, ref Ref, dataType, d
 	if err != nil {
 		return store.DataElement{}, fmt.Errorf("instances: store content of %s: %w", dataType, err)
 	}
-	d := DataElement{ID: dataGUID, InstanceGUID: ref.GUID, DataType: dataType, Filename: filename, ContentType: ct,
-		BlobStoragePath: key, Size: info.Size, ContentHash: info.SHA256, Tags: []string{},
-		SelfLinks: &SelfLinks{Apps: s.public + "/" + rel.ID + "/instances/" + ref.ID() + "/data/" + dataGUID,
-			Platform: s.public + "/storage/api/v1/instances/" + ref.ID() + "/data/" + dataGUID},
-		Created: now, CreatedBy: who, LastChanged: now, LastChangedBy: who}
-	return store.DataElement{GUID: dataGUID, InstanceGUID: ref.GUID, DataType: dataType, ContentType: ct,
-		Filename: filename, Size: info.Size, SHA256: info.SHA256, BlobKey: key, Created: now, CreatedBy: who,
-		LastChanged: now, LastChangedBy: who, Document: mustJSON(d)}, nil
+	info.Key = key
+	return s.elementRow(rel, ref, dataType, dataGUID, ct, filename, info, who, now), nil
 }
 
 // dropBlobs removes blobs whose rows were not written; the sweeper catches any
-// this misses.
+// this misses. A transaction that reports an error may still have committed (the
+// connection dropped after COMMIT reached the server), so a blob is deleted only
+// after the store confirms that no row points at it: deleting it blindly could
+// leave a committed row pointing at a missing blob, which DESIGN §5 forbids. When
+// the store cannot answer — likely, if it just lost its connection — the blob stays
+// for the sweeper, which deletes it once it is old enough and still unreferenced.
+// The keys are fresh (new GUID or version suffix), so no row can start to point at
+// one between the check and the delete.
 func (s *Service) dropBlobs(els []store.DataElement) {
+	ctx := context.WithoutCancel(context.Background())
 	for _, e := range els {
-		if err := s.blobs.Delete(context.WithoutCancel(context.Background()), e.BlobKey); err != nil {
+		if e.BlobKey == "" || store.IsSharedBlobKey(e.BlobKey) { // shared: other rows point at it (see sharedElement)
+			continue
+		}
+		ref, err := s.st.BlobKeyReferenced(ctx, e.BlobKey)
+		if err != nil || ref {
+			s.log.Warn("instances: blob kept; the sweeper removes it if no row points at it", "key", e.BlobKey, "referenced", ref, "err", err)
+			continue
+		}
+		if err := s.blobs.Delete(ctx, e.BlobKey); err != nil {
 			s.log.Warn("instances: orphan blob left for the sweeper", "key", e.BlobKey, "err", err)
 		}
 	}

@@ -43,6 +43,7 @@ type Service struct {
 	log    *slog.Logger
 	now    func() time.Time
 	models *modelCache
+	shared sharedBlobs
 }
 
 // New returns a Service.
@@ -111,24 +112,11 @@ func (s *Service) load(ctx context.Context, st *store.Store, ref Ref) (*Snapshot
 	if err != nil {
 		return nil, fmt.Errorf("instances: release of %s: %w", ref.ID(), err)
 	}
-	var doc Instance
-	if err := json.Unmarshal([]byte(row.Document), &doc); err != nil {
-		return nil, fmt.Errorf("instances: document of %s: %w", ref.ID(), err)
-	}
 	els, err := st.ListDataElements(ctx, row.ID)
 	if err != nil {
 		return nil, err
 	}
-	doc.Created, doc.LastChanged, doc.LastChangedBy = row.Created, row.LastChanged, row.LastChangedBy
-	doc.Data = make([]DataElement, 0, len(els))
-	for _, e := range els {
-		d, err := elementDoc(e)
-		if err != nil {
-			return nil, err
-		}
-		doc.Data = append(doc.Data, d)
-	}
-	return &Snapshot{Instance: &doc, Release: rel, row: row, elements: els}, nil
+	return assemble(ref, rel, row, els)
 }
 
 // elementDoc decodes a row's document and refreshes the columns that change.

@@ -20,7 +20,8 @@ type DataElement struct {
 	Size         int64
 	// SHA256 is the lowercase hex digest of the blob, computed while it was streamed.
 	SHA256 string `gorm:"column:sha256;size:64"`
-	// BlobKey is "{org}/{app}/{instanceGuid}/data/{dataGuid}" (see BlobKey).
+	// BlobKey is "{org}/{app}/{instanceGuid}/data/{dataGuid}" (see BlobKey), or a
+	// shared key (see SharedBlobKey) for form data not yet saved.
 	BlobKey       string `gorm:"size:500"`
 	Locked        bool
 	Created       time.Time

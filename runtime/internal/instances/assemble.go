@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// assemble makes the Snapshot of an instance from its row and its data element
+// rows in store.ListDataElements order. load uses it on rows it read;
+// Instantiate on the rows it has just written, as the store returned them
+// (timestamps already normalised), which saves reading back what it wrote: two
+// queries per instantiation. TestInstantiateAnswersAsGet holds the two to the
+// same result.
+func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*Snapshot, error) {
+	var doc Instance
+	if err := json.Unmarshal([]byte(row.Document), &doc); err != nil {
+		return nil, fmt.Errorf("instances: document of %s: %w", ref.ID(), err)
+	}
+	doc.Created, doc.LastChanged, doc.LastChangedBy = row.Created, row.LastChanged, row.LastChangedBy
+	doc.Data = make([]DataElement, 0, len(els))
+	for _, e := range els {
+		d, err := elementDoc(e)
+		if err != nil {
+			return nil, err
+		}
+		doc.Data = append(doc.Data, d)
+	}
+	return &Snapshot{Instance: &doc, Release: rel, row: row, elements: els}, nil
+}
