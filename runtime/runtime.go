@@ -79,7 +79,8 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	}
 	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
 		Log: deps.Log.With(slog.String("role", "runtime"))})
-	az := authz.New(authz.StoreRoles{Store: st})
+	// Roles are cached per (user, party) for authz.DefaultRoleTTL; see operators.md.
+	az := authz.New(authz.NewCachedRoles(authz.StoreRoles{Store: st}, 0, 0))
 	appapi.New(svc, az, deps.Log).Mount(e, h.Authenticate())
 	ui, err := forms.New(forms.Options{Service: svc, Store: st, Authz: az, Log: deps.Log.With(slog.String("role", "runtime"))})
 	if err != nil {

@@ -31,12 +31,16 @@ type form struct {
 
 // modelCache compiles each loaded model once; releases are immutable, so the
 // *app.Model pointer is a safe key.
+// It also holds the Service's decoded form data (decoded), which lives as long.
 type modelCache struct {
-	mu sync.Mutex
-	m  map[*app.Model]*form
+	mu      sync.Mutex
+	m       map[*app.Model]*form
+	decoded *formCache
 }
 
-func newModelCache() *modelCache { return &modelCache{m: map[*app.Model]*form{}} }
+func newModelCache() *modelCache {
+	return &modelCache{m: map[*app.Model]*form{}, decoded: newFormCache(formCacheEntries)}
+}
 
 func (c *modelCache) get(m *app.Model) (*form, error) {
 	c.mu.Lock()

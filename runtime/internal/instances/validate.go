@@ -10,6 +10,7 @@ import (
 	"github.com/blankett/blankett/appframework/expr"
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/validation"
+	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // Validate runs full validation of the current task, as GET validate does. Without
@@ -67,7 +68,7 @@ func (s *Service) formData(ctx context.Context, snap *Snapshot) (map[string]any,
 		if _, seen := out[e.DataType]; seen {
 			continue
 		}
-		v, err := s.readForm(ctx, snap, e.GUID)
+		v, err := s.decodeElement(ctx, snap, e, true)
 		if err != nil {
 			return nil, err
 		}
@@ -76,29 +77,45 @@ func (s *Service) formData(ctx context.Context, snap *Snapshot) (map[string]any,
 	return out, nil
 }
 
-// readForm reads a stored form data element into its JSON value.
+// readForm reads a stored form data element into its JSON value, the caller's
+// own to change.
 func (s *Service) readForm(ctx context.Context, snap *Snapshot, dataGUID string) (any, error) {
 	for _, e := range snap.elements {
-		if e.GUID != dataGUID {
-			continue
+		if e.GUID == dataGUID {
+			return s.decodeElement(ctx, snap, e, false)
 		}
-		f, err := s.models.get(snap.Release.App.Model(e.DataType))
-		if err != nil {
-			return nil, err
-		}
-		rc, _, err := s.blobs.Get(ctx, e.BlobKey, nil)
-		if err != nil {
-			return nil, fmt.Errorf("instances: read data element %s: %w", e.GUID, err)
-		}
-		defer rc.Close()
-		kind, _ := bodyKind(e.ContentType)
-		v, err := f.decode(kind, io.Reader(rc))
-		if err != nil {
-			return nil, fmt.Errorf("instances: stored data element %s does not read: %w", e.GUID, err)
-		}
-		return v, nil
 	}
 	return nil, fail(ErrNotFound, CodeDataNotFound, "no data element %s", dataGUID)
+}
+
+// decodeElement reads form data element e into its JSON value. With shared the
+// value may come from, and goes into, the decoded-form cache, so the caller must
+// not change it.
+func (s *Service) decodeElement(ctx context.Context, snap *Snapshot, e store.DataElement, shared bool) (any, error) {
+	f, err := s.models.get(snap.Release.App.Model(e.DataType))
+	if err != nil {
+		return nil, err
+	}
+	kind, _ := bodyKind(e.ContentType)
+	key := formKey{model: f, kind: kind, blob: e.BlobKey, sha: e.SHA256}
+	if shared {
+		if v, ok := s.models.decoded.get(key); ok {
+			return v, nil
+		}
+	}
+	rc, _, err := s.blobs.Get(ctx, e.BlobKey, nil)
+	if err != nil {
+		return nil, fmt.Errorf("instances: read data element %s: %w", e.GUID, err)
+	}
+	defer rc.Close()
+	v, err := f.decode(kind, io.Reader(rc))
+	if err != nil {
+		return nil, fmt.Errorf("instances: stored data element %s does not read: %w", e.GUID, err)
+	}
+	if shared {
+		s.models.decoded.put(key, e.Size, v)
+	}
+	return v, nil
 }
 
 // exprInstance is the instance context expressions see.

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+
+package instances_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/blankett/blankett/appframework/validation"
+	"github.com/blankett/blankett/datamodels/testcorpus"
+	"github.com/blankett/blankett/internal/blob"
+	"github.com/blankett/blankett/internal/blob/fsblob"
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// countingBlobs counts reads of a blob store.
+type countingBlobs struct {
+	blob.Store
+	gets atomic.Int64
+}
+
+func (c *countingBlobs) Get(ctx context.Context, key string, rng *blob.Range) (io.ReadCloser, blob.Info, error) {
+	c.gets.Add(1)
+	return c.Store.Get(ctx, key, rng)
+}
+
+// TestValidateReusesDecodedForm covers the decoded-form cache behind validation:
+// validating unchanged data again reads no blob, and every save (new content,
+// new hash) is validated as saved, never as an earlier version, also when the
+// content goes back to an earlier one.
+func TestValidateReusesDecodedForm(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
+		if _, err := db.Migrate(ctx, set, nil); err != nil {
+			t.Fatal(err)
+		}
+		fs, err := fsblob.New(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		blobs := &countingBlobs{Store: fs}
+		host, err := apphost.New(db, blobs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
+			t.Fatal(err)
+		}
+		orgNo := "310000002"
+		party, err := store.New(db).CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
+		ref := instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}
+		dataID := snap.Instance.Data[0].ID
+
+		// yearIssue saves a form with year and reports whether validation flags the
+		// year (the model's minimum is 2000).
+		yearIssue := func(year int) bool {
+			t.Helper()
+			body := fmt.Sprintf(`<data><form><name>Ola</name><orgNumber>310000002</orgNumber><year>%d</year><income>1</income></form></data>`, year)
+			if _, err := svc.ReplaceData(ctx, c, snap, dataID, instances.Upload{ContentType: "application/xml", Length: -1,
+				Body: strings.NewReader(body)}); err != nil {
+				t.Fatal(err)
+			}
+			if snap, err = svc.Get(ctx, ref); err != nil {
+				t.Fatal(err)
+			}
+			issues, err := svc.Validate(ctx, snap, "nb")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return slices.ContainsFunc(issues, func(i validation.Issue) bool { return strings.HasSuffix(i.Field, "year") })
+		}
+		for i, tc := range []struct {
+			year int
+			want bool
+		}{{1999, true}, {2020, false}, {1999, true}, {2021, false}} {
+			if got := yearIssue(tc.year); got != tc.want {
+				t.Fatalf("save %d (year %d): year issue %v, want %v", i, tc.year, got, tc.want)
+			}
+		}
+
+		// Validating the unchanged data again is served from the cache.
+		before := blobs.gets.Load()
+		for range 3 {
+			if _, err := svc.Validate(ctx, snap, "nb"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := blobs.gets.Load() - before; n != 0 {
+			t.Errorf("validating unchanged data read %d blobs, want 0", n)
+		}
+	})
+}
