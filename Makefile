@@ -14,7 +14,7 @@ HAVE_NPM := $(shell command -v npm 2>/dev/null)
 ADDR    ?= 127.0.0.1:8080
 ADMIN   ?= 127.0.0.1:9090
 
-.PHONY: run build ui ui-deps test fmt-check vet test-go test-ui bench fuzz vendor-designsystemet clean
+.PHONY: run build ui ui-types ui-deps test fmt-check vet test-go test-ui bench fuzz vendor-designsystemet clean
 
 ## run: build the UI (when npm is there) and the binary, then start everything on ./data
 run: build
@@ -39,6 +39,10 @@ ui: ui-deps
 $(UI_OUT): $(UI_SRC) $(UI)/node_modules/.package-lock.json
 	cd $(UI) && npm run build
 
+## ui-types: regenerate the designer UI's API types from studio/api/openapi.yaml
+ui-types:
+	$(GO) run ./internal/tools/tsgen -in studio/api/openapi.yaml -out $(UI)/src/api/types.ts
+
 ui-deps: $(UI)/node_modules/.package-lock.json
 
 $(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
@@ -54,8 +58,10 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-# The browser tests inject axe-core from designer-ui/node_modules, so it is installed first.
-test-go: $(if $(HAVE_NPM),ui-deps)
+# The browser tests inject axe-core from designer-ui/node_modules, so it is installed
+# first, and the designer's browser test (cmd/blankett) needs the UI built into the
+# binary, so it is built first too (a few seconds; skipped without npm).
+test-go: $(if $(HAVE_NPM),ui-deps $(UI_OUT))
 	$(GO) test -race -count=1 -json -timeout 30m ./... | $(GO) run ./internal/tools/testsummary
 
 test-ui:

@@ -64,7 +64,7 @@ func Identify(s Sessions, cookie authn.SessionCookie) gin.HandlerFunc {
 		if h := c.GetHeader("Authorization"); h != "" {
 			who, err = fromHeader(ctx, s, h)
 			if err != nil {
-				c.Header("WWW-Authenticate", `Basic realm="Blankett Studio", charset="UTF-8"`)
+				challenge(c)
 				Fail(c, err)
 				return
 			}
@@ -115,7 +115,7 @@ func fromHeader(ctx context.Context, s Sessions, h string) (caller, error) {
 func RequireUser() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if _, ok := PrincipalFrom(c.Request.Context()); !ok {
-			c.Header("WWW-Authenticate", `Basic realm="Blankett Studio", charset="UTF-8"`)
+			challenge(c)
 			AbortProblem(c, http.StatusUnauthorized, CodeLoginRequired, "Log in, or send a personal API token.")
 			return
 		}
@@ -148,4 +148,15 @@ func NoStore() gin.HandlerFunc {
 		c.Header("Cache-Control", "no-store")
 		c.Next()
 	}
+}
+
+// challenge asks for Basic credentials, except on a script's fetch from a page:
+// browsers answer a Basic challenge with their own password dialog (or, headless,
+// by hanging), which would hide the designer's login screen. git and curl send no
+// Sec-Fetch-Mode, and a top-level navigation sends "navigate"; both still get it.
+func challenge(c *gin.Context) {
+	if m := c.GetHeader("Sec-Fetch-Mode"); m != "" && m != "navigate" {
+		return
+	}
+	c.Header("WWW-Authenticate", `Basic realm="Blankett Studio", charset="UTF-8"`)
 }

@@ -115,3 +115,38 @@ func basic(user, pass string) string {
 	r.SetBasicAuth(user, pass)
 	return r.Header.Get("Authorization")
 }
+
+// TestChallengeSparesPageScripts: a Basic challenge on a page script's fetch makes
+// browsers show their own password dialog over the designer's login screen.
+func TestChallengeSparesPageScripts(t *testing.T) {
+	tests := []struct {
+		name, mode string
+		challenge  bool
+	}{
+		{"git or curl (no fetch metadata)", "", true},
+		{"top-level navigation", "navigate", true},
+		{"page script, same origin", "same-origin", false},
+		{"page script, cors", "cors", false},
+	}
+	for _, tt := range tests {
+		for _, auth := range []string{"", "Bearer x"} {
+			t.Run(tt.name+" "+auth, func(t *testing.T) {
+				r := httptest.NewRequest(http.MethodGet, "/x", nil)
+				if tt.mode != "" {
+					r.Header.Set("Sec-Fetch-Mode", tt.mode)
+				}
+				if auth != "" {
+					r.Header.Set("Authorization", auth)
+				}
+				rec := httptest.NewRecorder()
+				engine(fakeSessions{}, true).ServeHTTP(rec, r)
+				if rec.Code != http.StatusUnauthorized {
+					t.Fatalf("status %d, want 401", rec.Code)
+				}
+				if got := rec.Header().Get("WWW-Authenticate") != ""; got != tt.challenge {
+					t.Fatalf("challenge sent = %v, want %v", got, tt.challenge)
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { ApiError, Client, StaleParentError } from './client';
+import { MAIN, MINE, mockApi, problem, saved, whoami } from '../test/mockApi';
+
+describe('Client', () => {
+  test('sends JSON with the session cookie and decodes the answer', async () => {
+    const { fetchFn, calls } = mockApi({ 'POST /login': { body: whoami } });
+    const got = await new Client(fetchFn).login('dev', 'secret-password');
+    expect(got.user.username).toBe('dev');
+    expect(calls[0].body).toEqual({ username: 'dev', password: 'secret-password' });
+    expect(calls[0].headers['Content-Type']).toBe('application/json');
+  });
+
+  test('uses credentials include', async () => {
+    let init: RequestInit | undefined;
+    const c = new Client(async (_u, i) => {
+      init = i;
+      return new Response('{"orgs":[]}', { headers: { 'Content-Type': 'application/json' } });
+    });
+    await c.listOrgs();
+    expect(init?.credentials).toBe('include');
+  });
+
+  test('surfaces problem+json code and detail', async () => {
+    const { fetchFn } = mockApi({
+      'POST /orgs/ttd/apps': problem(409, 'already_exists', 'gitrepo: ttd/flyt: already exists'),
+    });
+    const err = await new Client(fetchFn).createApp('ttd', 'flyt').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).not.toBeInstanceOf(StaleParentError);
+    expect((err as ApiError).code).toBe('already_exists');
+    expect((err as ApiError).status).toBe(409);
+    expect((err as ApiError).message).toBe('gitrepo: ttd/flyt: already exists');
+  });
+
+  test('sends If-Match and returns StaleParentError with the current head on 409 stale_parent', async () => {
+    const { fetchFn, calls } = mockApi({
+      'PATCH /orgs/ttd/apps/flyt/texts/nn': problem(409, 'stale_parent', 'users/dev has moved since you read it; reload and apply your change again.', {
+        branch: 'users/dev',
+        current: MINE,
+      }),
+    });
+    const err = await new Client(fetchFn)
+      .patchTexts('ttd', 'flyt', 'nn', MAIN, { set: { 'navn.ledetekst': 'Namn' } })
+      .catch((e: unknown) => e);
+    expect(calls[0].headers['If-Match']).toBe(`"${MAIN}"`);
+    expect(calls[0].body).toEqual({ set: { 'navn.ledetekst': 'Namn' } });
+    expect(err).toBeInstanceOf(StaleParentError);
+    expect((err as StaleParentError).current).toBe(MINE);
+  });
+
+  test('a save answers with the new commit', async () => {
+    const { fetchFn } = mockApi({ 'PATCH /orgs/ttd/apps/flyt/texts/nb': { body: saved(MINE, MAIN), etag: MINE } });
+    const s = await new Client(fetchFn).patchTexts('ttd', 'flyt', 'nb', MAIN, { set: { a: 'b' } });
+    expect(s.commit).toBe(MINE);
+  });
+
+  test('returns the ETag unquoted', async () => {
+    const { fetchFn } = mockApi({ 'GET /orgs/ttd/apps/flyt/files': { body: { commit: MAIN, entries: [] }, etag: MAIN } });
+    const r = await new Client(fetchFn).request('GET', '/orgs/ttd/apps/flyt/files', { query: { path: 'App/' } });
+    expect(r.etag).toBe(MAIN);
+  });
+
+  test('encodes the query and leaves out empty values', async () => {
+    const { fetchFn, calls } = mockApi({ 'GET /orgs/ttd/apps': { body: { apps: [] } } });
+    const c = new Client(fetchFn);
+    await c.listApps('ttd', 'fly t');
+    await c.listApps('ttd', '');
+    expect(calls[0].query.get('q')).toBe('fly t');
+    expect(calls[1].query.has('q')).toBe(false);
+  });
+
+  test('a non-JSON error still has a code', async () => {
+    const c = new Client(async () => new Response('bad gateway', { status: 502, statusText: 'Bad Gateway' }));
+    const err = (await c.whoami().catch((e: unknown) => e)) as ApiError;
+    expect(err.code).toBe('http_502');
+    expect(err.problem).toBeUndefined();
+  });
+
+  test('a network failure is network_error', async () => {
+    const c = new Client(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const err = (await c.whoami().catch((e: unknown) => e)) as ApiError;
+    expect(err.code).toBe('network_error');
+    expect(err.status).toBe(0);
+  });
+
+  test('204 has no body', async () => {
+    const { fetchFn } = mockApi({ 'POST /logout': { status: 204 } });
+    await expect(new Client(fetchFn).logout()).resolves.toBeUndefined();
+  });
+});
