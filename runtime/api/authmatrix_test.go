@@ -4,8 +4,6 @@ package api_test
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -156,6 +154,11 @@ func TestAuthMatrix(t *testing.T) {
 			if c.deploy != nil && *c.deploy != deployRoute {
 				continue
 			}
+			if r.Path == "/runtime/api/v1/apps" && c.name == "service owner of another org" {
+				// This list is always the caller's own org's releases (the path names no
+				// org), so another org's owner rightly gets 200 with its own, empty list.
+				continue
+			}
 			t.Run(key+"/"+c.name, func(t *testing.T) {
 				party := orgParty
 				if c.wrongParty {
@@ -163,13 +166,10 @@ func TestAuthMatrix(t *testing.T) {
 				}
 				path := fill(r.Path, party)
 				if strings.HasSuffix(r.Path, "/instances") || strings.HasSuffix(r.Path, "/create") || r.Path == "/:org/:app/new" {
-					path += "?instanceOwnerPartyId=" + strconv.FormatInt(party, 10)
+					path += sep(path) + "instanceOwnerPartyId=" + strconv.FormatInt(party, 10)
 				}
 				if r.Path == "/storage/api/v1/instances" || r.Path == "/runtime/api/v1/apps" || r.Path == "/runtime/api/v1/apps/:org/:app/releases" {
-					if c.name != "no token" && !strings.Contains(c.name, "scope") {
-						t.Skip("a list answers with the caller's own rows; covered by the no-token and scope rows")
-					}
-					path += "?org=ttd&"
+					path += sep(path) + "org=ttd"
 				}
 				body := "{}"
 				switch r.Path {
@@ -233,42 +233,6 @@ func TestAuthMatrix(t *testing.T) {
 	}
 }
 
-// clientToken registers machine client id for org with scopes and gets its
-// platform token by the JWT grant.
-func clientToken(t *testing.T, srv *server, id, org string, scopes ...string) string {
-	t.Helper()
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ks, err := authn.NewKeySet(authn.PublicKey{ID: authn.NewSigningKey(priv).ID, Algorithm: authn.AlgEdDSA, Key: pub})
-	if err != nil {
-		t.Fatal(err)
-	}
-	jwks, _ := ks.MarshalJSON()
-	ctx := context.Background()
-	if _, err := srv.st.CreateClient(ctx, store.MachineClient{ClientID: id, Org: org, OrgNumber: "991825827",
-		Name: id, JWKS: string(jwks), Scopes: strings.Join(scopes, " ")}); err != nil {
-		t.Fatal(err)
-	}
-	ex := srv.do(t, httptest.NewRequest(http.MethodGet, "/authentication/api/v1/openid/.well-known/openid-configuration", nil))
-	var meta struct {
-		TokenEndpoint string `json:"token_endpoint"`
-	}
-	if err := json.Unmarshal(ex.body, &meta); err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(strings.TrimSuffix(meta.TokenEndpoint, client.PathToken), client.WithClientKey(id, priv), client.WithScopes(scopes...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := c.Token(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
-}
-
 // withoutEcho drops a problem's "instance" member: it repeats the caller's own
 // request path, which names the ids the caller sent, not data it may not see.
 func withoutEcho(body []byte) string {
@@ -281,4 +245,12 @@ func withoutEcho(body []byte) string {
 	}
 	out, _ := json.Marshal(p)
 	return string(out)
+}
+
+// sep is the separator that appends one more query parameter to path.
+func sep(path string) string {
+	if strings.Contains(path, "?") {
+		return "&"
+	}
+	return "?"
 }
