@@ -4,11 +4,7 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"io"
 	"io/fs"
 	"net/http"
@@ -19,8 +15,6 @@ import (
 	"time"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
-	"github.com/blankett/blankett/internal/authn"
-	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/loadtest"
 )
 
@@ -104,39 +98,7 @@ func TestDownloadFromRealRuntime(t *testing.T) {
 // instance scopes and returns the file of its private key.
 func registerServiceOwner(t *testing.T, rt *localRuntime, id, org string) string {
 	t.Helper()
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pk := authn.NewSigningKey(priv).Public()
-	ks, err := authn.NewKeySet(authn.PublicKey{ID: pk.ID, Algorithm: authn.AlgEdDSA, Key: pub})
-	if err != nil {
-		t.Fatal(err)
-	}
-	jwks, err := ks.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := dbx.Open(context.Background(), rt.Database)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	row := map[string]any{"client_id": id, "org": org, "org_number": "991825827", "name": org + " back office",
-		"jwks": string(jwks), "scopes": "altinn:serviceowner/instances.read altinn:serviceowner/instances.write",
-		"disabled": false, "created": time.Now().UTC()}
-	if err := db.Gorm.Table("machine_clients").Create(row).Error; err != nil {
-		t.Fatal(err)
-	}
-	der, err := x509.MarshalPKCS8PrivateKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "client.pem")
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return registerClient(t, rt.Database, id, org, "altinn:serviceowner/instances.read altinn:serviceowner/instances.write")
 }
 
 // savedFiles maps the base name of every file under dir to its content.

@@ -4,19 +4,13 @@ package api_test
 
 import (
 	"bytes"
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
-	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/runtime/client"
-	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
 
@@ -34,7 +28,7 @@ func TestDeployExchangesMatchSpec(t *testing.T) {
 	}
 	v := newValidator(t, loadSpec(t))
 	srv := newServer(t)
-	tok := deployToken(t, srv, "ttd-ci", "ttd")
+	tok := clientToken(t, srv, "ttd-ci", "ttd", client.ScopeDeploy)
 	pack := func(app string) []byte {
 		b, err := client.PackDir(corpus + "/apps/" + app)
 		if err != nil {
@@ -97,45 +91,4 @@ func TestDeployExchangesMatchSpec(t *testing.T) {
 			v.check(t, ex, s.skipRequest)
 		})
 	}
-}
-
-// deployToken registers machine client id for org with blankett:deploy and gets
-// its platform token from the runtime's token endpoint.
-func deployToken(t *testing.T, srv *server, id, org string) string {
-	t.Helper()
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pk := authn.NewSigningKey(priv).Public()
-	ks, err := authn.NewKeySet(authn.PublicKey{ID: pk.ID, Algorithm: authn.AlgEdDSA, Key: pub})
-	if err != nil {
-		t.Fatal(err)
-	}
-	jwks, err := ks.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if _, err := srv.st.CreateClient(ctx, store.MachineClient{ClientID: id, Org: org, OrgNumber: "991825827",
-		Name: org + " CI", JWKS: string(jwks), Scopes: client.ScopeDeploy}); err != nil {
-		t.Fatal(err)
-	}
-	// The runtime listens at its public URL, which its issuer metadata names.
-	ex := srv.do(t, httptest.NewRequest(http.MethodGet, "/authentication/api/v1/openid/.well-known/openid-configuration", nil))
-	var meta struct {
-		TokenEndpoint string `json:"token_endpoint"`
-	}
-	if err := json.Unmarshal(ex.body, &meta); err != nil || !strings.HasSuffix(meta.TokenEndpoint, client.PathToken) {
-		t.Fatalf("openid configuration %s: %v", ex.body, err)
-	}
-	c, err := client.New(strings.TrimSuffix(meta.TokenEndpoint, client.PathToken), client.WithClientKey(id, priv), client.WithScopes(client.ScopeDeploy))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := c.Token(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
 }

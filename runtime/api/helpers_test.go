@@ -5,19 +5,25 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/internal/platform"
 	"github.com/blankett/blankett/runtime"
 	"github.com/blankett/blankett/runtime/api"
+	"github.com/blankett/blankett/runtime/client"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/gin-gonic/gin"
@@ -104,4 +110,44 @@ func (s *server) do(t *testing.T, req *http.Request) exchange {
 	// Rewind the body so the validator can read it again.
 	req.Body = io.NopCloser(bytes.NewReader(reqBody))
 	return exchange{req: req, status: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
+}
+
+// clientToken registers machine client id for org with scopes and gets its
+// platform token by the JWT grant from the token endpoint that the runtime's
+// issuer metadata names (it listens at its public URL).
+func clientToken(t *testing.T, srv *server, id, org string, scopes ...string) string {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks, err := authn.NewKeySet(authn.PublicKey{ID: authn.NewSigningKey(priv).ID, Algorithm: authn.AlgEdDSA, Key: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jwks, err := ks.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := srv.st.CreateClient(ctx, store.MachineClient{ClientID: id, Org: org, OrgNumber: "991825827",
+		Name: id, JWKS: string(jwks), Scopes: strings.Join(scopes, " ")}); err != nil {
+		t.Fatal(err)
+	}
+	ex := srv.do(t, httptest.NewRequest(http.MethodGet, "/authentication/api/v1/openid/.well-known/openid-configuration", nil))
+	var meta struct {
+		TokenEndpoint string `json:"token_endpoint"`
+	}
+	if err := json.Unmarshal(ex.body, &meta); err != nil || !strings.HasSuffix(meta.TokenEndpoint, client.PathToken) {
+		t.Fatalf("openid configuration %s: %v", ex.body, err)
+	}
+	c, err := client.New(strings.TrimSuffix(meta.TokenEndpoint, client.PathToken), client.WithClientKey(id, priv), client.WithScopes(scopes...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := c.Token(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
 }

@@ -87,7 +87,7 @@ func WithClientKey(clientID string, key crypto.Signer) Option {
 		if clientID == "" {
 			return fmt.Errorf("%w: empty client id", ErrConfig)
 		}
-		if _, err := signingMethod(key); err != nil {
+		if err := checkKey(key); err != nil {
 			return err
 		}
 		c.clientID, c.key = clientID, key

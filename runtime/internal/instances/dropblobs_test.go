@@ -12,12 +12,9 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/blob"
-	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
@@ -74,26 +71,7 @@ func (t *lyingTx) Rollback() error { return t.ConnPool.(gorm.TxCommitter).Rollba
 func TestCommittedRowKeepsBlob(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
-		if _, err := db.Migrate(ctx, set, nil); err != nil {
-			t.Fatal(err)
-		}
-		blobs, err := fsblob.New(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		host, err := apphost.New(db, blobs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
-			t.Fatal(err)
-		}
-		orgNo := "310000001"
-		party, err := store.New(db).CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		blobs, host, party := instances.SetupSigningTest(t, db, "310000001", nil)
 		armed := new(atomic.Bool)
 		g := db.Gorm.Session(&gorm.Session{NewDB: true})
 		g.Statement.ConnPool = &lyingPool{ConnPool: g.Statement.ConnPool, armed: armed}
@@ -164,7 +142,7 @@ func TestCommittedRowKeepsBlob(t *testing.T) {
 
 // checkRowsHaveBlobs asserts that there are want data element rows and that each
 // one's blob exists.
-func checkRowsHaveBlobs(t *testing.T, db *dbx.DB, blobs *fsblob.Store, want int) {
+func checkRowsHaveBlobs(t *testing.T, db *dbx.DB, blobs blob.Store, want int) {
 	t.Helper()
 	var keys []string
 	if err := db.Gorm.Raw("SELECT blob_key FROM data_elements").Scan(&keys).Error; err != nil {

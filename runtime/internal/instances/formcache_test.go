@@ -12,12 +12,9 @@ import (
 	"testing"
 
 	"github.com/blankett/blankett/appframework/validation"
-	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/blob"
-	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
@@ -41,27 +38,11 @@ func (c *countingBlobs) Get(ctx context.Context, key string, rng *blob.Range) (i
 func TestValidateReusesDecodedForm(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
-		if _, err := db.Migrate(ctx, set, nil); err != nil {
-			t.Fatal(err)
-		}
-		fs, err := fsblob.New(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		blobs := &countingBlobs{Store: fs}
-		host, err := apphost.New(db, blobs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
-			t.Fatal(err)
-		}
-		orgNo := "310000002"
-		party, err := store.New(db).CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		var blobs *countingBlobs
+		_, host, party := instances.SetupSigningTest(t, db, "310000002", func(s blob.Store) blob.Store {
+			blobs = &countingBlobs{Store: s}
+			return blobs
+		})
 		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
 		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
 		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})

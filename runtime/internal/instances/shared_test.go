@@ -11,12 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/blob"
-	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
@@ -30,26 +27,7 @@ import (
 func TestSharedEmptyFormData(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
-		if _, err := db.Migrate(ctx, set, nil); err != nil {
-			t.Fatal(err)
-		}
-		blobs, err := fsblob.New(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		host, err := apphost.New(db, blobs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
-			t.Fatal(err)
-		}
-		orgNo := "310000002"
-		party, err := store.New(db).CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		blobs, host, party := instances.SetupSigningTest(t, db, "310000002", nil)
 		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
 		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
 		create := func() (*instances.Snapshot, instances.DataElement) {

@@ -5,22 +5,14 @@ package deploy
 import (
 	"context"
 	"crypto"
-	"crypto/ecdsa"
 	"crypto/ed25519"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/rsa"
-	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/blankett/blankett/internal/authn"
-	"github.com/golang-jwt/jwt/v5"
+	"github.com/blankett/blankett/internal/jwtgrant"
 )
 
 // token returns a platform token for org's client, cached until a minute
@@ -63,79 +55,26 @@ func (c *Client) forget(org string) {
 	c.mu.Unlock()
 }
 
-// fetchToken makes the JWT-grant token request for org's client.
+// fetchToken makes the JWT-grant token request for org's client: iss = sub =
+// client id, aud = the token endpoint, the deploy scope.
 func (c *Client) fetchToken(ctx context.Context, org string) (string, time.Duration, error) {
-	assertion, err := c.assertion(org)
+	assertion, err := jwtgrant.Sign(c.env.Key, jwtgrant.Claims{
+		ClientID: c.ClientID(org), Audience: c.env.URL + pathToken, KeyID: c.env.KeyID,
+		Scopes: []string{ScopeDeploy}, Now: c.now(),
+	})
+	if err != nil {
+		return "", 0, fmt.Errorf("deploy: sign grant: %w", err)
+	}
+	tr, err := jwtgrant.Exchange(ctx, c.http, c.env.URL+pathToken, assertion, "", func(res *http.Response) error {
+		return fmt.Errorf("token for %s: %w", c.ClientID(org), refused(c.env.Name, res))
+	})
+	if errors.Is(err, jwtgrant.ErrRequest) || errors.Is(err, jwtgrant.ErrTransport) || errors.Is(err, jwtgrant.ErrResponse) {
+		return "", 0, fmt.Errorf("%w: %s: %w", ErrUnreachable, c.env.Name, err)
+	}
 	if err != nil {
 		return "", 0, err
 	}
-	form := url.Values{"grant_type": {authn.GrantTypeJWTBearer}, "assertion": {assertion}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.env.URL+pathToken, strings.NewReader(form.Encode()))
-	if err != nil {
-		return "", 0, fmt.Errorf("%w: %s: %w", ErrUnreachable, c.env.Name, err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/json")
-	res, err := c.http.Do(req)
-	if err != nil {
-		return "", 0, fmt.Errorf("%w: %s: token: %w", ErrUnreachable, c.env.Name, err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		return "", 0, fmt.Errorf("token for %s: %w", c.ClientID(org), refused(c.env.Name, res))
-	}
-	var tr authn.TokenResponse
-	if err := json.NewDecoder(io.LimitReader(res.Body, 1<<20)).Decode(&tr); err != nil || tr.AccessToken == "" {
-		return "", 0, fmt.Errorf("%w: %s: token response without access_token", ErrUnreachable, c.env.Name)
-	}
-	if tr.ExpiresIn <= 0 {
-		tr.ExpiresIn = 60
-	}
 	return tr.AccessToken, time.Duration(tr.ExpiresIn) * time.Second, nil
-}
-
-// assertion is org's client's signed grant: iss = sub = client id, aud = the
-// token endpoint, 100 seconds, a random jti, the deploy scope.
-func (c *Client) assertion(org string) (string, error) {
-	method, err := signingMethod(c.env.Key)
-	if err != nil {
-		return "", err
-	}
-	jti := make([]byte, 16)
-	_, _ = rand.Read(jti)
-	now := c.now()
-	claims := struct {
-		jwt.RegisteredClaims
-		Scope string `json:"scope"`
-	}{jwt.RegisteredClaims{
-		Issuer: c.ClientID(org), Subject: c.ClientID(org), Audience: jwt.ClaimStrings{c.env.URL + pathToken},
-		IssuedAt: jwt.NewNumericDate(now), ExpiresAt: jwt.NewNumericDate(now.Add(100 * time.Second)),
-		ID: hex.EncodeToString(jti),
-	}, ScopeDeploy}
-	t := jwt.NewWithClaims(method, claims)
-	if c.env.KeyID != "" {
-		t.Header["kid"] = c.env.KeyID
-	}
-	s, err := t.SignedString(c.env.Key)
-	if err != nil {
-		return "", fmt.Errorf("deploy: sign grant: %w", err)
-	}
-	return s, nil
-}
-
-// signingMethod picks the JWS algorithm for key: EdDSA, RS256 or ES256.
-func signingMethod(key crypto.Signer) (jwt.SigningMethod, error) {
-	switch k := key.(type) {
-	case ed25519.PrivateKey:
-		return jwt.SigningMethodEdDSA, nil
-	case *rsa.PrivateKey:
-		return jwt.SigningMethodRS256, nil
-	case *ecdsa.PrivateKey:
-		if k.Curve == elliptic.P256() {
-			return jwt.SigningMethodES256, nil
-		}
-	}
-	return nil, fmt.Errorf("deploy: key type %T not supported (Ed25519, RSA or EC P-256)", key)
 }
 
 // JWKS returns the JWK Set of key's public half, as the runtime registers a
