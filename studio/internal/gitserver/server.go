@@ -160,7 +160,11 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, rt route, p Pri
 		httpx.WriteProblem(w, r, httpx.NewProblem(http.StatusInternalServerError, httpx.CodeInternal, "The repository cannot be read."))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxPushBytes)
+	// No ResponseWriter here: net/http/cgi copies the body to git in its own goroutine
+	// while the handler goroutine writes the answer, and MaxBytesReader would mark the
+	// response from that copying goroutine (a data race the race detector caught). The
+	// cut-off still happens: git's stdin ends with an error and the push is refused.
+	r.Body = http.MaxBytesReader(nil, r.Body, s.cfg.MaxPushBytes)
 	s.backend(p).ServeHTTP(w, r)
 	after, err := s.refs(ctx, rt)
 	if err != nil {
