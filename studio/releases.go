@@ -57,12 +57,9 @@ func (c Config) environmentURLs() (map[string]string, error) {
 // startReleases mounts the release and deploy API. Environments without a URL
 // deploy to this server (all-in-one); the grant key comes from
 // --studio-deploy-key-file, or in dev mode from a key made for this process and
-// registered for each org as it first deploys.
-func (r *Role) startReleases(ctx context.Context, deps platform.Deps, svc *account.Service, insecure bool, log *slog.Logger, e *gin.Engine) error {
-	repos, err := gitrepo.New(ctx, deps.DataDir, gitrepo.Options{})
-	if err != nil {
-		return fmt.Errorf("studio: %w", err)
-	}
+// registered for each org as it first deploys. Releases tag and read the app
+// repositories of startRepos.
+func (r *Role) startReleases(deps platform.Deps, repos *gitrepo.Store, svc *account.Service, insecure bool, log *slog.Logger, e *gin.Engine) error {
 	urls, err := r.cfg.environmentURLs()
 	if err != nil {
 		return fmt.Errorf("studio: --studio-environment-urls: %w", err)

@@ -76,10 +76,11 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 		return err
 	}
 	h.Mount(e)
-	if err := r.startRepos(ctx, deps, svc, insecure, log, e); err != nil {
+	repos, err := r.startRepos(ctx, deps, svc, insecure, log, e)
+	if err != nil {
 		return err
 	}
-	if err := r.startReleases(ctx, deps, svc, insecure, log, e); err != nil {
+	if err := r.startReleases(deps, repos, svc, insecure, log, e); err != nil {
 		return err
 	}
 	e.GET(studioapi.Path, gin.WrapH(studioapi.Handler()))

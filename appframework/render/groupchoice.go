@@ -61,37 +61,34 @@ func hasPrefix(p, prefix expr.Path) bool {
 	return true
 }
 
-// Chosen returns the values of the rows in list that count as chosen: a
+// chosen returns the values of the rows in list that count as chosen: a
 // non-empty value whose checked field, if any, is not false.
-func (g GroupChoice) Chosen(list []any) []string {
+func (g GroupChoice) chosen(list []expr.Value) []string {
 	var out []string
 	for _, row := range list {
-		m, _ := row.(map[string]any)
-		v, _ := rowValue(m, g.Value).(string)
-		if v == "" {
+		v := rowValue(row, g.Value)
+		if v.Kind() != expr.KindString || v.AsString() == "" {
 			continue
 		}
 		if len(g.Checked) > 0 {
-			if b, ok := rowValue(m, g.Checked).(bool); ok && !b {
+			if c := rowValue(row, g.Checked); c.Kind() == expr.KindBool && !c.AsBool() {
 				continue
 			}
 		}
-		out = append(out, v)
+		out = append(out, v.AsString())
 	}
 	return out
 }
 
-// rowValue returns the value at the unindexed path p inside row m.
-func rowValue(m map[string]any, p expr.Path) any {
-	var cur any = m
+// rowValue returns the value at the unindexed path p inside row.
+func rowValue(row expr.Value, p expr.Path) expr.Value {
 	for _, s := range p {
-		o, ok := cur.(map[string]any)
-		if !ok {
-			return nil
+		if row.Kind() != expr.KindObject {
+			return expr.Value{}
 		}
-		cur = o[s.Name]
+		row, _ = row.AsObject().Get(s.Name)
 	}
-	return cur
+	return row
 }
 
 // groupChoice renders the value of a group-bound choice component: its
@@ -104,36 +101,7 @@ func (st *state) groupChoice(n *layouttree.Node, c *component.Component) (name, 
 	f := st.fieldOf(n, expr.Binding{DataType: gc.DataType, Path: gc.Group})
 	var rows []string
 	if list := st.lookup(f); list.Kind() == expr.KindList {
-		raw := make([]any, 0, len(list.AsList()))
-		for _, row := range list.AsList() {
-			raw = append(raw, plain(row))
-		}
-		rows = gc.Chosen(raw)
+		rows = gc.chosen(list.AsList())
 	}
 	return RowsPrefix + Target{Component: c.ID, Rows: n.Rows()}.String(), strings.Join(rows, ","), true
-}
-
-// plain turns an expression value back into decoded JSON.
-func plain(v expr.Value) any {
-	switch v.Kind() {
-	case expr.KindString:
-		return v.AsString()
-	case expr.KindBool:
-		return v.AsBool()
-	case expr.KindObject:
-		o := v.AsObject()
-		m := make(map[string]any, o.Len())
-		for _, k := range o.Keys() {
-			x, _ := o.Get(k)
-			m[k] = plain(x)
-		}
-		return m
-	case expr.KindList:
-		var out []any
-		for _, x := range v.AsList() {
-			out = append(out, plain(x))
-		}
-		return out
-	}
-	return nil
 }

@@ -162,12 +162,18 @@ func writeJSONFile(path string, raw json.RawMessage) error {
 		return fmt.Errorf("instance JSON: %w", err)
 	}
 	buf.WriteByte('\n')
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+// writeFileAtomic writes data to path with mode 0600 through a synced temp
+// file renamed over it, so path holds either the old or the new content.
+func writeFileAtomic(path string, data []byte) error {
 	tmp := path + partSuffix
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(buf.Bytes())
+	_, err = f.Write(data)
 	if err == nil {
 		err = f.Sync()
 	}

@@ -9,7 +9,6 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,33 +24,12 @@ import (
 func clientsDatabases(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{"sqlite": "sqlite:" + filepath.Join(t.TempDir(), "blankett.db")}
-	dsn := os.Getenv(dbtest.EnvPostgres)
-	if dsn == "" {
+	pg := freshPostgres(t, "blankett_clients")
+	if pg == "" {
 		t.Log(dbtest.EnvPostgres + " not set: PostgreSQL run skipped")
 		return out
 	}
-	admin, err := dbx.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := "blankett_clients_" + strings.ReplaceAll(rand.Text()[:12], "-", "")
-	name = strings.ToLower(name)
-	if err := admin.Gorm.Exec("CREATE DATABASE " + name).Error; err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if a, err := dbx.Open(context.Background(), dsn); err == nil {
-			_ = a.Gorm.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").Error
-			_ = a.Close()
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	out["postgres"] = u.String()
+	out["postgres"] = pg
 	return out
 }
 

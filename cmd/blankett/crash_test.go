@@ -6,10 +6,8 @@ import (
 	"bufio"
 	"context"
 	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/hex"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,7 +17,6 @@ import (
 	"time"
 
 	"github.com/blankett/blankett/internal/authn"
-	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/loadtest"
 )
 
@@ -63,15 +60,11 @@ type crashEnv struct {
 
 func crashRun(t *testing.T, bin, dsn string, n int) {
 	ctx := context.Background()
-	e := &crashEnv{bin: bin, dir: t.TempDir(), dsn: dsn, addr: freeAddr(t), seed: make([]byte, ed25519.SeedSize)}
-	rand.Read(e.seed)
+	e := &crashEnv{bin: bin, dir: t.TempDir(), dsn: dsn, addr: freeAddr(t)}
 	if e.dsn == "" {
 		e.dsn = "sqlite:" + filepath.Join(e.dir, "blankett.db")
 	}
-	e.keyFile = filepath.Join(e.dir, "token.key")
-	if err := os.WriteFile(e.keyFile, []byte(hex.EncodeToString(e.seed)), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	e.keyFile, e.seed = signingKeyFile(t, e.dir, "token.key")
 	if out, err := exec.Command(bin, "migrate", "--data-dir", e.dir, "--database", e.dsn).CombinedOutput(); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, out)
 	}
@@ -172,33 +165,11 @@ func checkFails(t *testing.T, fails []error) {
 // crashPostgres creates a fresh database on BLANKETT_TEST_POSTGRES_DSN's server,
 // dropped at cleanup, and returns its DSN.
 func crashPostgres(t *testing.T) string {
-	dsn := os.Getenv("BLANKETT_TEST_POSTGRES_DSN")
+	dsn := freshPostgres(t, "blankett_crash")
 	if dsn == "" {
 		t.Skip("BLANKETT_TEST_POSTGRES_DSN not set: PostgreSQL run skipped")
 	}
-	admin, err := dbx.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "blankett_crash_" + hex.EncodeToString(b)
-	if err := admin.Gorm.Exec("CREATE DATABASE " + name).Error; err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if a, err := dbx.Open(context.Background(), dsn); err == nil {
-			_ = a.Gorm.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").Error
-			_ = a.Close()
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return dsn
 }
 
 // metric reads one sample from the admin listener's /metrics; -1 when absent.

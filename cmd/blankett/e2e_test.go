@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
-	"io"
 	"maps"
 	"net/http"
 	"net/url"
@@ -28,7 +27,9 @@ import (
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/internal/testenv/browser"
+	"github.com/blankett/blankett/internal/testenv/corpusapp"
 	"github.com/blankett/blankett/runtime/client"
 )
 
@@ -57,12 +58,7 @@ func TestEndToEnd(t *testing.T) {
 	bin := binary(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	seed := make([]byte, ed25519.SeedSize)
-	_, _ = rand.Read(seed)
-	signKey := filepath.Join(dir, "token-signing.key")
-	if err := os.WriteFile(signKey, []byte(hex.EncodeToString(seed)), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	signKey, seed := signingKeyFile(t, dir, "token-signing.key")
 	data := filepath.Join(dir, "data")
 	s := startServe(t, bin, data, "--dev", "--token-signing-key-file", signKey)
 	s.waitReady(t, time.Now())
@@ -75,10 +71,10 @@ func TestEndToEnd(t *testing.T) {
 	cli.run(t, "login", "--url", base, "--client-id", "ttd-ci", "--key", clientKey,
 		"--scope", "altinn:serviceowner/instances.read", "--scope", "altinn:serviceowner/instances.write")
 	// Two corpus apps go out over HTTP: subform-test, and component-library for the
-	// citizen, with the policy rule its second task lacks (see withTaskWrite).
+	// citizen, with the policy rule its second task lacks (see corpusapp.WithTaskWrite).
 	for _, app := range []struct{ dir, id string }{
 		{filepath.Join(corpus, "apps", corpusApp), "ttd/" + corpusApp},
-		{withTaskWrite(t, filepath.Join(corpus, "apps", citizenApp), "PreviousProcessSummary"), "ttd/" + citizenApp},
+		{corpusapp.WithTaskWrite(t, filepath.Join(corpus, "apps", citizenApp), "PreviousProcessSummary"), "ttd/" + citizenApp},
 	} {
 		if out := cli.run(t, "deploy", "--app", app.dir, "--version", "v1"); !strings.Contains(out, "Deployed "+app.id+" v1") {
 			t.Fatalf("deploy %s: %s", app.id, out)
@@ -234,14 +230,10 @@ func (r *restClient) do(t *testing.T, method, path, contentType string, body []b
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != want {
-		t.Fatalf("%s %s: %d, want %d: %s", method, path, res.StatusCode, want, b)
+	res := apitest.Send(t, req)
+	b := res.Body
+	if res.Status != want {
+		t.Fatalf("%s %s: %d, want %d: %s", method, path, res.Status, want, b)
 	}
 	if out != nil {
 		if err := json.Unmarshal(b, out); err != nil {

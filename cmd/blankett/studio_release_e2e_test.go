@@ -6,22 +6,17 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"html"
 	"io"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/testenv/apitest"
+	"github.com/blankett/blankett/internal/testenv/webtest"
 )
 
 // studioClient calls studio's API with HTTP Basic auth.
@@ -45,14 +40,10 @@ func (s studioClient) do(t *testing.T, method, path string, body any, want int, 
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != want {
-		t.Fatalf("%s %s as %s: %d, want %d: %s", method, path, s.user, res.StatusCode, want, b)
+	res := apitest.Send(t, req)
+	b := res.Body
+	if res.Status != want {
+		t.Fatalf("%s %s as %s: %d, want %d: %s", method, path, s.user, res.Status, want, b)
 	}
 	if out != nil {
 		if err := json.Unmarshal(b, out); err != nil {
@@ -78,12 +69,7 @@ type envStatus struct {
 func TestStudioReleaseDeploy(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
-	seed := make([]byte, ed25519.SeedSize)
-	_, _ = rand.Read(seed)
-	signKey := filepath.Join(dir, "token-signing.key")
-	if err := os.WriteFile(signKey, []byte(hex.EncodeToString(seed)), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	signKey, seed := signingKeyFile(t, dir, "token-signing.key")
 	data := filepath.Join(dir, "data")
 	const devPW = "dev-e2e-password-4711"
 	s := startServe(t, bin, data, "--dev", "--token-signing-key-file", signKey, "--studio-dev-password", devPW)
@@ -172,38 +158,10 @@ func TestStudioReleaseDeploy(t *testing.T) {
 	}
 }
 
-var hiddenRE = regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`)
-var actionRE = regexp.MustCompile(`<form method="post" action="([^"]+)">`)
-
 // devLogin logs pid in at the runtime's dev IdP over plain HTTP.
 func devLogin(t *testing.T, base, pid string) {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
-	res, err := c.Get(base + "/login?returnTo=/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	m := actionRE.FindSubmatch(page)
-	if m == nil {
-		t.Fatalf("no dev IdP form at %s: %.300s", res.Request.URL, page)
-	}
-	form := url.Values{"user": {pid}, "acr": {"idporten-loa-substantial"}}
-	for _, h := range hiddenRE.FindAllSubmatch(page, -1) {
-		form.Set(string(h[1]), html.UnescapeString(string(h[2])))
-	}
-	action, err := res.Request.URL.Parse(html.UnescapeString(string(m[1])))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err = c.PostForm(action.String(), form)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("dev login: %d at %s", res.StatusCode, res.Request.URL)
+	if r := webtest.DevLogin(t, webtest.Client(t), base+"/login?returnTo=/", pid); r.Status != http.StatusOK {
+		t.Fatalf("dev login: %d at %s", r.Status, r.URL)
 	}
 }

@@ -39,8 +39,8 @@ const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pr
 // busy_timeout pragma above, and the write gate's limit.
 const busyTimeout = 10 * time.Second
 
-// sqliteMaxConns bounds the SQLite pool; see Open.
-const sqliteMaxConns = 32
+// maxConns bounds the pool of either engine; see Open.
+const maxConns = 32
 
 // openGated returns a pool on the SQLite DSN whose writers queue at one write gate.
 func openGated(dsn string) (*sql.DB, error) {
@@ -122,10 +122,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		SkipDefaultTransaction: true,
 		Logger:                 logger.Discard,
 		NowFunc:                func() time.Time { return time.Now().UTC() },
-		// SQLite parses every statement anew unless it is prepared, about a sixth
-		// of the CPU of a write transaction; the pgx driver already keeps its own
-		// per-connection statement cache. The bound covers the distinct statements
-		// the stores issue (an IN list makes one per length) with room to spare.
+		// Prepared statements are kept per SQLite connection; the pgx driver
+		// already keeps its own cache. This does not save SQLite's parse: the
+		// glebarez driver's statement keeps only the SQL text and runs
+		// sqlite3_prepare on every execution (docs/benchmarks.md, "Where the time
+		// goes"), so the gain is small and unmeasured. The bound covers the
+		// distinct statements the stores issue (an IN list makes one per length).
 		PrepareStmt:        dialect == SQLite,
 		PrepareStmtMaxSize: 512,
 		PrepareStmtTTL:     time.Hour,
@@ -140,17 +142,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dbx: %w", err)
 	}
-	if dialect == SQLite {
-		// One writer at a time is SQLite's model, kept by the write gate (see
-		// writeGate). A writer waits at the gate holding its connection, so the pool
-		// is large enough that queued writers do not starve readers, which run
-		// concurrently in WAL mode.
-		sqlDB.SetMaxOpenConns(sqliteMaxConns)
-		sqlDB.SetMaxIdleConns(sqliteMaxConns)
-	} else {
-		sqlDB.SetMaxOpenConns(32)
-		sqlDB.SetMaxIdleConns(32)
-	}
+	// One writer at a time is SQLite's model, kept by the write gate (see
+	// writeGate). A writer waits at the gate holding its connection, so the SQLite
+	// pool is as large as PostgreSQL's: queued writers do not starve readers,
+	// which run concurrently in WAL mode.
+	sqlDB.SetMaxOpenConns(maxConns)
+	sqlDB.SetMaxIdleConns(maxConns)
 	// Idle connections are kept up to the pool size: under load a connection
 	// closed for being over an idle limit is reopened a moment later, and opening
 	// one (a PostgreSQL backend; SQLite's pragmas and schema read) costs far more

@@ -33,6 +33,8 @@ func TestSpecPath(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"/", "/"},
 		{"/studio/api/v1/orgs/:org/teams/:team", "/studio/api/v1/orgs/{org}/teams/{team}"},
+		{"/:org/:app/instances/:party/:guid", "/{org}/{app}/instances/{party}/{guid}"},
+		{"/storage/api/v1/instances/:partyId/:guid/data/:dataGuid", "/storage/api/v1/instances/{partyId}/{guid}/data/{dataGuid}"},
 		{"/devidp/*rest", "/devidp/{rest}"},
 	}
 	for _, tt := range tests {

@@ -107,15 +107,15 @@ func TestAuthMatrix(t *testing.T) {
 	// The victim: an instance of the organisation, created by its DAGL.
 	req := httptest.NewRequest(http.MethodPost, "/ttd/signing-test/instances?instanceOwnerPartyId="+strconv.FormatInt(orgParty, 10), nil)
 	req.AddCookie(dagl)
-	ex := srv.do(t, req)
+	ex := srv.do(req)
 	var inst struct {
 		ID   string `json:"id"`
 		Data []struct {
 			ID string `json:"id"`
 		} `json:"data"`
 	}
-	if err := json.Unmarshal(ex.body, &inst); ex.status != http.StatusCreated || err != nil || len(inst.Data) == 0 {
-		t.Fatalf("instantiate: %d %s", ex.status, ex.body)
+	if err := json.Unmarshal(ex.Body, &inst); ex.Status != http.StatusCreated || err != nil || len(inst.Data) == 0 {
+		t.Fatalf("instantiate: %d %s", ex.Status, ex.Body)
 	}
 	guid, dataID := inst.ID[strings.Index(inst.ID, "/")+1:], inst.Data[0].ID
 
@@ -137,7 +137,7 @@ func TestAuthMatrix(t *testing.T) {
 	}
 
 	n := 0
-	for _, r := range srv.engine.Routes() {
+	for _, r := range srv.Engine.Routes() {
 		key := r.Method + " " + r.Path
 		if publicRoutes[key] {
 			continue
@@ -184,22 +184,22 @@ func TestAuthMatrix(t *testing.T) {
 				req := httptest.NewRequest(r.Method, path, strings.NewReader(body))
 				req.Header.Set("Content-Type", "application/json")
 				c.auth(req)
-				ex := srv.do(t, req)
-				refused := ex.status == 401 || ex.status == 403 || ex.status == 404 || (ui && ex.status/100 == 3)
+				ex := srv.do(req)
+				refused := ex.Status == 401 || ex.Status == 403 || ex.Status == 404 || (ui && ex.Status/100 == 3)
 				if !refused {
-					t.Errorf("status %d, want 401, 403 or 404: %.300s", ex.status, ex.body)
+					t.Errorf("status %d, want 401, 403 or 404: %.300s", ex.Status, ex.Body)
 				}
-				if !ui && !strings.HasPrefix(ex.header.Get("Content-Type"), "application/problem+json") {
-					t.Errorf("Content-Type %q, want problem+json", ex.header.Get("Content-Type"))
+				if !ui && !strings.HasPrefix(ex.Header.Get("Content-Type"), "application/problem+json") {
+					t.Errorf("Content-Type %q, want problem+json", ex.Header.Get("Content-Type"))
 				}
-				body = withoutEcho(ex.body)
+				body = withoutEcho(ex.Body)
 				// A page or redirect may repeat the caller's own path (returnTo, form
 				// actions); only what the caller did not send counts as a leak.
 				p := strings.SplitN(path, "?", 2)[0]
 				body = strings.NewReplacer(p, "", url.QueryEscape(p), "").Replace(body)
 				for _, leak := range []string{guid, dataID, `"partyId":"` + strconv.FormatInt(orgParty, 10) + `"`} {
 					if strings.Contains(body, leak) {
-						t.Errorf("body leaks %s: %.300s", leak, ex.body)
+						t.Errorf("body leaks %s: %.300s", leak, ex.Body)
 					}
 				}
 				if after := state(); after != before {
@@ -226,8 +226,8 @@ func TestAuthMatrix(t *testing.T) {
 		t.Run("allowed/"+p.name, func(t *testing.T) {
 			req := httptest.NewRequest(p.method, fill(p.path, orgParty), nil)
 			p.auth(req)
-			if ex := srv.do(t, req); ex.status != http.StatusOK {
-				t.Errorf("status %d, want 200: %.300s", ex.status, ex.body)
+			if ex := srv.do(req); ex.Status != http.StatusOK {
+				t.Errorf("status %d, want 200: %.300s", ex.Status, ex.Body)
 			}
 		})
 	}

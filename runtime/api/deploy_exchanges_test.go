@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
+	"github.com/blankett/blankett/internal/openapitest"
 	"github.com/blankett/blankett/runtime/client"
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
@@ -26,7 +27,7 @@ func TestDeployExchangesMatchSpec(t *testing.T) {
 	if !ok {
 		t.Skip("shared/corpus not found: no app to deploy")
 	}
-	v := newValidator(t, loadSpec(t))
+	v := openapitest.NewValidator(t, loadSpec(t))
 	srv := newServer(t)
 	tok := clientToken(t, srv, "ttd-ci", "ttd", client.ScopeDeploy)
 	pack := func(app string) []byte {
@@ -81,14 +82,14 @@ func TestDeployExchangesMatchSpec(t *testing.T) {
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
-			ex := srv.do(t, s.req())
-			if ex.status != s.status {
-				t.Fatalf("status %d, want %d: %.600s", ex.status, s.status, ex.body)
+			ex := srv.do(s.req())
+			if ex.Status != s.status {
+				t.Fatalf("status %d, want %d: %.600s", ex.Status, s.status, ex.Body)
 			}
-			if s.code != "" && !bytes.Contains(ex.body, []byte(`"code":"`+s.code+`"`)) {
-				t.Errorf("problem code is not %q: %.300s", s.code, ex.body)
+			if s.code != "" && !bytes.Contains(ex.Body, []byte(`"code":"`+s.code+`"`)) {
+				t.Errorf("problem code is not %q: %.300s", s.code, ex.Body)
 			}
-			v.check(t, ex, s.skipRequest)
+			v.Check(t, ex, s.skipRequest)
 		})
 	}
 }

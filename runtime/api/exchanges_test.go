@@ -19,11 +19,9 @@ import (
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/openapitest"
 	"github.com/blankett/blankett/runtime/internal/store"
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
 func init() {
@@ -32,56 +30,10 @@ func init() {
 	openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
 }
 
-// validator checks exchanges against the document: the request must match an
-// operation and its parameters, the response a documented status with its schema.
-type validator struct {
-	router routers.Router
-}
-
-func newValidator(t *testing.T, doc *openapi3.T) *validator {
-	t.Helper()
-	r, err := gorillamux.NewRouter(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &validator{router: r}
-}
-
-// check validates ex; skipRequest leaves the request unchecked, for requests that are
-// wrong on purpose.
-func (v *validator) check(t *testing.T, ex exchange, skipRequest bool) {
-	t.Helper()
-	if err := v.validate(ex, skipRequest); err != nil {
-		t.Errorf("%s %s: %d: %v\nbody: %.600s", ex.req.Method, ex.req.URL, ex.status, err, ex.body)
-	}
-}
-
-// validate reports the first way ex departs from the document.
-func (v *validator) validate(ex exchange, skipRequest bool) error {
-	ctx := context.Background()
-	route, params, err := v.router.FindRoute(ex.req)
-	if err != nil {
-		return fmt.Errorf("no operation: %w", err)
-	}
-	in := &openapi3filter.RequestValidationInput{Request: ex.req, PathParams: params, Route: route,
-		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
-	if !skipRequest {
-		if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
-			return fmt.Errorf("request does not match the document: %w", err)
-		}
-	}
-	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: ex.status, Header: ex.header,
-		Body: io.NopCloser(bytes.NewReader(ex.body)), Options: &openapi3filter.Options{IncludeResponseStatus: true}}
-	if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
-		return fmt.Errorf("response does not match the document: %w", err)
-	}
-	return nil
-}
-
-// TestValidatorRejects makes sure the checks above can fail: responses that break
-// the document are caught.
+// TestValidatorRejects makes sure the checks can fail against this document:
+// responses that break it are caught.
 func TestValidatorRejects(t *testing.T) {
-	v := newValidator(t, loadSpec(t))
+	v := openapitest.NewValidator(t, loadSpec(t))
 	problem := http.Header{"Content-Type": {"application/problem+json"}}
 	jsonType := http.Header{"Content-Type": {"application/json"}}
 	tests := []struct {
@@ -101,8 +53,8 @@ func TestValidatorRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ex := exchange{req: httptest.NewRequest(tt.method, tt.path, nil), status: tt.status, header: tt.header, body: []byte(tt.body)}
-			if err := v.validate(ex, false); err == nil {
+			ex := openapitest.Exchange{Req: httptest.NewRequest(tt.method, tt.path, nil), Status: tt.status, Header: tt.header, Body: []byte(tt.body)}
+			if err := v.Validate(ex, false); err == nil {
 				t.Fatal("accepted")
 			}
 		})
@@ -134,7 +86,7 @@ type step struct {
 // loaded as --app loads it, with a person logged in by session cookie.
 func TestExchangesMatchSpec(t *testing.T) {
 	doc := loadSpec(t)
-	v := newValidator(t, doc)
+	v := openapitest.NewValidator(t, doc)
 	var apps []string
 	corpus, haveCorpus := testcorpus.Dir()
 	if haveCorpus {
@@ -300,19 +252,19 @@ func TestExchangesMatchSpec(t *testing.T) {
 			if s.needsApp && !haveCorpus {
 				t.Skip("shared/corpus not found: no app to serve")
 			}
-			ex := srv.do(t, s.req(f))
-			if ex.status != s.status {
-				t.Fatalf("status %d, want %d: %.600s", ex.status, s.status, ex.body)
+			ex := srv.do(s.req(f))
+			if ex.Status != s.status {
+				t.Fatalf("status %d, want %d: %.600s", ex.Status, s.status, ex.Body)
 			}
 			if s.code != "" {
 				var p struct{ Code string }
-				if err := json.Unmarshal(ex.body, &p); err != nil || p.Code != s.code {
+				if err := json.Unmarshal(ex.Body, &p); err != nil || p.Code != s.code {
 					t.Errorf("problem code %q, want %q (%v)", p.Code, s.code, err)
 				}
 			}
-			v.check(t, ex, s.skipRequest)
+			v.Check(t, ex, s.skipRequest)
 			if s.after != nil {
-				s.after(t, f, ex.body)
+				s.after(t, f, ex.Body)
 			}
 		})
 	}

@@ -158,7 +158,7 @@ func TestOIDCLogin(t *testing.T) {
 	f := &flow{t: t, s: s, v: openapitest.NewValidator(t, openapitest.Load(t, api.Spec()))}
 	ex := f.call(jsonRequest("GET", "/studio/api/v1/login/oidc?returnTo=/studio/ttd", nil), 303, "", false)
 	auth, err := url.Parse(ex.Header.Get("Location"))
-	if err != nil || !strings.HasPrefix(auth.String(), s.url+"/studio/devidp/") {
+	if err != nil || !strings.HasPrefix(auth.String(), s.URL+"/studio/devidp/") {
 		t.Fatalf("redirect to %q", ex.Header.Get("Location"))
 	}
 	loginState := (&http.Response{Header: ex.Header}).Cookies()[0]

@@ -40,7 +40,7 @@ func excluded(ginPath string) bool {
 // document and every operation in it is a route.
 func TestRoutesMatchSpec(t *testing.T) {
 	s := newServer(t)
-	n := openapitest.RoutesMatch(t, openapitest.Load(t, api.Spec()), s.engine.Routes(), excluded)
+	n := openapitest.RoutesMatch(t, openapitest.Load(t, api.Spec()), s.Engine.Routes(), excluded)
 	if n < 15 {
 		t.Fatalf("only %d routes: did the role start?", n)
 	}

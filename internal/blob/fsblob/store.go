@@ -27,8 +27,9 @@ const (
 	dirPerm  = 0o700 // form data is personal data: owner only
 	filePerm = 0o600
 
-	// staleTemp is how old an upload in .tmp must be before New removes it; an
-	// upload still running in another process is younger than this.
+	// staleTemp is how old a temp file must be before it is removed (a sidecar
+	// or probe in .tmp by New, an upload beside its object by List); one still
+	// being written by another process is younger than this.
 	staleTemp = 24 * time.Hour
 )
 

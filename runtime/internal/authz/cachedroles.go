@@ -19,8 +19,10 @@ const (
 // CachedRoles is a Roles that remembers each (user, party) answer of another
 // Roles for a short time. Every request is authorised, and without it each one
 // pays a database round trip for roles that almost never change. Errors are not
-// remembered. The answer can be up to the TTL stale for changes made outside
-// Forget (another process, the database directly).
+// remembered. An answer can be up to the TTL stale after any role change. The
+// only grants this process makes are the dev seed's at login (web/auth), which
+// repeat the grants of the user's earlier logins; only a seed changed between
+// runs makes them new, and the TTL bounds that too.
 type CachedRoles struct {
 	next Roles
 	ttl  time.Duration
@@ -91,20 +93,8 @@ func (c *CachedRoles) evict(now time.Time) {
 	}
 }
 
-// Forget drops every remembered answer for userID; call it after changing
-// the user's role assignments in this process.
-func (c *CachedRoles) Forget(userID int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.m {
-		if k.user == userID {
-			delete(c.m, k)
-		}
-	}
-}
-
-// Len is the number of remembered answers, expired ones included.
-func (c *CachedRoles) Len() int {
+// len is the number of remembered answers, expired ones included (for tests).
+func (c *CachedRoles) len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.m)

@@ -44,7 +44,7 @@ func TestCachedRoles(t *testing.T) {
 		}
 	}
 
-	t.Run("hit, expiry and Forget", func(t *testing.T) {
+	t.Run("hit and expiry", func(t *testing.T) {
 		next := &countingRoles{roles: map[roleKey][]string{{1, 10}: {"DAGL"}}}
 		c := newCache(next, 0)
 		lookup(t, c, 1, 10, []string{"DAGL"})
@@ -63,7 +63,7 @@ func TestCachedRoles(t *testing.T) {
 			t.Fatalf("lookups = %d, want 2 (expired entry read again)", next.calls)
 		}
 		next.roles[roleKey{1, 10}] = nil
-		c.Forget(1)
+		clock = clock.Add(30 * time.Second)
 		lookup(t, c, 1, 10, nil)
 		lookup(t, c, 1, 10, nil) // no roles is remembered too
 		if next.calls != 3 {
@@ -98,15 +98,15 @@ func TestCachedRoles(t *testing.T) {
 		c := newCache(next, 4)
 		for p := range int64(100) {
 			lookup(t, c, 1, p, nil)
-			if c.Len() > 4 {
-				t.Fatalf("after %d parties the cache holds %d entries, bound 4", p+1, c.Len())
+			if c.len() > 4 {
+				t.Fatalf("after %d parties the cache holds %d entries, bound 4", p+1, c.len())
 			}
 		}
 		// Expired entries are dropped before live ones.
 		clock = clock.Add(time.Minute)
 		lookup(t, c, 2, 1, nil)
-		if c.Len() != 1 {
-			t.Fatalf("Len = %d after expiry, want 1", c.Len())
+		if c.len() != 1 {
+			t.Fatalf("Len = %d after expiry, want 1", c.len())
 		}
 	})
 }

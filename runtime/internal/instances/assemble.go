@@ -11,10 +11,10 @@ import (
 
 // assemble makes the Snapshot of an instance from its row and its data element
 // rows in store.ListDataElements order. load uses it on rows it read;
-// Instantiate on the rows it has just written, as the store returned them
-// (timestamps already normalised), which saves reading back what it wrote: two
-// queries per instantiation. TestInstantiateAnswersAsGet holds the two to the
-// same result.
+// Instantiate, PatchData and ProcessNext on the rows they have just written, as
+// the store returned them (timestamps already normalised), which saves reading
+// back what they wrote: two queries per write. The *AnswersAsGet tests hold
+// each to Get's result.
 func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*Snapshot, error) {
 	var doc Instance
 	if err := json.Unmarshal([]byte(row.Document), &doc); err != nil {

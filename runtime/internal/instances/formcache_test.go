@@ -92,3 +92,50 @@ func TestValidateReusesDecodedForm(t *testing.T) {
 		}
 	})
 }
+
+// TestPatchValidatesWithoutRereading: a patch decodes its result from the bytes
+// it stores, so the validation that follows takes it from the decoded-form cache
+// and reads only the form it patched from (one blob), never the new blob again;
+// the issues are those of the patched data.
+func TestPatchValidatesWithoutRereading(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		var blobs *countingBlobs
+		_, host, party := instances.SetupSigningTest(t, db, "310000006", func(s blob.Store) blob.Store {
+			blobs = &countingBlobs{Store: s}
+			return blobs
+		})
+		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
+		ref := instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}
+		for _, year := range []int{1999, 2020} {
+			if snap, err = svc.Get(ctx, ref); err != nil {
+				t.Fatal(err)
+			}
+			var p instances.Patch
+			fill := fmt.Sprintf(`[{"op":"add","path":"/form","value":{"name":"Ola","orgNumber":"310000002","year":%d,"income":1}}]`, year)
+			if err := p.UnmarshalJSON([]byte(fill)); err != nil {
+				t.Fatal(err)
+			}
+			before := blobs.gets.Load()
+			res, err := svc.PatchData(ctx, c, snap, []instances.ElementPatch{{DataElementID: snap.Instance.Data[0].ID, Patch: p}}, nil, "nb")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := blobs.gets.Load() - before; n > 1 {
+				t.Errorf("year %d: the patch read %d blobs, want at most the one it patched", year, n)
+			}
+			flagged := slices.ContainsFunc(res.ValidationIssues, func(g instances.ValidationSourcePair) bool {
+				return slices.ContainsFunc(g.Issues, func(i validation.Issue) bool { return strings.HasSuffix(i.Field, "year") })
+			})
+			if flagged != (year < 2000) {
+				t.Errorf("year %d: year flagged %v, want %v", year, flagged, year < 2000)
+			}
+		}
+	})
+}

@@ -236,17 +236,22 @@ func get(doc any, path []string) (any, error) {
 	return cur, nil
 }
 
+// parentOf resolves a non-empty path but its last token, which it returns too.
+func parentOf(doc any, path []string) (any, string, error) {
+	parent, err := get(doc, path[:len(path)-1])
+	return parent, path[len(path)-1], err
+}
+
 // add sets v at path: a new or replaced object member, or an array element
 // inserted before the index. The parent must exist.
 func add(doc any, path []string, v any) (any, error) {
 	if len(path) == 0 {
 		return v, nil
 	}
-	parent, err := get(doc, path[:len(path)-1])
+	parent, last, err := parentOf(doc, path)
 	if err != nil {
 		return nil, err
 	}
-	last := path[len(path)-1]
 	switch c := parent.(type) {
 	case map[string]any:
 		c[last] = v
@@ -267,11 +272,10 @@ func remove(doc any, path []string) (any, any, error) {
 	if len(path) == 0 {
 		return nil, doc, nil
 	}
-	parent, err := get(doc, path[:len(path)-1])
+	parent, last, err := parentOf(doc, path)
 	if err != nil {
 		return nil, nil, err
 	}
-	last := path[len(path)-1]
 	switch c := parent.(type) {
 	case map[string]any:
 		v, ok := c[last]
@@ -298,11 +302,10 @@ func setAt(doc any, path []string, v any) (any, error) {
 	if len(path) == 0 {
 		return v, nil
 	}
-	parent, err := get(doc, path[:len(path)-1])
+	parent, last, err := parentOf(doc, path)
 	if err != nil {
 		return nil, err
 	}
-	last := path[len(path)-1]
 	switch c := parent.(type) {
 	case map[string]any:
 		c[last] = v

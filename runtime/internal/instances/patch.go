@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/blankett/blankett/appframework/validation"
@@ -106,7 +107,7 @@ func (s *Service) PatchData(ctx context.Context, c authz.Caller, snap *Snapshot,
 		s.dropBlobs([]store.DataElement{{BlobKey: p.cur.BlobStoragePath}})
 		res.NewDataModels = append(res.NewDataModels, DataModelPair{DataElementID: p.row.GUID, Data: p.val})
 	}
-	after, err := s.Get(ctx, ref)
+	after, err := committed(ref, snap, done)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +118,23 @@ func (s *Service) PatchData(ctx context.Context, c authz.Caller, snap *Snapshot,
 	}
 	res.ValidationIssues = bySource(issues, ignored)
 	return res, nil
+}
+
+// committed is the snapshot as the transaction left it, built like Instantiate's
+// answer (see assemble) instead of read back: saveDoc updated snap.row in place,
+// and each patched element takes the columns ReplaceDataElement wrote.
+func committed(ref Ref, snap *Snapshot, done []patched) (*Snapshot, error) {
+	els := slices.Clone(snap.elements)
+	for _, p := range done {
+		i := slices.IndexFunc(els, func(e store.DataElement) bool { return e.GUID == p.row.GUID })
+		if i < 0 {
+			return nil, fmt.Errorf("instances: patched data element %s is not in %s", p.row.GUID, ref.ID())
+		}
+		e := &els[i]
+		e.ContentType, e.Filename, e.Size, e.SHA256, e.BlobKey = p.row.ContentType, p.row.Filename, p.row.Size, p.row.SHA256, p.row.BlobKey
+		e.LastChanged, e.LastChangedBy, e.Document = p.row.LastChanged, p.row.LastChangedBy, p.row.Document
+	}
+	return assemble(ref, snap.Release, snap.row, els)
 }
 
 func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, ref Ref, ep ElementPatch, who string, now timeT) (patched, error) {
@@ -152,9 +170,9 @@ func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, 
 	if err != nil {
 		return patched{}, err
 	}
+	kind, _ := bodyKind(cur.ContentType)
 	body, err := f.encode(cur.ContentType, nv)
 	if err == nil {
-		kind, _ := bodyKind(cur.ContentType)
 		nv, err = f.decode(kind, bytes.NewReader(body))
 	}
 	if err != nil {
@@ -168,6 +186,10 @@ func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, 
 	if err != nil {
 		return patched{}, err
 	}
+	// nv is what decoding the new blob gives, so validation afterwards takes it
+	// from the decoded-form cache instead of reading the blob back. The response
+	// shares it and is only marshalled.
+	s.models.decoded.put(formKey{model: f, kind: kind, blob: el.BlobKey, sha: el.SHA256}, el.Size, nv)
 	d := *cur
 	d.BlobStoragePath, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = el.BlobKey, el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: cur.ID, InstanceGUID: snap.row.GUID, ContentType: cur.ContentType, Filename: cur.Filename,

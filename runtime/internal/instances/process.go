@@ -3,9 +3,12 @@
 package instances
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/validation"
@@ -95,19 +98,26 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 			info *ProcessState
 		}{EventProcessStartTask, inst.Process})
 	}
+	// els becomes the element rows as the transaction leaves them, so the answer is
+	// built from them (see assemble) instead of read back.
+	var els []store.DataElement
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
 		}
+		els = slices.Clone(snap.elements)
 		for i := range created {
 			created[i].InstanceID = snap.row.ID
-			if _, err := tx.CreateDataElement(ctx, created[i]); err != nil {
+			row, err := tx.CreateDataElement(ctx, created[i])
+			if err != nil {
 				return err
 			}
+			els = append(els, row)
 		}
-		for _, e := range snap.elements {
+		for i := range snap.elements {
+			e := &els[i]
 			if dt := rel.App.Metadata.DataType(e.DataType); dt != nil && dt.TaskID == task && !e.Locked {
-				if err := tx.LockDataElement(ctx, e.InstanceGUID, e.GUID, true); err != nil {
+				if err := tx.LockDataElement(ctx, e, true); err != nil {
 					return err
 				}
 			}
@@ -124,5 +134,9 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		s.dropBlobs(created)
 		return nil, err
 	}
-	return s.Get(ctx, Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID})
+	// store.ListDataElements order.
+	slices.SortStableFunc(els, func(a, b store.DataElement) int {
+		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.GUID, b.GUID))
+	})
+	return assemble(Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID}, rel, snap.row, els)
 }

@@ -70,6 +70,24 @@ func (s *Store) ListDataElements(ctx context.Context, instanceID int64) ([]DataE
 	return out, wrap(fmt.Sprintf("list data elements of instance %d", instanceID), err)
 }
 
+// ListDataElementsOf returns the elements of each of the instances ids, each
+// instance's in creation order as ListDataElements gives them, in one query; an
+// instance without elements has no entry.
+func (s *Store) ListDataElementsOf(ctx context.Context, ids []int64) (map[int64][]DataElement, error) {
+	out := map[int64][]DataElement{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []DataElement
+	if err := s.db(ctx).Where("instance_id IN ?", ids).Order("instance_id, created, guid").Find(&rows).Error; err != nil {
+		return nil, wrap(fmt.Sprintf("list data elements of %d instances", len(ids)), err)
+	}
+	for _, r := range rows {
+		out[r.InstanceID] = append(out[r.InstanceID], r)
+	}
+	return out, nil
+}
+
 // ReplaceDataElement overwrites the content columns and document of an unlocked
 // element (new blob key, size, hash, content type, filename). A locked element is
 // ErrConflict. The old blob becomes an orphan for the sweeper.
@@ -94,15 +112,20 @@ func (s *Store) DeleteDataElement(ctx context.Context, instanceGUID, dataGUID st
 	return wrap("delete data element "+dataGUID, res.Error)
 }
 
-// LockDataElement sets or clears an element's lock; the caller updates the document's
-// "locked" in the same transaction.
-func (s *Store) LockDataElement(ctx context.Context, instanceGUID, dataGUID string, locked bool) error {
-	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ?", dataGUID, instanceGUID).
-		Updates(map[string]any{"locked": locked, "last_changed": s.clock()})
+// LockDataElement sets or clears d's lock and, done, d.Locked and d.LastChanged as
+// written; the caller updates the document's "locked" in the same transaction.
+func (s *Store) LockDataElement(ctx context.Context, d *DataElement, locked bool) error {
+	at := s.clock()
+	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ?", d.GUID, d.InstanceGUID).
+		Updates(map[string]any{"locked": locked, "last_changed": at})
 	if res.Error == nil && res.RowsAffected == 0 {
-		return fmt.Errorf("store: lock data element %s: %w", dataGUID, ErrNotFound)
+		return fmt.Errorf("store: lock data element %s: %w", d.GUID, ErrNotFound)
 	}
-	return wrap("lock data element "+dataGUID, res.Error)
+	if res.Error != nil {
+		return wrap("lock data element "+d.GUID, res.Error)
+	}
+	d.Locked, d.LastChanged = locked, at
+	return nil
 }
 
 // BlobKeyReferenced reports whether any data element row points at key; the orphan

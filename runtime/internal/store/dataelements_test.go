@@ -65,7 +65,7 @@ func TestDataElements(t *testing.T) {
 			}
 		}
 
-		if err := s.LockDataElement(ctx, in.GUID, a.GUID, true); err != nil {
+		if err := s.LockDataElement(ctx, &a, true); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.ReplaceDataElement(ctx, &a); !errors.Is(err, store.ErrConflict) {
@@ -80,7 +80,7 @@ func TestDataElements(t *testing.T) {
 		if err := s.DeleteDataElement(ctx, in.GUID, b.GUID); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("delete twice: %v, want ErrNotFound", err)
 		}
-		if err := s.LockDataElement(ctx, in.GUID, b.GUID, true); !errors.Is(err, store.ErrNotFound) {
+		if err := s.LockDataElement(ctx, &b, true); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("lock missing: %v", err)
 		}
 
@@ -89,6 +89,49 @@ func TestDataElements(t *testing.T) {
 		}
 		if list, _ := s.ListDataElements(ctx, in.ID); len(list) != 0 {
 			t.Fatalf("%d elements survived the instance (no cascade)", len(list))
+		}
+	})
+}
+
+// TestListDataElementsOf: the one-query listing of a page's elements gives each
+// instance the list ListDataElements gives it.
+func TestListDataElementsOf(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		var ids []int64
+		for i, n := range []int{2, 0, 3} {
+			in, err := s.CreateInstance(ctx, newInstance(int64(20+i), "ttd", "ttd/a"), store.Idempotency{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range n {
+				if _, err := s.CreateDataElement(ctx, newElement(in, "model")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ids = append(ids, in.ID)
+		}
+		got, err := s.ListDataElementsOf(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			want, err := s.ListDataElements(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got[id]) != len(want) {
+				t.Fatalf("instance %d: %d elements, want %d", id, len(got[id]), len(want))
+			}
+			for i := range want {
+				if got[id][i].GUID != want[i].GUID || !got[id][i].Created.Equal(want[i].Created) {
+					t.Errorf("instance %d element %d: %+v, want %+v", id, i, got[id][i], want[i])
+				}
+			}
+		}
+		if none, err := s.ListDataElementsOf(ctx, nil); err != nil || len(none) != 0 {
+			t.Fatalf("no ids: %v, %v", none, err)
 		}
 	})
 }

@@ -97,22 +97,6 @@ func (r *Repo) EnsureUserBranch(ctx context.Context, user string) (branch, head 
 	return branch, head, err
 }
 
-// DeleteBranch removes a branch if it still points at expected. main cannot
-// be deleted.
-func (r *Repo) DeleteBranch(ctx context.Context, branch, expected string) error {
-	if err := CheckBranch(branch); err != nil {
-		return err
-	}
-	if branch == MainBranch {
-		return fmt.Errorf("%w: main cannot be deleted", ErrInvalidName)
-	}
-	exp, err := parseHash(expected)
-	if err != nil {
-		return err
-	}
-	return r.moveRef(ctx, plumbing.NewBranchReferenceName(branch), plumbing.ZeroHash, exp)
-}
-
 // Resolve turns a revision (a full commit hash, a branch or a tag) into a
 // commit hash.
 func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {

@@ -22,7 +22,7 @@
 //   - After a push lands, OnPush is called once per branch or tag that
 //     moved, with the old and new commit. Refs are compared before and after
 //     receive-pack in Go instead of with shell hooks. LintOnPush is a ready
-//     OnPush that lints the new head and keeps the latest report per ref.
+//     OnPush that lints the new head and hands the report on.
 //
 // Pushes and studio saves exclude each other through git's ref lock (see
 // studio/internal/gitrepo), so a save based on a commit a push has replaced

@@ -60,7 +60,32 @@ type fixture struct {
 	srv     *httptest.Server
 	created string
 	pushes  *pushLog
-	lint    *LintOnPush
+	lint    *lintLog
+}
+
+// lintLog keeps the latest push lint report per app and ref, as a
+// LintOnPush's Notify.
+type lintLog struct {
+	mu      sync.Mutex
+	reports map[string]PushLint
+}
+
+func (l *lintLog) record(_ context.Context, r PushLint) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reports[r.Org+"/"+r.App+" "+r.Ref] = r
+}
+
+// Latest returns the report of the last push to a branch ("main" or
+// "refs/heads/main").
+func (l *lintLog) Latest(org, app, branch string) (PushLint, bool) {
+	if !strings.HasPrefix(branch, "refs/") {
+		branch = "refs/heads/" + branch
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r, ok := l.reports[org+"/"+app+" "+branch]
+	return r, ok
 }
 
 // newFixture starts a git server with ttd/skjema and three users: ola
@@ -79,14 +104,16 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{store: store, created: created, pushes: &pushLog{}, lint: NewLintOnPush(store)}
+	f := &fixture{store: store, created: created, pushes: &pushLog{}, lint: &lintLog{reports: map[string]PushLint{}}}
+	pushLint := NewLintOnPush(store)
+	pushLint.Notify = f.lint.record
 	auth := fakeAuth{
 		tokens: map[string]string{"ola": "ola-token", "lese": "lese-token", "ingen": "ingen-token"},
 		perms:  map[string][]Permission{"ola": {PermRead, PermEdit}, "lese": {PermRead}},
 	}
 	srv, err := New(ctx, Config{Store: store, Auth: auth, OnPush: func(ctx context.Context, org, app, ref, old, new string) {
 		f.pushes.add(org, app, ref, old, new)
-		f.lint.OnPush(ctx, org, app, ref, old, new)
+		pushLint.OnPush(ctx, org, app, ref, old, new)
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ package gitserver
 import (
 	"context"
 	"strings"
-	"sync"
 
 	"github.com/blankett/blankett/appframework/lint"
 	"github.com/blankett/blankett/studio/internal/gitrepo"
@@ -22,21 +21,18 @@ type PushLint struct {
 	Err string `json:"error,omitempty"`
 }
 
-// LintOnPush lints every branch head a push leaves and keeps the latest
-// report per app and branch in memory. Its OnPush is a PushFunc; Latest is
-// what the studio shows. A later push replaces the report.
+// LintOnPush lints every branch head a push leaves. Its OnPush is a PushFunc;
+// it keeps no reports itself but hands each to Notify, so the studio keeps
+// one cache of lint reports (the app API's, by commit) instead of two.
 type LintOnPush struct {
 	store *gitrepo.Store
-	// Notify, when set, also receives each report (to store it or alert).
+	// Notify, when set, receives each report (to cache it, store it or alert).
 	Notify func(ctx context.Context, r PushLint)
-
-	mu      sync.Mutex
-	reports map[string]PushLint
 }
 
 // NewLintOnPush returns a LintOnPush reading from store.
 func NewLintOnPush(store *gitrepo.Store) *LintOnPush {
-	return &LintOnPush{store: store, reports: map[string]PushLint{}}
+	return &LintOnPush{store: store}
 }
 
 // OnPush lints the new head of a branch; tags and deletions are ignored.
@@ -50,9 +46,6 @@ func (l *LintOnPush) OnPush(ctx context.Context, org, app, ref, old, new string)
 	} else {
 		res.Report = rep
 	}
-	l.mu.Lock()
-	l.reports[org+"/"+app+" "+ref] = res
-	l.mu.Unlock()
 	if l.Notify != nil {
 		l.Notify(ctx, res)
 	}
@@ -68,16 +61,4 @@ func (l *LintOnPush) lint(ctx context.Context, org, app, commit string) (lint.Re
 		return lint.Report{}, err
 	}
 	return lint.Lint(fsys)
-}
-
-// Latest returns the report of the last push to a branch ("main" or
-// "refs/heads/main").
-func (l *LintOnPush) Latest(org, app, branch string) (PushLint, bool) {
-	if !strings.HasPrefix(branch, "refs/") {
-		branch = "refs/heads/" + branch
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	r, ok := l.reports[org+"/"+app+" "+branch]
-	return r, ok
 }

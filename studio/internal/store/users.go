@@ -54,12 +54,6 @@ func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
 	return u, wrap("user by name", s.db(ctx).Where("username = ?", username).Take(&u).Error)
 }
 
-// ListUsers returns every user by username.
-func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
-	var us []User
-	return us, wrap("list users", s.db(ctx).Order("username").Find(&us).Error)
-}
-
 // UpdateUser writes u's mutable fields (full name, e-mail, password hash, admin flag).
 func (s *Store) UpdateUser(ctx context.Context, u *User) error {
 	u.UpdatedAt = s.Now()

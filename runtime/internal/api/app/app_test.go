@@ -27,16 +27,16 @@ func TestEndUserSystemFlow(t *testing.T) {
 
 		// Instantiate twice with one idempotency key: one instance.
 		r := e.do(t, tok, http.MethodPost, base+"?instanceOwnerPartyId="+party, nil, "Idempotency-Key", "k1")
-		if r.status != http.StatusCreated {
-			t.Fatalf("instantiate: %d %s", r.status, r.body)
+		if r.Status != http.StatusCreated {
+			t.Fatalf("instantiate: %d %s", r.Status, r.Body)
 		}
 		var inst instances.Instance
-		r.json(t, &inst)
+		r.JSON(t, &inst)
 		again := e.do(t, tok, http.MethodPost, base+"?instanceOwnerPartyId="+party, nil, "Idempotency-Key", "k1")
 		var inst2 instances.Instance
-		again.json(t, &inst2)
-		if again.status != http.StatusCreated || inst2.ID != inst.ID {
-			t.Fatalf("idempotent retry: %d, id %s want %s", again.status, inst2.ID, inst.ID)
+		again.JSON(t, &inst2)
+		if again.Status != http.StatusCreated || inst2.ID != inst.ID {
+			t.Fatalf("idempotent retry: %d, id %s want %s", again.Status, inst2.ID, inst.ID)
 		}
 		if inst.Process == nil || inst.Process.CurrentTask == nil || inst.Process.CurrentTask.ElementID != "Task_1" ||
 			inst.Process.CurrentTask.AltinnTaskType != "data" || inst.Process.StartEvent != "StartEvent_1" {
@@ -51,30 +51,30 @@ func TestEndUserSystemFlow(t *testing.T) {
 		// Another citizen sees nothing.
 		other := e.token(t, e.citizen)
 		for _, p := range []string{ip, dataURL, ip + "/process", ip + "/validate"} {
-			if r := e.do(t, other, http.MethodGet, p, nil); r.status != http.StatusForbidden || bytes.Contains(r.body, []byte(`"dataType"`)) || bytes.Contains(r.body, []byte(`"currentTask"`)) {
-				t.Fatalf("GET %s as another citizen: %d %s", p, r.status, r.body)
+			if r := e.do(t, other, http.MethodGet, p, nil); r.Status != http.StatusForbidden || bytes.Contains(r.Body, []byte(`"dataType"`)) || bytes.Contains(r.Body, []byte(`"currentTask"`)) {
+				t.Fatalf("GET %s as another citizen: %d %s", p, r.Status, r.Body)
 			}
 		}
-		if r := e.do(t, "", http.MethodGet, ip, nil); r.status != http.StatusUnauthorized {
-			t.Fatalf("anonymous: %d", r.status)
+		if r := e.do(t, "", http.MethodGet, ip, nil); r.Status != http.StatusUnauthorized {
+			t.Fatalf("anonymous: %d", r.Status)
 		}
 
 		// Invalid data blocks process/next with validationIssues.
 		r = e.do(t, tok, http.MethodPut, ip+"/process/next", nil)
-		if r.status != http.StatusConflict || !bytes.Contains(r.body, []byte(`"validationIssues"`)) {
-			t.Fatalf("next with empty form: %d %s", r.status, r.body)
+		if r.Status != http.StatusConflict || !bytes.Contains(r.Body, []byte(`"validationIssues"`)) {
+			t.Fatalf("next with empty form: %d %s", r.Status, r.Body)
 		}
 
 		// Malformed XML, then valid XML; read back as JSON.
-		if r := e.do(t, tok, http.MethodPut, dataURL, []byte("<data><form>"), "Content-Type", "application/xml"); r.status != http.StatusBadRequest {
-			t.Fatalf("malformed XML: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, dataURL, []byte("<data><form>"), "Content-Type", "application/xml"); r.Status != http.StatusBadRequest {
+			t.Fatalf("malformed XML: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, tok, http.MethodPut, dataURL, []byte(validXML), "Content-Type", "application/xml"); r.status != http.StatusCreated {
-			t.Fatalf("put XML: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, dataURL, []byte(validXML), "Content-Type", "application/xml"); r.Status != http.StatusCreated {
+			t.Fatalf("put XML: %d %s", r.Status, r.Body)
 		}
 		r = e.do(t, tok, http.MethodGet, dataURL, nil, "Accept", "application/json")
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"orgNumber":"310000001"`)) {
-			t.Fatalf("read JSON: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"orgNumber":"310000001"`)) {
+			t.Fatalf("read JSON: %d %s", r.Status, r.Body)
 		}
 
 		// Uploads: unknown type, wrong content type, too large, fine.
@@ -92,21 +92,21 @@ func TestEndUserSystemFlow(t *testing.T) {
 		for _, tt := range tests {
 			r := e.do(t, tok, http.MethodPost, ip+"/data?dataType="+tt.dataType, tt.body, "Content-Type", tt.ct,
 				"Content-Disposition", `attachment; filename="a.pdf"`)
-			if r.status != tt.want {
-				t.Fatalf("%s: %d %s", tt.name, r.status, r.body)
+			if r.Status != tt.want {
+				t.Fatalf("%s: %d %s", tt.name, r.Status, r.Body)
 			}
 		}
 		if n := countFiles(t, e.blobDir); n != blobsBefore {
 			t.Fatalf("rejected uploads left %d blobs", n-blobsBefore)
 		}
 		r = e.do(t, tok, http.MethodGet, ip, nil)
-		r.json(t, &inst)
+		r.JSON(t, &inst)
 		if len(inst.Data) != 1 {
 			t.Fatalf("rejected uploads left rows: %+v", inst.Data)
 		}
 		if r := e.do(t, tok, http.MethodPost, ip+"/data?dataType=vedlegg", pdf, "Content-Type", "application/pdf",
-			"Content-Disposition", `attachment; filename="a.pdf"`); r.status != http.StatusCreated {
-			t.Fatalf("upload: %d %s", r.status, r.body)
+			"Content-Disposition", `attachment; filename="a.pdf"`); r.Status != http.StatusCreated {
+			t.Fatalf("upload: %d %s", r.Status, r.Body)
 		}
 
 		// Valid data: of two nexts from the same state, the first wins and the
@@ -118,8 +118,8 @@ func TestEndUserSystemFlow(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, _ := e.svc.Get(context.Background(), ref)
-		if r := e.do(t, tok, http.MethodPut, ip+"/process/next", nil); r.status != http.StatusOK {
-			t.Fatalf("next: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, ip+"/process/next", nil); r.Status != http.StatusOK {
+			t.Fatalf("next: %d %s", r.Status, r.Body)
 		}
 		for _, snap := range []*instances.Snapshot{a, b} {
 			if _, err := e.svc.ProcessNext(context.Background(), authz.Caller{Kind: authz.User, UserID: e.dagl.ID}, snap, "", ""); !errors.Is(err, instances.ErrConflict) {
@@ -127,7 +127,7 @@ func TestEndUserSystemFlow(t *testing.T) {
 			}
 		}
 		r = e.do(t, tok, http.MethodGet, ip, nil)
-		r.json(t, &inst)
+		r.JSON(t, &inst)
 		if inst.Process.CurrentTask == nil || inst.Process.CurrentTask.ElementID != "Task_2" {
 			t.Fatalf("after next: %+v", inst.Process)
 		}

@@ -24,24 +24,24 @@ func TestBadInput(t *testing.T) {
 		mk := func() (ip, formID string) {
 			r := e.do(t, tok, http.MethodPost, base+"?instanceOwnerPartyId="+party, nil)
 			var inst instances.Instance
-			r.json(t, &inst)
+			r.JSON(t, &inst)
 			return base + "/" + inst.ID, inst.Data[0].ID
 		}
 		ip, formID := mk()
 		// The form holds a name but misses required fields, so the task is not valid.
 		if r := e.do(t, tok, http.MethodPut, ip+"/data/"+formID, []byte(`<data><form><name>Test AS</name></form></data>`),
-			"Content-Type", "application/xml"); r.status != http.StatusCreated {
-			t.Fatalf("fill: %d %s", r.status, r.body)
+			"Content-Type", "application/xml"); r.Status != http.StatusCreated {
+			t.Fatalf("fill: %d %s", r.Status, r.Body)
 		}
 		ended, endedForm := mk()
-		if r := e.do(t, tok, http.MethodPut, ended+"/data/"+endedForm, []byte(validXML), "Content-Type", "application/xml"); r.status != http.StatusCreated {
-			t.Fatalf("fill: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, ended+"/data/"+endedForm, []byte(validXML), "Content-Type", "application/xml"); r.Status != http.StatusCreated {
+			t.Fatalf("fill: %d %s", r.Status, r.Body)
 		}
 		if err := e.st.GrantRole(t.Context(), e.dagl.ID, e.orgParty, "A0237"); err != nil {
 			t.Fatal(err)
 		}
-		if r := e.do(t, tok, http.MethodPut, ended+"/process/completeProcess", nil); r.status != http.StatusOK {
-			t.Fatalf("complete: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, ended+"/process/completeProcess", nil); r.Status != http.StatusOK {
+			t.Fatalf("complete: %d %s", r.Status, r.Body)
 		}
 		otherParty := strconv.FormatInt(e.citizen.PartyID, 10)
 		guid := ip[len(base)+len(party)+2:]
@@ -130,11 +130,11 @@ func TestBadInput(t *testing.T) {
 		// A value of the wrong type reads, so it is stored, as Altinn stores data that
 		// parses, and validation reports it.
 		if r := e.do(t, tok, http.MethodPut, ip+"/data/"+formID, []byte(`<data><form><name>Test AS</name><year>soon</year></form></data>`),
-			"Content-Type", "application/xml"); r.status != http.StatusCreated {
-			t.Fatalf("schema-breaking value: %d %s", r.status, r.body)
+			"Content-Type", "application/xml"); r.Status != http.StatusCreated {
+			t.Fatalf("schema-breaking value: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, tok, http.MethodGet, ip+"/validate", nil); !bytes.Contains(r.body, []byte(`"field":"form.year"`)) {
-			t.Fatalf("validate does not report form.year: %s", r.body)
+		if r := e.do(t, tok, http.MethodGet, ip+"/validate", nil); !bytes.Contains(r.Body, []byte(`"field":"form.year"`)) {
+			t.Fatalf("validate does not report form.year: %s", r.Body)
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -149,10 +149,10 @@ func TestBadInput(t *testing.T) {
 				} else {
 					r = e.do(t, as, tt.req.method, tt.req.path, tt.req.body, tt.req.header...)
 				}
-				if r.status != tt.status || r.code(t) != tt.code {
-					t.Errorf("got %d %q, want %d %q: %s", r.status, r.code(t), tt.status, tt.code, r.body)
+				if r.Status != tt.status || r.ProblemCode() != tt.code {
+					t.Errorf("got %d %q, want %d %q: %s", r.Status, r.ProblemCode(), tt.status, tt.code, r.Body)
 				}
-				if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+				if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
 					t.Errorf("Content-Type %q", ct)
 				}
 				if after := e.counts(t); after != before {

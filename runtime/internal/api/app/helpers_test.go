@@ -24,6 +24,7 @@ import (
 	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	appapi "github.com/blankett/blankett/runtime/internal/api/app"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
@@ -173,25 +174,8 @@ func (e *env) orgToken(t *testing.T) string {
 	return tok
 }
 
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-func (r response) json(t *testing.T, v any) {
-	t.Helper()
-	if err := json.Unmarshal(r.body, v); err != nil {
-		t.Fatalf("decode %s: %v", r.body, err)
-	}
-}
-
-func (r response) code(t *testing.T) string {
-	t.Helper()
-	var p struct{ Code string }
-	_ = json.Unmarshal(r.body, &p)
-	return p.Code
-}
+// response is one answer of the server.
+type response = apitest.Response
 
 func (e *env) do(t *testing.T, token, method, path string, body []byte, header ...string) response {
 	t.Helper()
@@ -208,13 +192,7 @@ func (e *env) do(t *testing.T, token, method, path string, body []byte, header .
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return response{status: res.StatusCode, header: res.Header, body: b}
+	return apitest.Send(t, req)
 }
 
 // countFiles counts the blobs on disk under dir.
@@ -289,11 +267,5 @@ func (e *env) doStream(t *testing.T, token, method, path string, body []byte, he
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return response{status: res.StatusCode, header: res.Header, body: b}
+	return apitest.Send(t, req)
 }

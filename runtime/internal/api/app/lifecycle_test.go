@@ -49,11 +49,11 @@ func TestInstanceLifecycle(t *testing.T) {
 			part{name: "data", contentType: "application/xml", body: validXML},
 			part{name: "vedlegg", contentType: "application/pdf", filename: "a.pdf", body: "%PDF-1.4 small"})
 		r := e.do(t, tok, http.MethodPost, base, body, "Content-Type", ct)
-		if r.status != http.StatusCreated {
-			t.Fatalf("multipart instantiate: %d %s", r.status, r.body)
+		if r.Status != http.StatusCreated {
+			t.Fatalf("multipart instantiate: %d %s", r.Status, r.Body)
 		}
 		var inst instances.Instance
-		r.json(t, &inst)
+		r.JSON(t, &inst)
 		if len(inst.Data) != 2 {
 			t.Fatalf("data = %+v, want the form part and the attachment (no empty auto-created form)", inst.Data)
 		}
@@ -64,22 +64,22 @@ func TestInstanceLifecycle(t *testing.T) {
 				formID = d.ID
 			}
 		}
-		if r := e.do(t, tok, http.MethodGet, ip+"/data/"+formID, nil); !bytes.Contains(r.body, []byte(`"name":"Test AS"`)) {
-			t.Fatalf("form part not stored: %s", r.body)
+		if r := e.do(t, tok, http.MethodGet, ip+"/data/"+formID, nil); !bytes.Contains(r.Body, []byte(`"name":"Test AS"`)) {
+			t.Fatalf("form part not stored: %s", r.Body)
 		}
 
 		// Active list: the instance, for its party only.
 		r = e.do(t, tok, http.MethodGet, base+"/"+party+"/active", nil)
-		if r.status != http.StatusOK || !strings.Contains(string(r.body), `"id":"`+inst.ID+`"`) {
-			t.Fatalf("active: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !strings.Contains(string(r.Body), `"id":"`+inst.ID+`"`) {
+			t.Fatalf("active: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, e.token(t, e.citizen), http.MethodGet, base+"/"+party+"/active", nil); r.status != http.StatusForbidden {
-			t.Fatalf("active as another citizen: %d %s", r.status, r.body)
+		if r := e.do(t, e.token(t, e.citizen), http.MethodGet, base+"/"+party+"/active", nil); r.Status != http.StatusForbidden {
+			t.Fatalf("active as another citizen: %d %s", r.Status, r.Body)
 		}
 
 		// Process state in Task_1: write ends the task and is allowed.
 		var pv processView
-		e.do(t, tok, http.MethodGet, ip+"/process", nil).json(t, &pv)
+		e.do(t, tok, http.MethodGet, ip+"/process", nil).JSON(t, &pv)
 		if pv.CurrentTask == nil || pv.CurrentTask.ElementID != "Task_1" || !pv.CurrentTask.Actions["write"] ||
 			!pv.CurrentTask.Read || !pv.CurrentTask.Write || len(pv.ProcessTasks) != 3 {
 			t.Fatalf("process in Task_1: %+v", pv.CurrentTask)
@@ -89,27 +89,27 @@ func TestInstanceLifecycle(t *testing.T) {
 		patch := `{"patches":[{"dataElementId":"` + formID + `","patch":[{"op":"test","path":"/form/name","value":"Test AS"},` +
 			`{"op":"replace","path":"/form/name","value":"Patched AS"}]}],"ignoredValidators":[]}`
 		r = e.do(t, tok, http.MethodPatch, ip+"/data", []byte(patch), "Content-Type", "application/json")
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"name":"Patched AS"`)) || !bytes.Contains(r.body, []byte(`"newDataModels"`)) {
-			t.Fatalf("patch: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"name":"Patched AS"`)) || !bytes.Contains(r.Body, []byte(`"newDataModels"`)) {
+			t.Fatalf("patch: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, tok, http.MethodGet, ip+"/data/"+formID, nil, "Accept", "application/xml"); !bytes.Contains(r.body, []byte(`<name>Patched AS</name>`)) {
-			t.Fatalf("patched XML: %s", r.body)
+		if r := e.do(t, tok, http.MethodGet, ip+"/data/"+formID, nil, "Accept", "application/xml"); !bytes.Contains(r.Body, []byte(`<name>Patched AS</name>`)) {
+			t.Fatalf("patched XML: %s", r.Body)
 		}
 		single := `{"patch":[{"op":"replace","path":"/form/name","value":"Single AS"}]}`
 		r = e.do(t, tok, http.MethodPatch, ip+"/data/"+formID, []byte(single), "Content-Type", "application/json")
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"newDataModel":{`)) {
-			t.Fatalf("single patch: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"newDataModel":{`)) {
+			t.Fatalf("single patch: %d %s", r.Status, r.Body)
 		}
 
 		// Next with an explicit action; the signing task carries sign and reject.
 		r = e.do(t, tok, http.MethodPut, ip+"/process/next", []byte(`{"action":"write"}`), "Content-Type", "application/json")
-		if r.status != http.StatusOK {
-			t.Fatalf("next: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK {
+			t.Fatalf("next: %d %s", r.Status, r.Body)
 		}
 		pv = processView{}
-		r.json(t, &pv)
+		r.JSON(t, &pv)
 		if pv.CurrentTask == nil || pv.CurrentTask.ElementID != "Task_2" {
-			t.Fatalf("after next: %s", r.body)
+			t.Fatalf("after next: %s", r.Body)
 		}
 		want := map[string]bool{"sign": true, "write": false, "reject": true}
 		for a, ok := range want {
@@ -127,18 +127,18 @@ func TestInstanceLifecycle(t *testing.T) {
 		}
 
 		// completeProcess signs Task_2 and Task_3 (with the role Task_3 needs).
-		if r := e.do(t, tok, http.MethodPut, ip+"/process/completeProcess", nil); r.status != http.StatusForbidden {
-			t.Fatalf("completeProcess without the Task_3 role: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, ip+"/process/completeProcess", nil); r.Status != http.StatusForbidden {
+			t.Fatalf("completeProcess without the Task_3 role: %d %s", r.Status, r.Body)
 		}
 		if err := e.st.GrantRole(ctx, e.dagl.ID, e.orgParty, "A0237"); err != nil {
 			t.Fatal(err)
 		}
 		r = e.do(t, tok, http.MethodPut, ip+"/process/completeProcess", nil)
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"endEvent":"EndEvent_1"`)) {
-			t.Fatalf("completeProcess: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"endEvent":"EndEvent_1"`)) {
+			t.Fatalf("completeProcess: %d %s", r.Status, r.Body)
 		}
 		var hist instances.ProcessHistory
-		e.do(t, tok, http.MethodGet, ip+"/process/history", nil).json(t, &hist)
+		e.do(t, tok, http.MethodGet, ip+"/process/history", nil).JSON(t, &hist)
 		var steps []string
 		for _, h := range hist.ProcessHistory {
 			steps = append(steps, h.EventType+":"+h.ElementID)
@@ -150,47 +150,47 @@ func TestInstanceLifecycle(t *testing.T) {
 		}
 
 		// The service owner sets a substatus and confirms; the user may not.
-		if r := e.do(t, tok, http.MethodPut, ip+"/substatus", []byte(`{"label":"x"}`), "Content-Type", "application/json"); r.status != http.StatusForbidden {
-			t.Fatalf("substatus by the user: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPut, ip+"/substatus", []byte(`{"label":"x"}`), "Content-Type", "application/json"); r.Status != http.StatusForbidden {
+			t.Fatalf("substatus by the user: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, org, http.MethodPut, ip+"/substatus", []byte(`{"description":"no label"}`), "Content-Type", "application/json"); r.status != http.StatusBadRequest || r.code(t) != instances.CodeSubstatusInvalid {
-			t.Fatalf("substatus without label: %d %s", r.status, r.body)
+		if r := e.do(t, org, http.MethodPut, ip+"/substatus", []byte(`{"description":"no label"}`), "Content-Type", "application/json"); r.Status != http.StatusBadRequest || r.ProblemCode() != instances.CodeSubstatusInvalid {
+			t.Fatalf("substatus without label: %d %s", r.Status, r.Body)
 		}
 		r = e.do(t, org, http.MethodPut, ip+"/substatus", []byte(`{"label":"received","description":"d"}`), "Content-Type", "application/json")
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"substatus":{"label":"received","description":"d"}`)) {
-			t.Fatalf("substatus: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"substatus":{"label":"received","description":"d"}`)) {
+			t.Fatalf("substatus: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, tok, http.MethodPost, ip+"/complete", nil); r.status != http.StatusForbidden {
-			t.Fatalf("complete by the user: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPost, ip+"/complete", nil); r.Status != http.StatusForbidden {
+			t.Fatalf("complete by the user: %d %s", r.Status, r.Body)
 		}
 		for range 2 {
 			r = e.do(t, org, http.MethodPost, ip+"/complete", nil)
-			r.json(t, &inst)
-			if r.status != http.StatusOK || len(inst.CompleteConfirmations) != 1 || inst.CompleteConfirmations[0].StakeholderID != "ttd" {
-				t.Fatalf("complete: %d %s", r.status, r.body)
+			r.JSON(t, &inst)
+			if r.Status != http.StatusOK || len(inst.CompleteConfirmations) != 1 || inst.CompleteConfirmations[0].StakeholderID != "ttd" {
+				t.Fatalf("complete: %d %s", r.Status, r.Body)
 			}
 		}
 
 		// Soft delete keeps it readable; hard delete removes the rows, not the blobs.
 		r = e.do(t, tok, http.MethodDelete, ip, nil)
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"isSoftDeleted":true`)) {
-			t.Fatalf("soft delete: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"isSoftDeleted":true`)) {
+			t.Fatalf("soft delete: %d %s", r.Status, r.Body)
 		}
-		if r := e.do(t, tok, http.MethodGet, ip, nil); r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"isSoftDeleted":true`)) {
-			t.Fatalf("read soft-deleted: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodGet, ip, nil); r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"isSoftDeleted":true`)) {
+			t.Fatalf("read soft-deleted: %d %s", r.Status, r.Body)
 		}
 		before := e.counts(t)
 		r = e.do(t, tok, http.MethodDelete, ip+"?hard=true", nil)
-		if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"isHardDeleted":true`)) {
-			t.Fatalf("hard delete: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"isHardDeleted":true`)) {
+			t.Fatalf("hard delete: %d %s", r.Status, r.Body)
 		}
 		after := e.counts(t)
 		if after.instances != before.instances-1 || after.elements != before.elements-2 || after.blobs != before.blobs ||
 			after.events != before.events+1 {
 			t.Fatalf("hard delete: %+v → %+v", before, after)
 		}
-		if r := e.do(t, tok, http.MethodGet, ip, nil); r.status != http.StatusNotFound {
-			t.Fatalf("read hard-deleted: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodGet, ip, nil); r.Status != http.StatusNotFound {
+			t.Fatalf("read hard-deleted: %d %s", r.Status, r.Body)
 		}
 		var evs []string
 		if err := e.db.Gorm.Table("instance_events").Where("instance_guid = ?", inst.ID[len(party)+1:]).Order("created, id").
@@ -215,21 +215,21 @@ func TestCreateWithPrefill(t *testing.T) {
 		body := `{"instanceOwner":{"organisationNumber":"310000001"},"dueBefore":"2030-01-01T00:00:00Z",` +
 			`"prefill":{"form.name":"Prefilled AS","form.year":"2024"}}`
 		r := e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances/create", []byte(body), "Content-Type", "application/json")
-		if r.status != http.StatusCreated {
-			t.Fatalf("create: %d %s", r.status, r.body)
+		if r.Status != http.StatusCreated {
+			t.Fatalf("create: %d %s", r.Status, r.Body)
 		}
 		var inst instances.Instance
-		r.json(t, &inst)
+		r.JSON(t, &inst)
 		if !strings.HasPrefix(inst.ID, party+"/") || inst.DueBefore == nil || len(inst.Data) != 1 {
-			t.Fatalf("instance: %s", r.body)
+			t.Fatalf("instance: %s", r.Body)
 		}
 		r = e.do(t, tok, http.MethodGet, "/ttd/signing-test/instances/"+inst.ID+"/data/"+inst.Data[0].ID, nil)
 		var model struct {
 			Form map[string]any `json:"form"`
 		}
-		r.json(t, &model)
+		r.JSON(t, &model)
 		if model.Form["name"] != "Prefilled AS" || model.Form["year"] != 2024.0 {
-			t.Fatalf("prefilled model: %s", r.body)
+			t.Fatalf("prefilled model: %s", r.Body)
 		}
 		bad := []struct{ name, body, code string }{
 			{"unknown field", `{"instanceOwner":{"partyId":"` + party + `"},"prefill":{"form.nope":"x"}}`, instances.CodePrefillInvalid},
@@ -239,8 +239,8 @@ func TestCreateWithPrefill(t *testing.T) {
 		for _, tt := range bad {
 			before := e.counts(t)
 			r := e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances/create", []byte(tt.body), "Content-Type", "application/json")
-			if r.status != http.StatusBadRequest || r.code(t) != tt.code {
-				t.Errorf("%s: %d %s", tt.name, r.status, r.body)
+			if r.Status != http.StatusBadRequest || r.ProblemCode() != tt.code {
+				t.Errorf("%s: %d %s", tt.name, r.Status, r.Body)
 			}
 			if after := e.counts(t); after != before {
 				t.Errorf("%s stored something: %+v → %+v", tt.name, before, after)
@@ -264,8 +264,8 @@ func TestPartyTypesAllowed(t *testing.T) {
 			if strings.Contains(path, "?") {
 				r = e.do(t, tok, http.MethodPost, path, nil)
 			}
-			if r.status != http.StatusForbidden || r.code(t) != instances.CodePartyTypeNotAllowed {
-				t.Fatalf("%s: %d %s", path, r.status, r.body)
+			if r.Status != http.StatusForbidden || r.ProblemCode() != instances.CodePartyTypeNotAllowed {
+				t.Fatalf("%s: %d %s", path, r.Status, r.Body)
 			}
 		}
 		if after := e.counts(t); after != before {
@@ -289,23 +289,23 @@ func TestAllowedContributors(t *testing.T) {
 		party := strconv.FormatInt(e.orgParty, 10)
 		r := e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances?instanceOwnerPartyId="+party, nil)
 		var inst instances.Instance
-		r.json(t, &inst)
+		r.JSON(t, &inst)
 		up := "/ttd/signing-test/instances/" + inst.ID + "/data/vedlegg"
 		hdr := []string{"Content-Type", "application/pdf", "Content-Disposition", `attachment; filename="a.pdf"`}
 		before := e.counts(t)
-		if r := e.do(t, tok, http.MethodPost, up, []byte("%PDF-1.4"), hdr...); r.status != http.StatusForbidden || r.code(t) != instances.CodeContributorRejected {
-			t.Fatalf("user upload: %d %s", r.status, r.body)
+		if r := e.do(t, tok, http.MethodPost, up, []byte("%PDF-1.4"), hdr...); r.Status != http.StatusForbidden || r.ProblemCode() != instances.CodeContributorRejected {
+			t.Fatalf("user upload: %d %s", r.Status, r.Body)
 		}
 		body, ct := multipartBody(t, part{name: "vedlegg", contentType: "application/pdf", filename: "a.pdf", body: "%PDF-1.4"})
 		r = e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances?instanceOwnerPartyId="+party, body, "Content-Type", ct)
-		if r.status != http.StatusForbidden || r.code(t) != instances.CodeContributorRejected {
-			t.Fatalf("user multipart part: %d %s", r.status, r.body)
+		if r.Status != http.StatusForbidden || r.ProblemCode() != instances.CodeContributorRejected {
+			t.Fatalf("user multipart part: %d %s", r.Status, r.Body)
 		}
 		if after := e.counts(t); after != before {
 			t.Fatalf("refused uploads stored %+v → %+v", before, after)
 		}
-		if r := e.do(t, e.orgToken(t), http.MethodPost, up, []byte("%PDF-1.4"), hdr...); r.status != http.StatusCreated {
-			t.Fatalf("service owner upload: %d %s", r.status, r.body)
+		if r := e.do(t, e.orgToken(t), http.MethodPost, up, []byte("%PDF-1.4"), hdr...); r.Status != http.StatusCreated {
+			t.Fatalf("service owner upload: %d %s", r.Status, r.Body)
 		}
 	})
 }

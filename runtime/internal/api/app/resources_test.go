@@ -26,29 +26,29 @@ func TestStaticResources(t *testing.T) {
 					ID, Org, Language string
 					Resources         []struct{ ID, Value string }
 				}
-				r.json(t, &tr)
+				r.JSON(t, &tr)
 				if tr.Language != "nb" || tr.Org != "ttd" || len(tr.Resources) == 0 || tr.Resources[0].ID == "" {
-					t.Fatalf("texts: %s", r.body)
+					t.Fatalf("texts: %s", r.Body)
 				}
 			}},
 			{"texts in a language the app lacks fall back to nb", "/ttd/signing-test/api/v1/texts/en", 200, "", func(t *testing.T, r response) {
 				var tr struct{ Language string }
-				r.json(t, &tr)
+				r.JSON(t, &tr)
 				if tr.Language != "nb" {
-					t.Fatalf("fallback: %s", r.body)
+					t.Fatalf("fallback: %s", r.Body)
 				}
 			}},
 			{"static options", "/ttd/signing-test/api/options/revenue-sources?language=nb&x=1", 200, "", func(t *testing.T, r response) {
 				var opts []struct{ Value, Label string }
-				r.json(t, &opts)
+				r.JSON(t, &opts)
 				if len(opts) != 4 || opts[0].Value != "a" || opts[0].Label != "xpwJMabXnhVc" {
-					t.Fatalf("options: %s", r.body)
+					t.Fatalf("options: %s", r.Body)
 				}
 			}},
 			{"unknown options", "/ttd/signing-test/api/options/nope", 404, "options_not_found", nil},
 			{"application settings", "/ttd/signing-test/api/v1/applicationsettings", 200, "", func(t *testing.T, r response) {
-				if string(r.body) != "{}" {
-					t.Fatalf("settings: %s", r.body)
+				if string(r.Body) != "{}" {
+					t.Fatalf("settings: %s", r.Body)
 				}
 			}},
 			{"texts of an app not deployed", "/ttd/nope/api/v1/texts/nb", 404, "app_not_found", nil},
@@ -56,8 +56,8 @@ func TestStaticResources(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				r := e.do(t, "", http.MethodGet, tt.path, nil)
-				if r.status != tt.status || r.code(t) != tt.code {
-					t.Fatalf("%d %q: %s", r.status, r.code(t), r.body)
+				if r.Status != tt.status || r.ProblemCode() != tt.code {
+					t.Fatalf("%d %q: %s", r.Status, r.ProblemCode(), r.Body)
 				}
 				if tt.check != nil {
 					tt.check(t, r)

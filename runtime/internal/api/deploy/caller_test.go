@@ -11,6 +11,7 @@ import (
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/internal/api/deploy"
 	"github.com/blankett/blankett/runtime/internal/authz"
 )
@@ -23,8 +24,8 @@ func TestOnlyOwnOrg(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db)
 		ttd := bundle(t, "subform-test")
-		if r := e.put("ttd/subform-test/releases/v1", e.deployer("ttd"), ttd); r.status != http.StatusCreated {
-			t.Fatalf("deploy: %d %s", r.status, r.body)
+		if r := e.put("ttd/subform-test/releases/v1", e.deployer("ttd"), ttd); r.Status != http.StatusCreated {
+			t.Fatalf("deploy: %d %s", r.Status, r.Body)
 		}
 		before := e.releases("ttd")
 		other := e.deployer("digdir")
@@ -43,11 +44,11 @@ func TestOnlyOwnOrg(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				wantProblem(t, e.do(tt.method, tt.path, other, bytes.NewReader(tt.body), "Content-Type", "application/gzip"),
+				apitest.WantProblem(t, e.do(tt.method, tt.path, other, bytes.NewReader(tt.body), "Content-Type", "application/gzip"),
 					http.StatusForbidden, deploy.CodeOtherOrg)
 			})
 		}
-		wantProblem(t, e.put("digdir/subform-test/releases/v1", other, ttd), http.StatusUnprocessableEntity, deploy.CodeBundleAppMismatch)
+		apitest.WantProblem(t, e.put("digdir/subform-test/releases/v1", other, ttd), http.StatusUnprocessableEntity, deploy.CodeBundleAppMismatch)
 		if got := e.releases("digdir"); len(got) != 0 {
 			t.Errorf("digdir sees releases: %+v", got)
 		}
@@ -83,14 +84,14 @@ func TestCallerRefusals(t *testing.T) {
 			for _, path := range []string{deploy.BasePath, deploy.BasePath + "/ttd/subform-test/releases/v1"} {
 				t.Run(tt.name+" "+path, func(t *testing.T) {
 					r := e.do(http.MethodGet, path, tt.token, nil)
-					wantProblem(t, r, tt.status, tt.code)
-					if tt.status == http.StatusUnauthorized && r.header.Get("WWW-Authenticate") == "" {
+					apitest.WantProblem(t, r, tt.status, tt.code)
+					if tt.status == http.StatusUnauthorized && r.Header.Get("WWW-Authenticate") == "" {
 						t.Error("401 without a WWW-Authenticate challenge")
 					}
 				})
 			}
 			t.Run(tt.name+" deploy", func(t *testing.T) {
-				wantProblem(t, e.put("ttd/subform-test/releases/v1", tt.token, bundle(t, "subform-test")), tt.status, tt.code)
+				apitest.WantProblem(t, e.put("ttd/subform-test/releases/v1", tt.token, bundle(t, "subform-test")), tt.status, tt.code)
 			})
 		}
 		if n := len(e.host.List()); n != 0 {

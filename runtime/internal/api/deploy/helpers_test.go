@@ -5,7 +5,6 @@ package deploy_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -18,6 +17,7 @@ import (
 	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/client"
 	"github.com/blankett/blankett/runtime/internal/api/deploy"
 	"github.com/blankett/blankett/runtime/internal/apphost"
@@ -92,18 +92,8 @@ func (e *env) deployer(org string, scopes ...string) string {
 		AuthMethod: "maskinporten", Scopes: scopes, ClientID: org + "-ci"})
 }
 
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-func (r response) json(t *testing.T, v any) {
-	t.Helper()
-	if err := json.Unmarshal(r.body, v); err != nil {
-		t.Fatalf("decode %d %s: %v", r.status, r.body, err)
-	}
-}
+// response is one answer of the server.
+type response = apitest.Response
 
 // do sends a request with an optional bearer token, body and header pairs.
 func (e *env) do(method, path, token string, body io.Reader, header ...string) response {
@@ -118,16 +108,7 @@ func (e *env) do(method, path, token string, body io.Reader, header ...string) r
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return response{status: resp.StatusCode, header: resp.Header, body: b}
+	return apitest.Send(e.t, req)
 }
 
 // put uploads bundle as the release at path (org/app/version).
@@ -146,23 +127,6 @@ func bundle(t *testing.T, app string) []byte {
 	return b
 }
 
-// wantProblem checks a problem+json answer's status and code.
-func wantProblem(t *testing.T, r response, status int, code string) httpx.Problem {
-	t.Helper()
-	if r.status != status {
-		t.Fatalf("status %d, want %d: %s", r.status, status, r.body)
-	}
-	if ct := r.header.Get("Content-Type"); ct != httpx.ProblemContentType {
-		t.Fatalf("content type %q: %s", ct, r.body)
-	}
-	var p httpx.Problem
-	r.json(t, &p)
-	if p.Code != code || p.Status != status {
-		t.Fatalf("problem %+v, want code %s", p, code)
-	}
-	return p
-}
-
 // release is the JSON of one release.
 type release struct {
 	ID, Org, App, Version, SHA256, DeployedBy string
@@ -177,10 +141,10 @@ type release struct {
 func (e *env) releases(org string) []release {
 	e.t.Helper()
 	r := e.do(http.MethodGet, deploy.BasePath, e.deployer(org), nil)
-	if r.status != http.StatusOK {
-		e.t.Fatalf("list: %d %s", r.status, r.body)
+	if r.Status != http.StatusOK {
+		e.t.Fatalf("list: %d %s", r.Status, r.Body)
 	}
 	var out struct{ Releases []release }
-	r.json(e.t, &out)
+	r.JSON(e.t, &out)
 	return out.Releases
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/internal/api/deploy"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
@@ -21,8 +22,8 @@ func TestUndeployAndPurge(t *testing.T) {
 		e := newEnv(t, db)
 		tok := e.deployer("ttd")
 		for v, b := range map[string][]byte{"v1": bundle(t, "subform-test"), "v2": repack(t, "subform-test", "README.md", "v2")} {
-			if r := e.put("ttd/subform-test/releases/"+v, tok, b); r.status != http.StatusCreated {
-				t.Fatalf("deploy %s: %d %s", v, r.status, r.body)
+			if r := e.put("ttd/subform-test/releases/"+v, tok, b); r.Status != http.StatusCreated {
+				t.Fatalf("deploy %s: %d %s", v, r.Status, r.Body)
 			}
 		}
 		rel := deploy.BasePath + "/ttd/subform-test/releases/"
@@ -37,11 +38,11 @@ func TestUndeployAndPurge(t *testing.T) {
 		latest := current()
 		previous := map[string]string{"v1": "v2", "v2": "v1"}[latest]
 
-		wantProblem(t, e.do(http.MethodDelete, rel+latest+"?purge=true", tok, nil), http.StatusConflict, deploy.CodeReleaseActive)
-		wantProblem(t, e.do(http.MethodDelete, rel+latest+"?purge=maybe", tok, nil), http.StatusBadRequest, deploy.CodeInvalidQuery)
+		apitest.WantProblem(t, e.do(http.MethodDelete, rel+latest+"?purge=true", tok, nil), http.StatusConflict, deploy.CodeReleaseActive)
+		apitest.WantProblem(t, e.do(http.MethodDelete, rel+latest+"?purge=maybe", tok, nil), http.StatusBadRequest, deploy.CodeInvalidQuery)
 		for range 2 {
-			if r := e.do(http.MethodDelete, rel+latest, tok, nil); r.status != http.StatusNoContent {
-				t.Fatalf("undeploy: %d %s", r.status, r.body)
+			if r := e.do(http.MethodDelete, rel+latest, tok, nil); r.Status != http.StatusNoContent {
+				t.Fatalf("undeploy: %d %s", r.Status, r.Body)
 			}
 		}
 		if got := current(); got != previous {
@@ -55,18 +56,18 @@ func TestUndeployAndPurge(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantProblem(t, e.do(http.MethodDelete, rel+latest+"?purge=true", tok, nil), http.StatusConflict, deploy.CodeReleaseInUse)
+		apitest.WantProblem(t, e.do(http.MethodDelete, rel+latest+"?purge=true", tok, nil), http.StatusConflict, deploy.CodeReleaseInUse)
 		if _, err := e.host.Get("ttd", "subform-test", latest); err != nil {
 			t.Fatalf("a refused purge removed the release: %v", err)
 		}
 		if err := e.store.DeleteInstance(context.Background(), saved.ID); err != nil {
 			t.Fatal(err)
 		}
-		if r := e.do(http.MethodDelete, rel+latest+"?purge=true", tok, nil); r.status != http.StatusNoContent {
-			t.Fatalf("purge: %d %s", r.status, r.body)
+		if r := e.do(http.MethodDelete, rel+latest+"?purge=true", tok, nil); r.Status != http.StatusNoContent {
+			t.Fatalf("purge: %d %s", r.Status, r.Body)
 		}
-		wantProblem(t, e.do(http.MethodGet, rel+latest, tok, nil), http.StatusNotFound, deploy.CodeReleaseNotFound)
-		wantProblem(t, e.do(http.MethodDelete, rel+latest, tok, nil), http.StatusNotFound, deploy.CodeReleaseNotFound)
+		apitest.WantProblem(t, e.do(http.MethodGet, rel+latest, tok, nil), http.StatusNotFound, deploy.CodeReleaseNotFound)
+		apitest.WantProblem(t, e.do(http.MethodDelete, rel+latest, tok, nil), http.StatusNotFound, deploy.CodeReleaseNotFound)
 		if rels := e.releases("ttd"); len(rels) != 1 || rels[0].Version != previous || !rels[0].Current {
 			t.Fatalf("after purge: %+v", rels)
 		}

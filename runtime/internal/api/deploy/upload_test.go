@@ -16,6 +16,7 @@ import (
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/client"
 	"github.com/blankett/blankett/runtime/internal/api/deploy"
 	"github.com/blankett/blankett/runtime/internal/apphost"
@@ -30,11 +31,11 @@ func TestUploadAndRedeploy(t *testing.T) {
 		v1 := bundle(t, "signing-test")
 
 		r := e.put("ttd/signing-test/releases/v1", tok, v1)
-		if r.status != http.StatusCreated || r.header.Get("Location") != deploy.BasePath+"/ttd/signing-test/releases/v1" {
-			t.Fatalf("deploy: %d %v %s", r.status, r.header, r.body)
+		if r.Status != http.StatusCreated || r.Header.Get("Location") != deploy.BasePath+"/ttd/signing-test/releases/v1" {
+			t.Fatalf("deploy: %d %v %s", r.Status, r.Header, r.Body)
 		}
 		var got release
-		r.json(t, &got)
+		r.JSON(t, &got)
 		if got.ID != "ttd/signing-test" || got.Version != "v1" || !got.Active || !got.Current || got.DeployedBy != "ttd-ci" ||
 			got.Size != int64(len(v1)) || len(got.SHA256) != 64 || got.Warnings == 0 || len(got.Findings) < got.Warnings {
 			t.Fatalf("release %+v", got)
@@ -44,23 +45,23 @@ func TestUploadAndRedeploy(t *testing.T) {
 		}
 
 		v2 := repack(t, "signing-test", "README.md", "v2")
-		if r := e.put("ttd/signing-test/releases/v2", tok, v2); r.status != http.StatusCreated {
-			t.Fatalf("deploy v2: %d %s", r.status, r.body)
+		if r := e.put("ttd/signing-test/releases/v2", tok, v2); r.Status != http.StatusCreated {
+			t.Fatalf("deploy v2: %d %s", r.Status, r.Body)
 		}
 		r = e.put("ttd/signing-test/releases/v1", tok, v1)
-		if r.status != http.StatusOK {
-			t.Fatalf("redeploy v1: %d %s", r.status, r.body)
+		if r.Status != http.StatusOK {
+			t.Fatalf("redeploy v1: %d %s", r.Status, r.Body)
 		}
 		if cur, _ := e.host.Current("ttd", "signing-test"); cur.Version != "v1" {
 			t.Fatalf("after redeploying v1 the current version is %s", cur.Version)
 		}
 
 		r = e.do(http.MethodGet, deploy.BasePath+"/ttd/signing-test/releases/v2", tok, nil)
-		r.json(t, &got)
-		if r.status != http.StatusOK || got.Version != "v2" || got.Current || !got.Active {
-			t.Fatalf("get v2: %d %s", r.status, r.body)
+		r.JSON(t, &got)
+		if r.Status != http.StatusOK || got.Version != "v2" || got.Current || !got.Active {
+			t.Fatalf("get v2: %d %s", r.Status, r.Body)
 		}
-		wantProblem(t, e.do(http.MethodGet, deploy.BasePath+"/ttd/signing-test/releases/v9", tok, nil), http.StatusNotFound, deploy.CodeReleaseNotFound)
+		apitest.WantProblem(t, e.do(http.MethodGet, deploy.BasePath+"/ttd/signing-test/releases/v9", tok, nil), http.StatusNotFound, deploy.CodeReleaseNotFound)
 	})
 }
 
@@ -89,8 +90,8 @@ func TestUploadRefuses(t *testing.T) {
 		limit := max(len(good), len(payment), len(changed)) + 10
 		e := newEnv(t, db, apphost.WithLimits(apphost.Limits{MaxBundleSize: int64(limit), MaxTotalSize: 1 << 30, MaxFileSize: 1 << 30, MaxFiles: 1 << 20}))
 		tok := e.deployer("ttd")
-		if r := e.put("ttd/subform-test/releases/v1", tok, good); r.status != http.StatusCreated {
-			t.Fatalf("good deploy: %d %s", r.status, r.body)
+		if r := e.put("ttd/subform-test/releases/v1", tok, good); r.Status != http.StatusCreated {
+			t.Fatalf("good deploy: %d %s", r.Status, r.Body)
 		}
 		big := append(bytes.Clone(good), make([]byte, limit+20-len(good))...)
 		tests := []struct {
@@ -118,7 +119,7 @@ func TestUploadRefuses(t *testing.T) {
 				if header == nil {
 					header = []string{"Content-Type", "application/gzip"}
 				}
-				p := wantProblem(t, e.do(http.MethodPut, deploy.BasePath+"/"+tt.path, tok, tt.body, header...), tt.status, tt.code)
+				p := apitest.WantProblem(t, e.do(http.MethodPut, deploy.BasePath+"/"+tt.path, tok, tt.body, header...), tt.status, tt.code)
 				if tt.code == deploy.CodeInvalidApp {
 					if len(p.Errors) == 0 {
 						t.Fatalf("lint problem without findings: %+v", p)

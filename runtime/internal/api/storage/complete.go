@@ -36,29 +36,31 @@ func (a *api) complete(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	var err error
-	for range completeAttempts {
-		if in, err = a.confirm(ctx, caller, in.PartyID, in.GUID); !errors.Is(err, store.ErrConflict) {
+	// The first attempt writes over the row ownInstance read: the update checks its
+	// version, so only a conflict needs the row read again.
+	out, err := a.confirm(ctx, caller, in)
+	for range completeAttempts - 1 {
+		if !errors.Is(err, store.ErrConflict) {
 			break
+		}
+		if in, err = a.st.GetInstance(ctx, in.PartyID, in.GUID); err == nil {
+			out, err = a.confirm(ctx, caller, in)
 		}
 	}
 	if err != nil {
 		a.fail(c, "complete instance", err)
 		return
 	}
-	a.writeInstance(c, in)
+	a.writeInstance(c, out)
 }
 
-// confirm records caller's confirmation in one transaction: the document's
-// completeConfirmations, the confirmations row (which the excludeConfirmedBy
-// filter reads) and a ConfirmedComplete event.
-func (a *api) confirm(ctx context.Context, caller auth.Caller, partyID int64, guid string) (store.Instance, error) {
+// confirm records caller's confirmation on in, as read, in one transaction: the
+// document's completeConfirmations, the confirmations row (which the
+// excludeConfirmedBy filter reads) and a ConfirmedComplete event. A change made
+// since in was read is ErrConflict.
+func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance) (store.Instance, error) {
 	var out store.Instance
 	err := a.st.Tx(ctx, func(tx *store.Store) error {
-		in, err := tx.GetInstance(ctx, partyID, guid)
-		if err != nil {
-			return err
-		}
 		d, err := parseDocument(in.Document)
 		if err != nil {
 			return err

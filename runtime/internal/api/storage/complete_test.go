@@ -12,6 +12,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
@@ -31,9 +32,9 @@ func TestCompleteFlow(t *testing.T) {
 			t.Helper()
 			var p page
 			r := e.do(http.MethodGet, "/storage/api/v1/instances?"+q.Encode(), tok)
-			r.json(t, &p)
-			if r.status != http.StatusOK {
-				t.Fatalf("poll: %d %s", r.status, r.body)
+			r.JSON(t, &p)
+			if r.Status != http.StatusOK {
+				t.Fatalf("poll: %d %s", r.Status, r.Body)
 			}
 			var ids []string
 			for _, in := range p.Instances {
@@ -49,14 +50,14 @@ func TestCompleteFlow(t *testing.T) {
 		path := "/storage/api/v1/instances/500/" + a.GUID + "/complete"
 		r := e.do(http.MethodPost, path, tok)
 		var first wireDoc
-		r.json(t, &first)
-		if r.status != http.StatusOK || len(first.CompleteConfirmations) != 1 || first.CompleteConfirmations[0].StakeholderID != "ttd" ||
+		r.JSON(t, &first)
+		if r.Status != http.StatusOK || len(first.CompleteConfirmations) != 1 || first.CompleteConfirmations[0].StakeholderID != "ttd" ||
 			first.Data == nil || !first.LastChanged.After(a.LastChanged) {
-			t.Fatalf("complete: %d %s", r.status, r.body)
+			t.Fatalf("complete: %d %s", r.Status, r.Body)
 		}
 		// Idempotent: the second call changes nothing.
 		var second wireDoc
-		e.do(http.MethodPost, path, tok).json(t, &second)
+		e.do(http.MethodPost, path, tok).JSON(t, &second)
 		if len(second.CompleteConfirmations) != 1 || !second.CompleteConfirmations[0].ConfirmedOn.Equal(first.CompleteConfirmations[0].ConfirmedOn) ||
 			!second.LastChanged.Equal(first.LastChanged) {
 			t.Fatalf("second complete changed the instance: %+v", second)
@@ -100,7 +101,7 @@ func TestCompleteRefusals(t *testing.T) {
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
-				wantProblem(t, e.do(tc.method, tc.path, tc.token), tc.status, tc.code)
+				apitest.WantProblem(t, e.do(tc.method, tc.path, tc.token), tc.status, tc.code)
 			})
 		}
 		got, err := e.store.GetInstance(context.Background(), 500, in.GUID)

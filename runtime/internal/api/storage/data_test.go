@@ -13,6 +13,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/google/uuid"
 )
 
@@ -48,23 +49,23 @@ func TestDownload(t *testing.T) {
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
 				r := e.do(http.MethodGet, path, tok, tc.header...)
-				if r.status != tc.status || string(r.body) != tc.body {
-					t.Fatalf("%d %q, want %d %q", r.status, r.body, tc.status, tc.body)
+				if r.Status != tc.status || string(r.Body) != tc.body {
+					t.Fatalf("%d %q, want %d %q", r.Status, r.Body, tc.status, tc.body)
 				}
-				if got := r.header.Get("Content-Range"); got != tc.contentRange {
+				if got := r.Header.Get("Content-Range"); got != tc.contentRange {
 					t.Fatalf("Content-Range %q, want %q", got, tc.contentRange)
 				}
-				if r.header.Get("ETag") != etag {
-					t.Fatalf("ETag %q, want %q", r.header.Get("ETag"), etag)
+				if r.Header.Get("ETag") != etag {
+					t.Fatalf("ETag %q, want %q", r.Header.Get("ETag"), etag)
 				}
 				if tc.status == http.StatusNotModified {
 					return
 				}
-				if r.header.Get("Content-Length") != strconv.Itoa(len(tc.body)) || r.header.Get("Content-Type") != "application/pdf" ||
-					r.header.Get("Accept-Ranges") != "bytes" {
-					t.Fatalf("headers %v", r.header)
+				if r.Header.Get("Content-Length") != strconv.Itoa(len(tc.body)) || r.Header.Get("Content-Type") != "application/pdf" ||
+					r.Header.Get("Accept-Ranges") != "bytes" {
+					t.Fatalf("headers %v", r.Header)
 				}
-				if cd := r.header.Get("Content-Disposition"); cd != `attachment; filename*=utf-8''S%C3%B8knad%20om%20st%C3%B8tte.pdf` {
+				if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename*=utf-8''S%C3%B8knad%20om%20st%C3%B8tte.pdf` {
 					t.Fatalf("Content-Disposition %q", cd)
 				}
 			})
@@ -72,15 +73,15 @@ func TestDownload(t *testing.T) {
 
 		// The whole download hashes to the ETag and the element's contentHash.
 		r := e.do(http.MethodGet, path, tok)
-		got := sha256.Sum256(r.body)
+		got := sha256.Sum256(r.Body)
 		if `"`+hex.EncodeToString(got[:])+`"` != etag {
 			t.Fatal("checksum of the download differs from the ETag")
 		}
 
 		r = e.do(http.MethodGet, path, tok, "Range", "bytes=39-")
-		wantProblem(t, r, http.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable")
-		if r.header.Get("Content-Range") != "bytes */"+size {
-			t.Fatalf("416 Content-Range %q", r.header.Get("Content-Range"))
+		apitest.WantProblem(t, r, http.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable")
+		if r.Header.Get("Content-Range") != "bytes */"+size {
+			t.Fatalf("416 Content-Range %q", r.Header.Get("Content-Range"))
 		}
 	})
 }
@@ -110,8 +111,8 @@ func TestDownloadRefusals(t *testing.T) {
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
 				r := e.do(http.MethodGet, tc.path, tc.token)
-				wantProblem(t, r, tc.status, tc.code)
-				if strings.Contains(string(r.body), "secret") {
+				apitest.WantProblem(t, r, tc.status, tc.code)
+				if strings.Contains(string(r.Body), "secret") {
 					t.Fatal("error body carries data")
 				}
 			})

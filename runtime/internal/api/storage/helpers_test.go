@@ -5,7 +5,6 @@ package storage_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -19,6 +18,7 @@ import (
 	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/internal/api/storage"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
@@ -93,18 +93,8 @@ func (e *env) person() string {
 		Scopes: []string{authz.ScopeInstancesRead, authz.ScopeInstancesWrite}})
 }
 
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-func (r response) json(t *testing.T, v any) {
-	t.Helper()
-	if err := json.Unmarshal(r.body, v); err != nil {
-		t.Fatalf("decode %d %s: %v", r.status, r.body, err)
-	}
-}
+// response is one answer of the server.
+type response = apitest.Response
 
 // do sends a request with an optional bearer token and header pairs; a path is
 // relative to the server.
@@ -123,16 +113,7 @@ func (e *env) do(method, target, token string, header ...string) response {
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return response{status: resp.StatusCode, header: resp.Header, body: b}
+	return apitest.Send(e.t, req)
 }
 
 // instance creates an instance of app ("org/app") for party, changed at changed.
@@ -169,22 +150,6 @@ func (e *env) data(in store.Instance, dataType, filename, contentType string, co
 		e.t.Fatal(err)
 	}
 	return d
-}
-
-// problem decodes a problem+json body and checks status and code.
-func wantProblem(t *testing.T, r response, status int, code string) {
-	t.Helper()
-	if r.status != status {
-		t.Fatalf("status %d, want %d: %s", r.status, status, r.body)
-	}
-	if ct := r.header.Get("Content-Type"); ct != httpx.ProblemContentType {
-		t.Fatalf("content type %q: %s", ct, r.body)
-	}
-	var p httpx.Problem
-	r.json(t, &p)
-	if p.Code != code || p.Status != status {
-		t.Fatalf("problem %+v, want code %s", p, code)
-	}
 }
 
 // doQuiet is do for other goroutines: it reports failures as status 0 instead

@@ -49,17 +49,23 @@ func (a *api) query(c *gin.Context) {
 		next := a.pageURL(c, params, page.ContinuationToken)
 		resp.Next = &next
 	}
-	for _, in := range page.Instances {
-		var elems []store.DataElement
-		if q.IncludeData {
-			// One query per instance; a page is at most MaxPageSize instances.
-			if elems, err = a.st.ListDataElements(ctx, in.ID); err != nil {
-				a.fail(c, "list data elements", err)
-				return
-			}
-			elems = nonNil(elems)
+	var elems map[int64][]store.DataElement
+	if q.IncludeData {
+		ids := make([]int64, len(page.Instances))
+		for i, in := range page.Instances {
+			ids[i] = in.ID
 		}
-		v, err := a.instanceView(in, elems)
+		if elems, err = a.st.ListDataElementsOf(ctx, ids); err != nil {
+			a.fail(c, "list data elements", err)
+			return
+		}
+	}
+	for _, in := range page.Instances {
+		var els []store.DataElement
+		if q.IncludeData {
+			els = nonNil(elems[in.ID])
+		}
+		v, err := a.instanceView(in, els)
 		if err != nil {
 			a.fail(c, "render instance", err)
 			return

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/google/uuid"
 )
 
@@ -23,9 +24,9 @@ func TestGetInstance(t *testing.T) {
 
 		r := e.do(http.MethodGet, path, e.owner("ttd"))
 		var got wireDoc
-		r.json(t, &got)
-		if r.status != http.StatusOK || got.ID != "500/"+in.GUID || got.InstanceOwner.PartyID != "500" || len(got.Data) != 2 {
-			t.Fatalf("%d %s", r.status, r.body)
+		r.JSON(t, &got)
+		if r.Status != http.StatusOK || got.ID != "500/"+in.GUID || got.InstanceOwner.PartyID != "500" || len(got.Data) != 2 {
+			t.Fatalf("%d %s", r.Status, r.Body)
 		}
 		if x := got.Data[1]; x.ID != d2.GUID || x.Filename != "x.txt" || x.Size != 5 || x.ContentHash != d2.SHA256 ||
 			len(x.Tags) != 1 || x.SelfLinks.Platform != e.url+path+"/data/"+d2.GUID {
@@ -48,7 +49,7 @@ func TestGetInstance(t *testing.T) {
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
-				wantProblem(t, e.do(http.MethodGet, tc.path, tc.token), tc.status, tc.code)
+				apitest.WantProblem(t, e.do(http.MethodGet, tc.path, tc.token), tc.status, tc.code)
 			})
 		}
 	})

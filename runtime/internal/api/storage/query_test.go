@@ -11,6 +11,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
@@ -72,11 +73,11 @@ func TestQueryPagesWithFilters(t *testing.T) {
 				t.Fatal("paging does not end")
 			}
 			r := e.do(http.MethodGet, next, tok)
-			if r.status != http.StatusOK {
-				t.Fatalf("page %d: %d %s", pages, r.status, r.body)
+			if r.Status != http.StatusOK {
+				t.Fatalf("page %d: %d %s", pages, r.Status, r.Body)
 			}
 			var p page
-			r.json(t, &p)
+			r.JSON(t, &p)
 			if p.Self != next {
 				t.Fatalf("self = %s, want %s", p.Self, next)
 			}
@@ -100,7 +101,7 @@ func TestQueryPagesWithFilters(t *testing.T) {
 		q.Set("order", "asc:lastChanged")
 		q.Set("size", "100")
 		var p page
-		e.do(http.MethodGet, "/storage/api/v1/instances?"+q.Encode(), tok).json(t, &p)
+		e.do(http.MethodGet, "/storage/api/v1/instances?"+q.Encode(), tok).JSON(t, &p)
 		slices.Reverse(want)
 		if p.Count != 7 || p.Next != nil || p.Instances[0].ID[4:] != want[0] {
 			t.Fatalf("ascending: %+v", p)
@@ -142,7 +143,7 @@ func TestQueryRefusals(t *testing.T) {
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
 				r := e.do(http.MethodGet, "/storage/api/v1/instances?"+tc.query, tc.token)
-				wantProblem(t, r, tc.status, tc.code)
+				apitest.WantProblem(t, r, tc.status, tc.code)
 			})
 		}
 	})
@@ -170,13 +171,13 @@ func TestQueryOrgAndParties(t *testing.T) {
 		for _, tc := range tests {
 			var p page
 			r := e.do(http.MethodGet, "/storage/api/v1/instances?"+tc.query, tok)
-			r.json(t, &p)
+			r.JSON(t, &p)
 			var got []string
 			for _, in := range p.Instances {
 				got = append(got, in.ID[4:])
 			}
-			if r.status != http.StatusOK || !slices.Equal(got, tc.want) || p.Instances == nil {
-				t.Fatalf("%s: %d %v, want %v", tc.query, r.status, got, tc.want)
+			if r.Status != http.StatusOK || !slices.Equal(got, tc.want) || p.Instances == nil {
+				t.Fatalf("%s: %d %v, want %v", tc.query, r.Status, got, tc.want)
 			}
 		}
 	})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx/dbtest"
 	"github.com/blankett/blankett/internal/devidp"
+	"github.com/blankett/blankett/internal/testenv/webtest"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 )
 
@@ -33,7 +34,7 @@ func TestExternalProvider(t *testing.T) {
 	idpSrv.Start()
 	t.Cleanup(idpSrv.Close)
 
-	c := browser(t)
+	c := webtest.Client(t)
 	me := callerOf(t, login(t, e, c, olaPID, "/whoami"))
 	if me.Kind != auth.Person || me.PartyID != me.UserPartyID {
 		t.Fatalf("caller %+v", me)
@@ -42,11 +43,11 @@ func TestExternalProvider(t *testing.T) {
 	if err != nil || len(parties) != 1 {
 		t.Fatalf("outside dev mode only the own party is known: %v %v", parties, err)
 	}
-	page := do(t, c, http.MethodGet, e.url+"/parties", nil)
-	if !strings.Contains(page.body, "Deg selv: Ola Nordmann") || strings.Contains(page.body, "Fiktiv Bakeri") {
-		t.Fatalf("parties page:\n%s", page.body)
+	page := webtest.Do(t, c, http.MethodGet, e.url+"/parties", nil)
+	if !strings.Contains(page.Body, "Deg selv: Ola Nordmann") || strings.Contains(page.Body, "Fiktiv Bakeri") {
+		t.Fatalf("parties page:\n%s", page.Body)
 	}
-	if r := do(t, c, http.MethodGet, e.url+"/devidp/.well-known/openid-configuration", nil); r.status != http.StatusNotFound {
-		t.Fatalf("/devidp outside dev mode: %d", r.status)
+	if r := webtest.Do(t, c, http.MethodGet, e.url+"/devidp/.well-known/openid-configuration", nil); r.Status != http.StatusNotFound {
+		t.Fatalf("/devidp outside dev mode: %d", r.Status)
 	}
 }

@@ -77,7 +77,7 @@ type Options struct {
 type Handler struct {
 	opt    Options
 	cookie authn.SessionCookie
-	rp     *lazyRP               // nil: login not configured
+	rp     *authn.LazyRP         // nil: login not configured
 	devIdP http.Handler          // nil outside dev mode
 	seed   *devidp.Seed          // nil outside dev mode
 	issuer *authn.Issuer         // nil: tokens not configured
@@ -135,9 +135,9 @@ func (h *Handler) setupLogin() error {
 	if o.ClientID == "" {
 		return fmt.Errorf("%w: an OIDC client id is required with an issuer", ErrConfig)
 	}
-	h.rp = &lazyRP{cfg: authn.Config{Issuer: o.Issuer, ClientID: o.ClientID, ClientSecret: o.ClientSecret,
+	h.rp = authn.NewLazyRP(authn.Config{Issuer: o.Issuer, ClientID: o.ClientID, ClientSecret: o.ClientSecret,
 		RedirectURL: redirect, ACRValues: o.ACRValues, StateKey: o.StateKey,
-		LoginCookie: authn.SessionCookie{Insecure: h.cookie.Insecure}, HTTPClient: h.opt.HTTPClient}}
+		LoginCookie: authn.SessionCookie{Insecure: h.cookie.Insecure}, HTTPClient: h.opt.HTTPClient})
 	return nil
 }
 

@@ -84,7 +84,7 @@ func (h *Handler) relyingParty(c *gin.Context) (*authn.RP, bool) {
 			"Login is not configured on this server: set --oidc-issuer and --oidc-client-id.")
 		return nil, false
 	}
-	rp, err := h.rp.get(c.Request.Context())
+	rp, err := h.rp.Get(c.Request.Context())
 	if err != nil {
 		h.opt.Log.Warn("login: identity provider unavailable", "error", err)
 		abort(c, http.StatusServiceUnavailable, CodeLoginUnavailable, "The identity provider cannot be reached; try again shortly.")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/webtest"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 )
@@ -30,7 +31,7 @@ func TestBrowserLoginPartiesLogout(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db, nil)
 		ctx := context.Background()
-		c := browser(t)
+		c := webtest.Client(t)
 
 		me := callerOf(t, login(t, e, c, olaPID, "/whoami"))
 		if me.Kind != auth.Person || me.UserID == 0 || me.PartyID != me.UserPartyID || me.AuthLevel != 3 || !me.ViaSession {
@@ -47,14 +48,14 @@ func TestBrowserLoginPartiesLogout(t *testing.T) {
 			t.Fatalf("no insecure session cookie on http: %v", c.Jar.Cookies(u))
 		}
 
-		page := do(t, c, http.MethodGet, e.url+"/parties?returnTo=/whoami", nil)
+		page := webtest.Do(t, c, http.MethodGet, e.url+"/parties?returnTo=/whoami", nil)
 		for _, want := range []string{"Deg selv: Ola Nordmann", "Fiktiv Bakeri AS (org.nr. 310000108)", "Roller: DAGL",
 			`type="radio"`, `class="ds-fieldset"`, `name="returnTo" value="/whoami"`} {
-			if !strings.Contains(page.body, want) {
-				t.Errorf("parties page lacks %q:\n%s", want, page.body)
+			if !strings.Contains(page.Body, want) {
+				t.Errorf("parties page lacks %q:\n%s", want, page.Body)
 			}
 		}
-		if strings.Contains(page.body, "<script") {
+		if strings.Contains(page.Body, "<script") {
 			t.Error("parties page must work without JavaScript")
 		}
 		bakery, err := e.store.PartyByOrgNumber(ctx, bakeryOrg)
@@ -79,16 +80,16 @@ func TestBrowserLoginPartiesLogout(t *testing.T) {
 			{"back to yourself", strconv.FormatInt(me.UserPartyID, 10), http.StatusOK, "", me.UserPartyID},
 		}
 		for _, tt := range tests {
-			r := do(t, c, http.MethodPost, e.url+"/parties", url.Values{"party": {tt.party}, "returnTo": {"/whoami"}})
-			if r.status != tt.wantStatus {
-				t.Fatalf("%s: %d %s", tt.name, r.status, r.body)
+			r := webtest.Do(t, c, http.MethodPost, e.url+"/parties", url.Values{"party": {tt.party}, "returnTo": {"/whoami"}})
+			if r.Status != tt.wantStatus {
+				t.Fatalf("%s: %d %s", tt.name, r.Status, r.Body)
 			}
 			if tt.wantCode != "" {
 				if code := problemCode(t, r); code != tt.wantCode {
 					t.Fatalf("%s: code %q", tt.name, code)
 				}
 			}
-			if got := callerOf(t, do(t, c, http.MethodGet, e.url+"/whoami", nil)); got.PartyID != tt.wantParty {
+			if got := callerOf(t, webtest.Do(t, c, http.MethodGet, e.url+"/whoami", nil)); got.PartyID != tt.wantParty {
 				t.Fatalf("%s: caller party %d, want %d", tt.name, got.PartyID, tt.wantParty)
 			}
 		}
@@ -98,15 +99,15 @@ func TestBrowserLoginPartiesLogout(t *testing.T) {
 		if again.UserID != me.UserID {
 			t.Fatalf("second login made user %d, want %d", again.UserID, me.UserID)
 		}
-		if r := do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Cookie", "blankett_session="+cookie.Value); r.status != http.StatusUnauthorized {
-			t.Fatalf("the session replaced by a new login still works: %d", r.status)
+		if r := webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Cookie", "blankett_session="+cookie.Value); r.Status != http.StatusUnauthorized {
+			t.Fatalf("the session replaced by a new login still works: %d", r.Status)
 		}
 
-		if r := do(t, c, http.MethodPost, e.url+"/logout", url.Values{}); r.url.Path != "/" {
-			t.Fatalf("logout ended at %s", r.url)
+		if r := webtest.Do(t, c, http.MethodPost, e.url+"/logout", url.Values{}); r.URL.Path != "/" {
+			t.Fatalf("logout ended at %s", r.URL)
 		}
-		if r := do(t, c, http.MethodGet, e.url+"/whoami", nil); r.status != http.StatusUnauthorized || problemCode(t, r) != auth.CodeUnauthenticated {
-			t.Fatalf("after logout: %d %s", r.status, r.body)
+		if r := webtest.Do(t, c, http.MethodGet, e.url+"/whoami", nil); r.Status != http.StatusUnauthorized || problemCode(t, r) != auth.CodeUnauthenticated {
+			t.Fatalf("after logout: %d %s", r.Status, r.Body)
 		}
 	})
 }
@@ -114,7 +115,7 @@ func TestBrowserLoginPartiesLogout(t *testing.T) {
 func TestAnonymousCookies(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db, nil)
-		c := browser(t)
+		c := webtest.Client(t)
 		callerOf(t, login(t, e, c, perPID, "/whoami"))
 		u, _ := url.Parse(e.url)
 		var live string
@@ -133,19 +134,19 @@ func TestAnonymousCookies(t *testing.T) {
 		}
 		for _, tt := range tests {
 			e.advance(tt.advance)
-			r := do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Cookie", e.h.CookieName()+"="+tt.cookie)
-			if r.status != http.StatusUnauthorized {
-				t.Errorf("%s: %d %s", tt.name, r.status, r.body)
+			r := webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Cookie", e.h.CookieName()+"="+tt.cookie)
+			if r.Status != http.StatusUnauthorized {
+				t.Errorf("%s: %d %s", tt.name, r.Status, r.Body)
 			}
 		}
 		// Anonymous visitors of the party page are sent to log in and come back.
-		r := do(t, &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		r := webtest.Do(t, &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
 			http.MethodGet, e.url+"/parties", nil)
-		if loc := r.header.Get("Location"); r.status != http.StatusSeeOther || !strings.HasPrefix(loc, "/login?returnTo=%2Fparties") {
-			t.Fatalf("anonymous /parties: %d %q", r.status, loc)
+		if loc := r.Header.Get("Location"); r.Status != http.StatusSeeOther || !strings.HasPrefix(loc, "/login?returnTo=%2Fparties") {
+			t.Fatalf("anonymous /parties: %d %q", r.Status, loc)
 		}
-		if r := do(t, http.DefaultClient, http.MethodPost, e.url+"/parties", url.Values{"party": {"1"}}); r.status != http.StatusUnauthorized {
-			t.Fatalf("anonymous POST /parties: %d", r.status)
+		if r := webtest.Do(t, http.DefaultClient, http.MethodPost, e.url+"/parties", url.Values{"party": {"1"}}); r.Status != http.StatusUnauthorized {
+			t.Fatalf("anonymous POST /parties: %d", r.Status)
 		}
 	})
 }
@@ -169,9 +170,9 @@ func TestNotConfigured(t *testing.T) {
 			if tt.method == http.MethodPost {
 				form = url.Values{}
 			}
-			r := do(t, http.DefaultClient, tt.method, e.url+tt.path, form)
-			if code := problemCode(t, r); code != tt.wantCode || (tt.wantCode != "not_found" && r.status != http.StatusServiceUnavailable) {
-				t.Fatalf("%d %q %s", r.status, code, r.body)
+			r := webtest.Do(t, http.DefaultClient, tt.method, e.url+tt.path, form)
+			if code := problemCode(t, r); code != tt.wantCode || (tt.wantCode != "not_found" && r.Status != http.StatusServiceUnavailable) {
+				t.Fatalf("%d %q %s", r.Status, code, r.Body)
 			}
 		})
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/webtest"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/golang-jwt/jwt/v5"
@@ -46,7 +47,7 @@ func TestMachineClientToken(t *testing.T) {
 			return s
 		}
 		grant := func(a string) response {
-			return do(t, http.DefaultClient, http.MethodPost, e.url+auth.PathToken,
+			return webtest.Do(t, http.DefaultClient, http.MethodPost, e.url+auth.PathToken,
 				url.Values{"grant_type": {authn.GrantTypeJWTBearer}, "assertion": {a}})
 		}
 		tests := []struct {
@@ -61,8 +62,8 @@ func TestMachineClientToken(t *testing.T) {
 		var token string
 		for _, tt := range tests {
 			r := grant(assertion(tt.iss, tt.scope))
-			if r.status != tt.wantStatus {
-				t.Fatalf("%s: %d %s", tt.name, r.status, r.body)
+			if r.Status != tt.wantStatus {
+				t.Fatalf("%s: %d %s", tt.name, r.Status, r.Body)
 			}
 			if tt.wantError != "" {
 				if code := problemCode(t, r); code != tt.wantError {
@@ -71,39 +72,39 @@ func TestMachineClientToken(t *testing.T) {
 				continue
 			}
 			var tr authn.TokenResponse
-			if err := json.Unmarshal([]byte(r.body), &tr); err != nil || tr.AccessToken == "" || tr.TokenType != "Bearer" {
-				t.Fatalf("%s: %s", tt.name, r.body)
+			if err := json.Unmarshal([]byte(r.Body), &tr); err != nil || tr.AccessToken == "" || tr.TokenType != "Bearer" {
+				t.Fatalf("%s: %s", tt.name, r.Body)
 			}
 			token = tr.AccessToken
 		}
 
-		me := callerOf(t, do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Authorization", "Bearer "+token))
+		me := callerOf(t, webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Authorization", "Bearer "+token))
 		if me.Kind != auth.Machine || me.ClientID != "etat-system" || me.OrgNumber != bakeryOrg ||
 			!me.HasScope("altinn:instances.read") || me.HasScope("altinn:instances.write") {
 			t.Fatalf("machine caller: %+v", me)
 		}
 		for _, bad := range []string{"Bearer " + token + "x", "Basic abc", "Bearer " + strings.Repeat("e", 40)} {
-			r := do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Authorization", bad)
-			if r.status != http.StatusUnauthorized || !strings.Contains(r.header.Get("WWW-Authenticate"), "Bearer") {
-				t.Fatalf("%q: %d %v", bad, r.status, r.header)
+			r := webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+"/whoami", nil, "Authorization", bad)
+			if r.Status != http.StatusUnauthorized || !strings.Contains(r.Header.Get("WWW-Authenticate"), "Bearer") {
+				t.Fatalf("%q: %d %v", bad, r.Status, r.Header)
 			}
 		}
 
-		r := do(t, http.DefaultClient, http.MethodGet, e.url+auth.PathJWKS, nil)
-		set, err := authn.ParseJWKS([]byte(r.body))
+		r := webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+auth.PathJWKS, nil)
+		set, err := authn.ParseJWKS([]byte(r.Body))
 		if err != nil || len(set.Keys()) != 1 {
-			t.Fatalf("jwks: %v %s", err, r.body)
+			t.Fatalf("jwks: %v %s", err, r.Body)
 		}
-		if short := do(t, http.DefaultClient, http.MethodGet, e.url+auth.PathJWKSShort, nil); short.body != r.body {
-			t.Fatalf("short jwks path differs: %s", short.body)
+		if short := webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+auth.PathJWKSShort, nil); short.Body != r.Body {
+			t.Fatalf("short jwks path differs: %s", short.Body)
 		}
 		var meta struct {
 			Issuer        string `json:"issuer"`
 			TokenEndpoint string `json:"token_endpoint"`
 		}
-		cfg := do(t, http.DefaultClient, http.MethodGet, e.url+auth.PathConfiguration, nil)
-		if err := json.Unmarshal([]byte(cfg.body), &meta); err != nil || meta.TokenEndpoint != e.url+auth.PathToken {
-			t.Fatalf("configuration: %s", cfg.body)
+		cfg := webtest.Do(t, http.DefaultClient, http.MethodGet, e.url+auth.PathConfiguration, nil)
+		if err := json.Unmarshal([]byte(cfg.Body), &meta); err != nil || meta.TokenEndpoint != e.url+auth.PathToken {
+			t.Fatalf("configuration: %s", cfg.Body)
 		}
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/process"
-	"github.com/blankett/blankett/appframework/render"
 	"github.com/blankett/blankett/appframework/validation"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
@@ -47,21 +46,10 @@ func (h *Handler) taskPage(c *gin.Context, r *request, status int, problems []st
 	case taskConfirmation:
 		v := confirmView{Action: r.base + "/confirm", T: t, Issues: problems,
 			CanAct: h.allowed(c, r.who, rel, snap.PartyID(), snap, process.ActionConfirm)}
-		data, _, err := h.formData(c, snap)
-		if err != nil {
+		var err error
+		if v.Summary, err = h.summary(c, r, t.ConfirmHeading, t.ConfirmHeading); err != nil {
 			h.failed(c, rel, r.lang, err)
 			return
-		}
-		if ls := summarySet(rel.App, data); ls != nil {
-			v.Summary, err = rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
-				TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: elements(snap),
-				URLs: pageURLs{base: r.base, appBase: appPath(rel.Org, rel.Name)}}, Title: t.ConfirmHeading})
-			if err != nil {
-				h.failed(c, rel, r.lang, err)
-				return
-			}
-		} else {
-			v.Summary = template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(t.ConfirmHeading) + `</h1>`) //nolint:gosec // escaped
 		}
 		body, err := h.fragment("confirm", v)
 		if err != nil {

@@ -275,7 +275,8 @@ func editedValue(values []string, stored any) (string, bool) {
 	return values[0], true
 }
 
-// storedAt returns the value at the indexed path p in root, or nil.
+// storedAt returns the value at path p in root, or nil; an indexed segment
+// picks a row, so it also reads an unindexed path inside one row.
 func storedAt(root map[string]any, p expr.Path) any {
 	var cur any = root
 	for _, seg := range p {

@@ -5,12 +5,12 @@ package forms
 import (
 	"encoding/json"
 	"errors"
-	"github.com/blankett/blankett/appframework/process"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/render"
 	"github.com/blankett/blankett/appframework/validation"
 	"github.com/blankett/blankett/runtime/internal/authz"
@@ -32,17 +32,12 @@ type request struct {
 // request itself (login redirect, 403, 404) when it cannot go on. An instance that
 // does not exist is 404 only to a caller who may read the party's instances.
 func (h *Handler) load(c *gin.Context) (*request, bool) {
-	r := &request{lang: language(c)}
-	r.a, r.who = caller(c)
-	if loginFirst(c, r.a) {
+	ar, ok := h.loadApp(c)
+	if !ok {
 		return nil, false
 	}
-	org, appName := c.Param("org"), c.Param("app")
-	rel, err := h.svc.Release(org, appName)
-	if err != nil {
-		h.notFound(c, nil, r.lang)
-		return nil, false
-	}
+	r := &request{lang: ar.lang, a: ar.a, who: ar.who}
+	org, appName, rel := c.Param("org"), c.Param("app"), ar.rel
 	party, err := strconv.ParseInt(c.Param("party"), 10, 64)
 	if err != nil || party <= 0 {
 		h.notFound(c, rel, r.lang)

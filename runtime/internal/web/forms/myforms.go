@@ -26,10 +26,10 @@ type myFormsPage struct {
 	T                uiText
 }
 
-// maxListed bounds each list of the "my forms" page.
+// maxListed bounds each list of the start and "my forms" pages.
 const maxListed = 50
 
-// instancesOf lists the party's instances of the app: archived (submitted) or
+// instancesOf lists (up to maxListed of) the party's instances of the app: archived (submitted) or
 // active, neither deleted, newest change first.
 func (h *Handler) instancesOf(ctx context.Context, rel *apphost.Release, party int64, archived bool) ([]store.Instance, error) {
 	no := false
@@ -41,16 +41,11 @@ func (h *Handler) instancesOf(ctx context.Context, rel *apphost.Release, party i
 // myForms lists the selected party's drafts of the app (continue, delete) and its
 // submitted forms (receipt).
 func (h *Handler) myForms(c *gin.Context) {
-	lang := language(c)
-	a, who := caller(c)
-	if loginFirst(c, a) {
+	ar, ok := h.loadApp(c)
+	if !ok {
 		return
 	}
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.notFound(c, nil, lang)
-		return
-	}
+	lang, a, who, rel := ar.lang, ar.a, ar.who, ar.rel
 	if !h.allowed(c, who, rel, a.PartyID, nil, process.ActionRead) {
 		h.denied(c, rel, lang)
 		return

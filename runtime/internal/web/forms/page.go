@@ -6,11 +6,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"net/url"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/render"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"

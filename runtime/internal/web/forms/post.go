@@ -4,12 +4,12 @@ package forms
 
 import (
 	"errors"
-	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/render"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"

@@ -32,21 +32,10 @@ func (h *Handler) receipt(c *gin.Context) {
 	}
 	t := texts(r.lang)
 	v := receiptView{InstanceID: snap.Instance.ID, Home: appPath(rel.Org, rel.Name), T: t}
-	data, _, err := h.formData(c, snap)
-	if err != nil {
+	var err error
+	if v.Summary, err = h.summary(c, r, t.Receipt+": "+appTitle(rel, r.lang), t.Receipt); err != nil {
 		h.failed(c, rel, r.lang, err)
 		return
-	}
-	if ls := summarySet(rel.App, data); ls != nil {
-		v.Summary, err = rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
-			TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: elements(snap),
-			URLs: pageURLs{base: r.base, appBase: appPath(rel.Org, rel.Name)}}, Title: t.Receipt + ": " + appTitle(rel, r.lang)})
-		if err != nil {
-			h.failed(c, rel, r.lang, err)
-			return
-		}
-	} else {
-		v.Summary = template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(t.Receipt) + `</h1>`) //nolint:gosec // escaped
 	}
 	body, err := h.fragment("receipt", v)
 	if err != nil {
@@ -54,6 +43,24 @@ func (h *Handler) receipt(c *gin.Context) {
 		return
 	}
 	h.page(c, http.StatusOK, rel, r.lang, t.Receipt, body)
+}
+
+// summary renders the instance's form data read-only under title for the
+// confirm step and the receipt, or only heading when no layout set fits it.
+func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (template.HTML, error) {
+	snap := r.snap
+	rel := snap.Release
+	data, _, err := h.formData(c, snap)
+	if err != nil {
+		return "", err
+	}
+	ls := summarySet(rel.App, data)
+	if ls == nil {
+		return template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(heading) + `</h1>`), nil //nolint:gosec // escaped
+	}
+	return rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
+		TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: elements(snap),
+		URLs: pageURLs{base: r.base, appBase: appPath(rel.Org, rel.Name)}}, Title: title})
 }
 
 // summarySet is the layout set the receipt summarises: the first task set whose

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/appframework/app"
-	"github.com/blankett/blankett/appframework/expr"
 	"github.com/blankett/blankett/appframework/render"
 )
 
@@ -58,7 +57,7 @@ func setChoiceRows(data map[string]any, ls *app.LayoutSet, target string, values
 		if !ok {
 			continue
 		}
-		v, _ := valueAt(m, gc.Value).(string)
+		v, _ := storedAt(m, gc.Value).(string)
 		chosen := v != "" && slices.Contains(want, v) && !seen[v]
 		switch {
 		case chosen:
@@ -90,17 +89,4 @@ func setChoiceRows(data map[string]any, ls *app.LayoutSet, target string, values
 		obj[name] = kept
 	}
 	return dt, true
-}
-
-// valueAt returns the value at the unindexed path p inside row m.
-func valueAt(m map[string]any, p expr.Path) any {
-	var cur any = m
-	for _, s := range p {
-		o, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = o[s.Name]
-	}
-	return cur
 }

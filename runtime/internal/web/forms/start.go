@@ -4,13 +4,14 @@ package forms
 
 import (
 	"errors"
-	"github.com/blankett/blankett/appframework/process"
 	"net/http"
 	"net/url"
 	"strconv"
 
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
-	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
@@ -23,9 +24,6 @@ type startView struct {
 	CanStart                  bool
 	T                         uiText
 }
-
-// maxDrafts bounds the drafts listed on the start page.
-const maxDrafts = 50
 
 // loginFirst redirects anonymous visitors to log in (and callers without a party to
 // choose one) and reports whether it did.
@@ -42,22 +40,42 @@ func loginFirst(c *gin.Context, a auth.Caller) bool {
 	return true
 }
 
+// appRequest is a decoded request for one app: its caller and release.
+type appRequest struct {
+	lang string
+	a    auth.Caller
+	who  authz.Caller
+	rel  *apphost.Release
+}
+
+// loadApp resolves the caller and the app of the path, answering the request
+// itself (login redirect, 404) when it cannot go on.
+func (h *Handler) loadApp(c *gin.Context) (appRequest, bool) {
+	r := appRequest{lang: language(c)}
+	r.a, r.who = caller(c)
+	if loginFirst(c, r.a) {
+		return r, false
+	}
+	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
+	if err != nil {
+		h.notFound(c, nil, r.lang)
+		return r, false
+	}
+	r.rel = rel
+	return r, true
+}
+
 // start is the app's start page: the selected party's drafts and "start new".
 func (h *Handler) start(c *gin.Context) {
 	if c.Query("view") == "my" {
 		h.myForms(c)
 		return
 	}
-	lang := language(c)
-	a, who := caller(c)
-	if loginFirst(c, a) {
+	ar, ok := h.loadApp(c)
+	if !ok {
 		return
 	}
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.notFound(c, nil, lang)
-		return
-	}
+	lang, a, who, rel := ar.lang, ar.a, ar.who, ar.rel
 	canRead := h.allowed(c, who, rel, a.PartyID, nil, process.ActionRead)
 	canStart := h.allowed(c, who, rel, a.PartyID, nil, process.ActionInstantiate)
 	if !canRead && !canStart {
@@ -67,14 +85,12 @@ func (h *Handler) start(c *gin.Context) {
 	v := startView{AppTitle: appTitle(rel, lang), NewURL: appPath(rel.Org, rel.Name) + "new", MyForms: appPath(rel.Org, rel.Name) + "?" + myFormsView,
 		CanStart: canStart, T: texts(lang)}
 	if canRead {
-		no := false
-		res, err := h.st.QueryInstances(c.Request.Context(), store.InstanceQuery{AppID: rel.ID, PartyIDs: []int64{a.PartyID},
-			IsArchived: &no, IsSoftDeleted: &no, IsHardDeleted: &no, Size: maxDrafts})
+		list, err := h.instancesOf(c.Request.Context(), rel, a.PartyID, false)
 		if err != nil {
 			h.failed(c, rel, lang, err)
 			return
 		}
-		for _, in := range res.Instances {
+		for _, in := range list {
 			v.Drafts = append(v.Drafts, draft{URL: instancePath(rel.Org, rel.Name, in.PartyID, in.GUID),
 				Label: v.T.Draft + " " + in.Created.Local().Format("02.01.2006 15:04")})
 		}
@@ -89,16 +105,11 @@ func (h *Handler) start(c *gin.Context) {
 
 // create instantiates the app for the selected party and opens the form.
 func (h *Handler) create(c *gin.Context) {
-	lang := language(c)
-	a, who := caller(c)
-	if loginFirst(c, a) {
+	ar, ok := h.loadApp(c)
+	if !ok {
 		return
 	}
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.notFound(c, nil, lang)
-		return
-	}
+	lang, a, who, rel := ar.lang, ar.a, ar.who, ar.rel
 	if !h.allowed(c, who, rel, a.PartyID, nil, process.ActionInstantiate) {
 		h.denied(c, rel, lang)
 		return

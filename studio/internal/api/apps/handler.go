@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/studio/internal/account"
@@ -97,20 +96,11 @@ func author(p account.Principal) gitrepo.Author {
 	return gitrepo.Author{Name: p.Username, Email: email}
 }
 
-// allowed answers the refusal when the caller may not act with perm in org. Without
-// read rights the org's apps do not exist for the caller (404, as the account API
-// answers for orgs); with read rights, a missing right is 403.
+// allowed answers the refusal when the caller may not act with perm on app in org
+// (api.Allow).
 func (h *Handler) allowed(c *gin.Context, org, app string, perm account.Permission) bool {
-	ctx, p := c.Request.Context(), principal(c)
-	if !h.acc.Can(ctx, p, org, app, account.Read) {
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, "No such org, or you are not a member of it.")
-		return false
-	}
-	if perm != account.Read && !h.acc.Can(ctx, p, org, app, perm) {
-		api.AbortProblem(c, http.StatusForbidden, api.CodeForbidden, fmt.Sprintf("You need the %s right in %s.", perm, org))
-		return false
-	}
-	return true
+	_, ok := api.Allow(c, h.acc, org, app, perm)
+	return ok
 }
 
 // open authorises perm on the app of the route and opens its repository.

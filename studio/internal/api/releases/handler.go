@@ -3,7 +3,6 @@
 package releases
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -32,15 +31,10 @@ const (
 // ErrConfig reports Options that cannot work.
 var ErrConfig = errors.New("releases: invalid configuration")
 
-// Accounts identifies callers and answers their rights.
-type Accounts interface {
-	api.Sessions
-	Can(ctx context.Context, p account.Principal, org, app string, perm account.Permission) bool
-}
-
 // Options configure a Handler.
 type Options struct {
-	Accounts Accounts
+	// Accounts identifies callers and answers their rights.
+	Accounts api.Sessions
 	Releases *release.Service
 	Cookie   authn.SessionCookie
 	Log      *slog.Logger
@@ -48,7 +42,7 @@ type Options struct {
 
 // Handler serves the routes. Create it with New.
 type Handler struct {
-	acc    Accounts
+	acc    api.Sessions
 	svc    *release.Service
 	cookie authn.SessionCookie
 	log    *slog.Logger
@@ -77,20 +71,10 @@ func (h *Handler) Mount(r gin.IRouter) {
 	a.DELETE("/environments/:env/releases/:version", h.undeploy)
 }
 
-// allowed answers 403 (or 404 for a non-member, so org names do not leak) when the
-// caller lacks perm in the path's org.
+// allowed answers the refusal when the caller lacks perm on the path's app
+// (api.Allow).
 func (h *Handler) allowed(c *gin.Context, perm account.Permission) (account.Principal, bool) {
-	p, _ := api.PrincipalFrom(c.Request.Context())
-	org, app := c.Param("org"), c.Param("app")
-	if h.acc.Can(c.Request.Context(), p, org, app, perm) {
-		return p, true
-	}
-	if perm != account.Read && h.acc.Can(c.Request.Context(), p, org, app, account.Read) {
-		api.AbortProblem(c, http.StatusForbidden, api.CodeForbidden, fmt.Sprintf("You lack the %s right in %s.", perm, org))
-		return p, false
-	}
-	api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, "No app "+org+"/"+app+" that you can see.")
-	return p, false
+	return api.Allow(c, h.acc, c.Param("org"), c.Param("app"), perm)
 }
 
 // fail maps release errors to problems.
