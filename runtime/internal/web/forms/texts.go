@@ -48,7 +48,7 @@ var uiTexts = map[string]uiText{
 		BackToStart: "Til startsida", NotANumber: "Skriv inn eit tal.", NotABoolean: "Ugyldig verdi.",
 		ConflictHeading: "Skjemaet vart endra", ConflictText: "Skjemaet vart endra ein annan stad samstundes. Opne det på nytt og prøv igjen.", TryAgain: "Opne skjemaet",
 		Saving: "Lagrar …", Saved: "Lagra", Invalid: "Lagra – sjå feilmeldingane", SaveFailed: "Kunne ikkje lagre i bakgrunnen. Sender skjemaet …",
-		Menu: "Meny", MyForms: "Mine skjema", Archive: "Innsende skjema", NoArchive: "Du har ingen innsende skjema for denne tenesta.", Continue: "Hald fram", DeleteDraft: "Slett", SubmittedAt: "Send inn",
+		Menu: "Meny", MyForms: "Mine skjema", Archive: "Innsende skjema", NoArchive: "Du har ingen innsende skjema for denne tenesta.", Continue: "Hald fram", DeleteDraft: "Slett", SubmittedAt: "Sendt inn",
 		ConfirmHeading: "Sjå over og stadfest", ConfirmText: "Sjå over opplysningane under før du stadfestar.", ConfirmButton: "Stadfest og send inn",
 		FeedbackHeading: "Ventar på tilbakemelding", FeedbackText: "Skjemaet er sendt til handsaming. Sida viser kvitteringa når handsaminga er ferdig.", Refresh: "Oppdater sida",
 		FileTooLarge: "Fila er for stor.", FileType: "Filtypen er ikkje tillaten her.", FileEmpty: "Fila er tom.", FileTooMany: "Du kan ikkje laste opp fleire filer her.", FileFailed: "Fila kunne ikkje lastast opp."},
