@@ -41,6 +41,13 @@ func caller(c *gin.Context) authz.Caller {
 	return authz.Caller{}
 }
 
+// signedIn answers 401 to a request without a caller (no session, no token).
+func signedIn(c *gin.Context) {
+	if caller(c).Kind == authz.None {
+		deny(c, authz.Decision{Category: authz.Unauthenticated, Reason: "log in to do this"})
+	}
+}
+
 // allow decides action on the instance (or, with snap nil, on party's instances of
 // rel) and answers the request when denied.
 func (h *Handler) allow(c *gin.Context, who authz.Caller, rel *apphost.Release, party int64, snap *instances.Snapshot, action string, dt *app.DataType) bool {

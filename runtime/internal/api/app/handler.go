@@ -32,6 +32,9 @@ func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
 	g.GET("/api/v1/applicationsettings", h.applicationSettings)
 	g.GET("/api/v1/texts/:language", h.texts)
 	g.GET("/api/options/:optionsId", h.options)
+	// Every instance route needs a caller; asking first answers an anonymous
+	// request 401 before any check of its input could tell what it lacks.
+	g = g.Group("", signedIn)
 	g.POST("/instances", h.instantiate)
 	g.POST("/instances/create", h.createSimplified)
 	g.GET("/instances/:party/active", h.active)
