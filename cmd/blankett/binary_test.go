@@ -55,7 +55,7 @@ func freeAddr(tb testing.TB) string {
 	return ln.Addr().String()
 }
 
-// server is a running `blankett serve` process.
+// server is a running `blankett serve`, `studio` or `runtime` process.
 type server struct {
 	cmd           *exec.Cmd
 	public, admin string
@@ -64,8 +64,15 @@ type server struct {
 
 func startServe(tb testing.TB, bin, dataDir string, extra ...string) *server {
 	tb.Helper()
+	return startRole(tb, bin, "serve", dataDir, extra...)
+}
+
+// startRole starts `blankett <role>` (serve, studio or runtime) on free loopback
+// ports with its data in dataDir.
+func startRole(tb testing.TB, bin, role, dataDir string, extra ...string) *server {
+	tb.Helper()
 	s := &server{public: freeAddr(tb), admin: freeAddr(tb), logs: &syncBuffer{}}
-	args := append([]string{"serve", "--data-dir", dataDir, "--addr", s.public, "--admin-addr", s.admin}, extra...)
+	args := append([]string{role, "--data-dir", dataDir, "--addr", s.public, "--admin-addr", s.admin}, extra...)
 	s.cmd = exec.Command(bin, args...)
 	s.cmd.Env = append(os.Environ(), "BLANKETT_DATABASE=") // the test decides the database
 	s.cmd.Stderr = s.logs

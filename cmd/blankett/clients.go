@@ -27,12 +27,22 @@ func newClientsCommand() *cobra.Command {
 	return cmd
 }
 
-// openClientsDB opens the runtime database named by the command's config.
+// openClientsDB opens the runtime database named by the command's config. Unless
+// --migrate=false, it first applies the runtime's pending migrations, as a server
+// does at start-up, so clients can be registered before the runtime first runs.
 func openClientsDB(cmd *cobra.Command, cfg *config.Base) (*dbx.DB, error) {
 	if err := loadConfig(cmd, cfg, cfg); err != nil {
 		return nil, err
 	}
-	return dbx.Open(cmd.Context(), cfg.Database)
+	db, err := dbx.Open(cmd.Context(), cfg.Database)
+	if err != nil || !cfg.Migrate {
+		return db, err
+	}
+	if _, err := db.Migrate(cmd.Context(), runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate the runtime database: %w", err)
+	}
+	return db, nil
 }
 
 func newClientsAddCommand() *cobra.Command {
