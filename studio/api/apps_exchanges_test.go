@@ -15,6 +15,9 @@ import (
 func init() {
 	// XML bodies (process, policy, XSD) are checked as text.
 	openapi3filter.RegisterBodyDecoder("application/xml", openapi3filter.PlainBodyDecoder)
+	// The preview and its stylesheets too.
+	openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("text/css", openapi3filter.PlainBodyDecoder)
 }
 
 // TestAppExchangesMatchSpec walks the app and editing routes as the dev user does in
@@ -52,6 +55,12 @@ func TestAppExchangesMatchSpec(t *testing.T) {
 	layout := string(ex.Body)
 	f.call(dev(jsonRequest("GET", app+"/files?path=App/", nil)), 200, "", false)
 	f.call(dev(jsonRequest("GET", app+"/files?path=App/nope.json", nil)), 404, "not_found", false)
+	f.call(dev(jsonRequest("GET", app+"/datamodels", nil)), 200, "", false)
+	f.call(dev(jsonRequest("GET", app+"/layouts?ref=main", nil)), 200, "", false)
+	f.call(dev(jsonRequest("GET", app+"/preview/form/side1?lang=nn", nil)), 200, "", false)
+	f.call(dev(jsonRequest("GET", app+"/preview/form/nope", nil)), 404, "not_found", false)
+	f.call(dev(jsonRequest("GET", app+"/preview/form/side1?lang=de", nil)), 400, "invalid_input", true)
+	f.call(jsonRequest("GET", v1+"/preview-assets/designsystemet.css", nil), 200, "", false)
 
 	f.call(raw("PUT", app+"/layouts/form/side1", "application/json", layout, ""), 428, "parent_required", false)
 	f.call(raw("PUT", app+"/layouts/form/side1", "application/json", `{"data": {"layout": [}`, head), 400, "invalid_layout", true)

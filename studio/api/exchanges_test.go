@@ -43,11 +43,24 @@ func (f *flow) call(req *http.Request, status int, code string, badRequest bool)
 			f.t.Errorf("%s %s: code %q, want %q", req.Method, req.URL, p.Code, code)
 		}
 	}
-	if ex.Header.Get("Cache-Control") != "no-store" && strings.HasPrefix(req.URL.Path, "/studio/api/v1/") {
+	if ex.Header.Get("Cache-Control") != cacheControl(req.URL.Path, ex.Status) && strings.HasPrefix(req.URL.Path, "/studio/api/v1/") {
 		f.t.Errorf("%s %s: Cache-Control %q", req.Method, req.URL, ex.Header.Get("Cache-Control"))
 	}
 	f.v.Check(f.t, ex, badRequest)
 	return ex
+}
+
+// cacheControl is the Cache-Control an answer must carry: no-store, but for a
+// rendered preview (private, revalidated) and the preview's stylesheets (public).
+func cacheControl(path string, status int) string {
+	switch {
+	case status != http.StatusOK:
+	case strings.HasPrefix(path, "/studio/api/v1/preview-assets/"):
+		return "public, max-age=3600"
+	case strings.Contains(path, "/preview/"):
+		return "private, no-cache"
+	}
+	return "no-store"
 }
 
 func with(r *http.Request, kv ...string) *http.Request {

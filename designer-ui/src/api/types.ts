@@ -28,6 +28,24 @@ export interface Branch {
   name: string;
 }
 
+export interface DataModel {
+  fields: ModelField[];
+  hasXsd: boolean;
+  /** The model name: App/models/<id>.schema.json. */
+  id: string;
+  /** The root element name (@xsdRootElement, else the schema's title or id). */
+  root: string;
+  /** The data type in applicationmetadata.json whose appLogic.classRef names this model, if any. */
+  dataType?: string;
+  /** Why the schema could not be read; fields is then empty. */
+  error?: string;
+}
+
+export interface DataModels {
+  commit: string;
+  models: DataModel[];
+}
+
 export interface Deploy {
   action: "deploy" | "undeploy";
   app: string;
@@ -39,6 +57,25 @@ export interface Deploy {
   status: "succeeded" | "failed";
   version: string;
   error?: string;
+}
+
+export interface LayoutPage {
+  id: string;
+  /** The page file as stored ({$schema?, data: {layout: [components]}}), or null when it does not parse. */
+  layout: Record<string, unknown> | null;
+  error?: string;
+}
+
+export interface LayoutSet {
+  id: string;
+  pages: LayoutPage[];
+  tasks: string[];
+  dataType?: string;
+}
+
+export interface LayoutSets {
+  commit: string;
+  sets: LayoutSet[];
 }
 
 export interface Lint {
@@ -64,6 +101,16 @@ export interface LoginRequest {
 
 export interface MergeRequest {
   message?: string;
+}
+
+export interface ModelField {
+  /** The binding path as layouts use it, without the root element: Innhold.Navn, Adresser.Adresse (a repeating group). */
+  path: string;
+  /** The field is an array (a repeating group); its children's paths go on below it. */
+  repeating: boolean;
+  required: boolean;
+  type: "string" | "integer" | "number" | "boolean" | "date" | "object" | "array";
+  title?: string;
 }
 
 export interface Org {
@@ -115,6 +162,14 @@ export interface Release {
   warnings: number;
   /** The lint report (app, findings) the release was made with. */
   lint?: Record<string, unknown>;
+}
+
+export interface RenamePageRequest {
+  from: string;
+  /** The layout set the page is in. */
+  set: string;
+  to: string;
+  parent?: string;
 }
 
 export interface RenameRequest {

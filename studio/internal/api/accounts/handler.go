@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/studio/internal/account"
@@ -31,6 +32,8 @@ type Options struct {
 	Issuer string
 	// Log receives refusals and failures; never secrets.
 	Log *slog.Logger
+	// Now is the clock of the login rate limit; nil means time.Now.
+	Now func() time.Time
 }
 
 // Handler serves the account routes. Create it with New.
@@ -40,6 +43,7 @@ type Handler struct {
 	rp     *authn.LazyRP
 	issuer string
 	log    *slog.Logger
+	limit  *loginLimiter
 }
 
 // New checks opts and returns a Handler.
@@ -53,7 +57,8 @@ func New(opts Options) (*Handler, error) {
 	if opts.OIDC != nil && opts.Issuer == "" {
 		return nil, fmt.Errorf("%w: an issuer is required with OIDC", ErrConfig)
 	}
-	return &Handler{svc: opts.Accounts, cookie: opts.Cookie, rp: opts.OIDC, issuer: opts.Issuer, log: opts.Log}, nil
+	return &Handler{svc: opts.Accounts, cookie: opts.Cookie, rp: opts.OIDC, issuer: opts.Issuer, log: opts.Log,
+		limit: newLoginLimiter(opts.Now)}, nil
 }
 
 // Mount adds the routes to r. Every route identifies its caller first; all but login

@@ -3,8 +3,12 @@
 package accounts
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
@@ -23,19 +27,32 @@ type whoamiJSON struct {
 }
 
 // login checks a password and starts a session, replacing any session the browser
-// had (no session fixation).
+// had (no session fixation). Too many failures for the user name or from the client
+// refuse every login for a while, before the password is checked (loginLimiter).
 func (h *Handler) login(c *gin.Context) {
 	var req loginRequest
 	if !api.Decode(c, &req) {
 		return
 	}
 	ctx := c.Request.Context()
+	user, client := strings.ToLower(strings.TrimSpace(req.Username)), c.ClientIP()
+	if wait := h.limit.wait(user, client); wait > 0 {
+		h.log.WarnContext(ctx, "studio login rate limited", slog.String("user", req.Username), slog.String("remote", client))
+		c.Header("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+		api.AbortProblem(c, http.StatusTooManyRequests, CodeTooManyAttempts,
+			"Too many failed logins for this user name or from this address; try again later.")
+		return
+	}
 	p, err := h.svc.LoginPassword(ctx, req.Username, req.Password)
 	if err != nil {
+		if errors.Is(err, account.ErrBadCredentials) {
+			h.limit.failed(user, client)
+		}
 		h.log.InfoContext(ctx, "studio login refused", slog.String("user", req.Username))
 		api.Fail(c, err)
 		return
 	}
+	h.limit.succeeded(user)
 	if token, err := h.cookie.Token(c.Request); err == nil {
 		_ = h.svc.EndSession(ctx, token)
 	}

@@ -101,8 +101,10 @@ func xmlValid(c *gin.Context, body []byte) bool {
 }
 
 // wellFormed reads every token of an XML document and requires one root element.
+// A leading UTF-8 byte-order mark is allowed (XML 1.0 §4.3.3); Altinn's XSDs often
+// have one.
 func wellFormed(b []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
 	roots, depth := 0, 0
 	for {
 		tok, err := d.Token()

@@ -19,4 +19,9 @@
 // Input is checked before a commit is made: a layout that is not JSON (400 with line
 // and column), a component the model refuses, XML that is not well-formed, an XSD
 // that does not convert. A refused save commits nothing.
+//
+// The designer's read views (the data models with their binding paths, the layout
+// sets with their pages, a page preview) list what is broken beside what is not;
+// the preview renders through appframework/render as the runtime does, with
+// appframework/sampledata, and keeps the loaded app per commit.
 package apps

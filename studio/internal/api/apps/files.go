@@ -11,7 +11,6 @@ import (
 
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
-	"github.com/blankett/blankett/studio/internal/gitrepo"
 	"github.com/gin-gonic/gin"
 )
 
@@ -24,16 +23,7 @@ func (h *Handler) readFile(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	ref := c.Query("ref")
-	if ref == "" {
-		ref = gitrepo.MainBranch
-		if b, err := gitrepo.UserBranch(principal(c).Username); err == nil {
-			if _, err := repo.Head(ctx, b); err == nil {
-				ref = b
-			}
-		}
-	}
-	commit, err := repo.Resolve(ctx, ref)
+	commit, err := readCommit(c, repo)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -76,13 +66,19 @@ func mediaType(p string) string {
 // route: letters, digits, '.', '_' and '-', not starting with '.', at most 100 bytes,
 // so it cannot climb out of its folder. Otherwise it answers 400 invalid_input.
 func segmentOK(c *gin.Context, what, s string) bool {
-	ok := s != "" && len(s) <= 100 && s[0] != '.'
-	for _, r := range s {
-		ok = ok && (r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
-	}
+	ok := validSegment(s)
 	if !ok {
 		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput,
 			fmt.Sprintf("%s %q: use 1–100 letters, digits, '.', '_' or '-', not starting with '.'", what, s))
+	}
+	return ok
+}
+
+// validSegment is segmentOK's rule without the answer.
+func validSegment(s string) bool {
+	ok := s != "" && len(s) <= 100 && s[0] != '.'
+	for _, r := range s {
+		ok = ok && (r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
 	}
 	return ok
 }

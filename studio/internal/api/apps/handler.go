@@ -39,6 +39,8 @@ type Handler struct {
 	cookie authn.SessionCookie
 	log    *slog.Logger
 	lints  *lintCache
+	// previews keeps apps loaded for the preview by repository and commit.
+	previews *previewCache
 }
 
 // New checks opts and returns a Handler.
@@ -49,11 +51,13 @@ func New(opts Options) (*Handler, error) {
 	if err := opts.Cookie.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	return &Handler{acc: opts.Accounts, repos: opts.Repos, cookie: opts.Cookie, log: opts.Log, lints: newLintCache(512)}, nil
+	return &Handler{acc: opts.Accounts, repos: opts.Repos, cookie: opts.Cookie, log: opts.Log, lints: newLintCache(512),
+		previews: newPreviewCache(16)}, nil
 }
 
-// Mount adds the routes to r; every route requires a caller.
+// Mount adds the routes to r; every route but the preview's stylesheets requires a caller.
 func (h *Handler) Mount(r gin.IRouter) {
+	r.GET(PreviewAssets+"*file", previewAsset) // the preview's CSS, public like any stylesheet
 	g := r.Group(Base, api.NoStore(), api.Identify(h.acc, h.cookie), api.RequireUser())
 	g.GET("/orgs/:org/apps", h.listApps)
 	g.POST("/orgs/:org/apps", h.createApp)
@@ -75,6 +79,14 @@ func (h *Handler) Mount(r gin.IRouter) {
 	a.PUT("/datamodels/:model/schema", h.putSchema)
 	a.POST("/rename/component", h.renameComponent)
 	a.POST("/rename/text", h.renameText)
+	a.POST("/rename/page", h.renamePage)
+	a.POST("/rename/layout-set", h.renameLayoutSet)
+	a.POST("/rename/option-list", h.renameOptionList)
+	a.POST("/rename/task", h.renameTask)
+	a.POST("/rename/data-type", h.renameDataType)
+	a.GET("/datamodels", h.listDataModels)
+	a.GET("/layouts", h.listLayouts)
+	a.GET("/preview/:set/:page", h.previewPage)
 	a.GET("/history", h.history)
 	a.POST("/revert", h.revert)
 	a.POST("/merge", h.merge)

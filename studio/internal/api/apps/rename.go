@@ -26,11 +26,15 @@ type renameRequest struct {
 // Altinn's designer allows.
 var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
 
-// appFile is one decoded JSON file of the app, written back only when changed.
+// appFile is one file of the app, written back only when changed or moved: a
+// decoded JSON file (doc), or any file as bytes (raw; an edited XML file).
 type appFile struct {
 	path    string
 	doc     *jsonobj.Object
+	raw     []byte
 	changed bool
+	// oldPath, when set, is where the file was: the commit deletes it there.
+	oldPath string
 }
 
 // renameComponent renames a component id in every layout of every layout set, with
@@ -116,19 +120,41 @@ func (h *Handler) renameText(c *gin.Context) {
 	h.commitFiles(c, ws, fmt.Sprintf("Rename text key %s to %s", req.From, req.To), append(texts, layouts...))
 }
 
-// beginRename decodes and checks a rename, then begins the save.
+// nameRule is what the new name of one kind of rename must look like.
+type nameRule struct {
+	valid func(string) bool
+	hint  string
+	// path is set when the name is a file or folder name, so from must not
+	// climb out of its folder either.
+	path bool
+}
+
+var idRule = nameRule{valid: idRE.MatchString, hint: "letters, digits, '.', '_' or '-'"}
+
+// beginRename decodes and checks a rename whose new name follows idRule, then
+// begins the save.
 func (h *Handler) beginRename(c *gin.Context) (renameRequest, *workspace, bool) {
+	return h.beginRenameAs(c, idRule)
+}
+
+// beginRenameAs is beginRename with the rule of the new name.
+func (h *Handler) beginRenameAs(c *gin.Context, rule nameRule) (renameRequest, *workspace, bool) {
 	var req renameRequest
 	if !api.Decode(c, &req) {
 		return req, nil, false
 	}
-	if !idRE.MatchString(req.To) || req.From == "" || req.From == req.To {
-		invalid(c, api.CodeInvalidInput, "Give from and a different to: letters, digits, '.', '_' or '-'.",
-			[]httpx.FieldError{{Field: "to", Code: "pattern"}})
-		return req, nil, false
-	}
-	ws, ok := h.begin(c, req.Parent)
+	ws, ok := h.startRename(c, req, rule)
 	return req, ws, ok
+}
+
+// startRename checks a decoded rename, then begins the save.
+func (h *Handler) startRename(c *gin.Context, req renameRequest, rule nameRule) (*workspace, bool) {
+	if !rule.valid(req.To) || req.From == "" || req.From == req.To || rule.path && !pathSafe(req.From) {
+		invalid(c, api.CodeInvalidInput, "Give from and a different to: "+rule.hint+".",
+			[]httpx.FieldError{{Field: "to", Code: "pattern"}})
+		return nil, false
+	}
+	return h.begin(c, req.Parent)
 }
 
 func nameTaken(c *gin.Context, what, name string) {
@@ -176,30 +202,45 @@ func (h *Handler) jsonFiles(c *gin.Context, ws *workspace, dir string, keep func
 		if err != nil {
 			return nil, err
 		}
-		v, err := jsonobj.Decode(b)
+		f, err := decodeAppFile(e.Path, b)
 		if err != nil {
-			return nil, &fileError{e.Path, err}
+			return nil, err
 		}
-		doc, ok := v.(*jsonobj.Object)
-		if !ok {
-			return nil, &fileError{e.Path, fmt.Errorf("not a JSON object")}
-		}
-		out = append(out, &appFile{path: e.Path, doc: doc})
+		out = append(out, f)
 	}
 	return out, nil
 }
 
-// commitFiles commits the changed files.
+// decodeAppFile decodes a JSON object file; the error is a *fileError.
+func decodeAppFile(p string, b []byte) (*appFile, error) {
+	v, err := jsonobj.Decode(b)
+	if err != nil {
+		return nil, &fileError{p, err}
+	}
+	doc, ok := v.(*jsonobj.Object)
+	if !ok {
+		return nil, &fileError{p, fmt.Errorf("not a JSON object")}
+	}
+	return &appFile{path: p, doc: doc, raw: b}, nil
+}
+
+// commitFiles commits the changed and moved files.
 func (h *Handler) commitFiles(c *gin.Context, ws *workspace, message string, files []*appFile) {
 	var changes []gitrepo.Change
 	for _, f := range files {
-		if !f.changed {
+		if f.oldPath != "" {
+			changes = append(changes, gitrepo.Change{Path: f.oldPath, Delete: true})
+		}
+		if !f.changed && f.oldPath == "" {
 			continue
 		}
-		b, err := jsonobj.Marshal(f.doc)
-		if err != nil {
-			h.fail(c, err)
-			return
+		b := f.raw
+		if f.changed && f.doc != nil {
+			var err error
+			if b, err = jsonobj.Marshal(f.doc); err != nil {
+				h.fail(c, err)
+				return
+			}
 		}
 		changes = append(changes, gitrepo.Change{Path: f.path, Content: b})
 	}
