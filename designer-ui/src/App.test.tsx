@@ -15,6 +15,8 @@ test('parseRoute names the screens', () => {
   expect(parseRoute('/studio/apps/ttd/flyt')).toEqual({ name: 'overview', org: 'ttd', app: 'flyt' });
   expect(parseRoute('/studio/apps/ttd/flyt/texts')).toEqual({ name: 'texts', org: 'ttd', app: 'flyt' });
   expect(parseRoute('/studio/apps/ttd/flyt/releases')).toEqual({ name: 'releases', org: 'ttd', app: 'flyt' });
+  expect(parseRoute('/studio/apps/ttd/flyt/datamodel')).toEqual({ name: 'datamodel', org: 'ttd', app: 'flyt' });
+  expect(parseRoute('/studio/apps/ttd/flyt/pages')).toEqual({ name: 'pages', org: 'ttd', app: 'flyt' });
   expect(parseRoute('/studio/apps/ttd/flyt/nope')).toEqual({ name: 'notfound' });
   expect(parseRoute('/studio/apps/ttd')).toEqual({ name: 'notfound' });
 });
@@ -95,4 +97,26 @@ test('log out returns to the login', async () => {
   expect(await screen.findByRole('heading', { level: 1, name: 'Log in to Blankett Studio' })).toBeTruthy();
   expect(calls.some((c) => c.method === 'POST' && c.path === '/logout')).toBe(true);
   expect(window.location.pathname).toBe('/studio/login');
+});
+
+test('the app navigation links the data model and pages screens', async () => {
+  window.history.replaceState(null, '', '/studio/apps/ttd/flyt/pages');
+  const { fetchFn } = mockApi({
+    'GET /whoami': { body: whoami },
+    'GET /orgs/ttd/apps/flyt/layouts': { body: { commit: 'a'.repeat(40), sets: [] } },
+    'GET /orgs/ttd/apps/flyt/datamodels': { body: { commit: 'a'.repeat(40), models: [] } },
+  });
+  render(<App client={new Client(fetchFn)} />);
+  expect(await screen.findByRole('heading', { level: 1, name: 'Pages' })).toBeTruthy();
+  const nav = screen.getByRole('navigation', { name: 'App' });
+  expect([...nav.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+    ['Overview', '/studio/apps/ttd/flyt'],
+    ['Texts', '/studio/apps/ttd/flyt/texts'],
+    ['Data model', '/studio/apps/ttd/flyt/datamodel'],
+    ['Releases and deploys', '/studio/apps/ttd/flyt/releases'],
+  ]);
+  fireEvent.click(screen.getByRole('link', { name: 'Data model' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Data model' })).toBeTruthy();
+  expect(window.location.pathname).toBe('/studio/apps/ttd/flyt/datamodel');
+  expect(screen.getByRole('link', { name: 'Pages' }).getAttribute('href')).toBe('/studio/apps/ttd/flyt/pages');
 });

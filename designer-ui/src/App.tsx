@@ -10,6 +10,8 @@ import { Login } from './screens/Login';
 import { Overview } from './screens/Overview';
 import { Releases } from './screens/Releases';
 import { TextsEditor } from './screens/Texts';
+import { DataModelScreen } from './screens/DataModel';
+import { PagesScreen } from './screens/Pages';
 import { ClientContext, ErrorAlert, Link, Page } from './ui/kit';
 
 export function App({ client }: { client?: Client }) {
@@ -88,11 +90,15 @@ function Screen({ me, route }: { me: Whoami; route: ReturnType<typeof parseRoute
       return <Dashboard orgs={me.orgs} />;
     case 'overview':
     case 'texts':
+    case 'datamodel':
+    case 'pages':
     case 'releases': {
       const org = me.orgs.find((o) => o.name === route.org);
       if (!org) return <NotFound />;
       if (route.name === 'overview') return <Overview org={route.org} app={route.app} canEdit={org.permissions.edit} />;
       if (route.name === 'texts') return <TextsEditor org={route.org} app={route.app} canEdit={org.permissions.edit} />;
+      if (route.name === 'datamodel') return <DataModelScreen org={route.org} app={route.app} canEdit={org.permissions.edit} />;
+      if (route.name === 'pages') return <PagesScreen org={route.org} app={route.app} canEdit={org.permissions.edit} />;
       return <Releases org={route.org} app={route.app} perms={org.permissions} username={me.user.username} />;
     }
     default:

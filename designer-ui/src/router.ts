@@ -4,11 +4,15 @@ import { useEffect, useState } from 'react';
 
 export const BASE = '/studio/';
 
+/** AppPage is one of an app's screens besides its overview. */
+export type AppPage = 'texts' | 'datamodel' | 'pages' | 'releases';
+const APP_PAGES: readonly string[] = ['texts', 'datamodel', 'pages', 'releases'] satisfies AppPage[];
+
 /** Route is the screen a path names. */
 export type Route =
   | { name: 'dashboard' }
   | { name: 'login' }
-  | { name: 'overview' | 'texts' | 'releases'; org: string; app: string }
+  | { name: 'overview' | AppPage; org: string; app: string }
   | { name: 'notfound' };
 
 /** parseRoute maps a pathname to its screen. */
@@ -20,13 +24,13 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'apps' && parts.length >= 3) {
     const [, org, app, page] = parts;
     if (parts.length === 3) return { name: 'overview', org, app };
-    if (parts.length === 4 && (page === 'texts' || page === 'releases')) return { name: page, org, app };
+    if (parts.length === 4 && APP_PAGES.includes(page)) return { name: page as AppPage, org, app };
   }
   return { name: 'notfound' };
 }
 
 /** appHref is the path of an app's screen. */
-export function appHref(org: string, app: string, page?: 'texts' | 'releases'): string {
+export function appHref(org: string, app: string, page?: AppPage): string {
   return `${BASE}apps/${encodeURIComponent(org)}/${encodeURIComponent(app)}${page ? '/' + page : ''}`;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ApiError, Client, StaleParentError } from './client';
-import { MAIN, MINE, mockApi, problem, saved, whoami } from '../test/mockApi';
+import { MAIN, MINE, NEXT, mockApi, problem, saved, whoami } from '../test/mockApi';
 
 describe('Client', () => {
   test('sends JSON with the session cookie and decodes the answer', async () => {
@@ -89,5 +89,65 @@ describe('Client', () => {
   test('204 has no body', async () => {
     const { fetchFn } = mockApi({ 'POST /logout': { status: 204 } });
     await expect(new Client(fetchFn).logout()).resolves.toBeUndefined();
+  });
+
+  test('lists data models and layouts of the working branch, or a ref', async () => {
+    const { fetchFn, calls } = mockApi({
+      'GET /orgs/ttd/apps/flyt/datamodels': { body: { commit: MINE, models: [] }, etag: MINE },
+      'GET /orgs/ttd/apps/flyt/layouts': { body: { commit: MINE, sets: [] }, etag: MINE },
+    });
+    const c = new Client(fetchFn);
+    expect((await c.listDataModels('ttd', 'flyt')).commit).toBe(MINE);
+    expect((await c.listLayouts('ttd', 'flyt', 'main')).sets).toEqual([]);
+    expect(calls[0].query.has('ref')).toBe(false);
+    expect(calls[1].query.get('ref')).toBe('main');
+  });
+
+  test('uploads an XSD as application/xml with If-Match', async () => {
+    const { fetchFn, calls } = mockApi({
+      'POST /orgs/ttd/apps/flyt/datamodels/my%20model/xsd': { body: saved(MINE, MAIN), etag: MINE },
+    });
+    const xsd = '<?xml version="1.0"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>';
+    const s = await new Client(fetchFn).uploadXSD('ttd', 'flyt', 'my model', xsd, MAIN);
+    expect(s.commit).toBe(MINE);
+    expect(calls[0].headers['Content-Type']).toBe('application/xml');
+    expect(calls[0].headers['If-Match']).toBe(`"${MAIN}"`);
+    expect(calls[0].body).toBe(xsd);
+  });
+
+  test('puts and deletes a page with If-Match', async () => {
+    const { fetchFn, calls } = mockApi({
+      'PUT /orgs/ttd/apps/flyt/layouts/form/side1': { body: saved(MINE, MAIN), etag: MINE },
+      'DELETE /orgs/ttd/apps/flyt/layouts/form/side1': { body: saved(NEXT, MINE), etag: NEXT },
+    });
+    const c = new Client(fetchFn);
+    const page = { data: { layout: [{ id: 'a', type: 'Paragraph' }] } };
+    expect((await c.putLayout('ttd', 'flyt', 'form', 'side1', page, MAIN)).commit).toBe(MINE);
+    expect((await c.deleteLayout('ttd', 'flyt', 'form', 'side1', MINE)).commit).toBe(NEXT);
+    expect(calls[0].body).toEqual(page);
+    expect(calls[0].headers['Content-Type']).toBe('application/json');
+    expect(calls[0].headers['If-Match']).toBe(`"${MAIN}"`);
+    expect(calls[1].headers['If-Match']).toBe(`"${MINE}"`);
+    expect(calls[1].body).toBeUndefined();
+  });
+
+  test('renames a component and a page', async () => {
+    const { fetchFn, calls } = mockApi({
+      'POST /orgs/ttd/apps/flyt/rename/component': { body: saved(MINE, MAIN) },
+      'POST /orgs/ttd/apps/flyt/rename/page': { body: saved(NEXT, MINE) },
+    });
+    const c = new Client(fetchFn);
+    await c.renameComponent('ttd', 'flyt', 'navn', 'fornavn', MAIN);
+    await c.renamePage('ttd', 'flyt', 'form', 'side1', 'start', MINE);
+    expect(calls.map((x) => [x.body, x.headers['If-Match']])).toEqual([
+      [{ from: 'navn', to: 'fornavn' }, `"${MAIN}"`],
+      [{ set: 'form', from: 'side1', to: 'start' }, `"${MINE}"`],
+    ]);
+  });
+
+  test('previewUrl names the set, page, language and commit', () => {
+    expect(new Client().previewUrl('ttd', 'flyt', 'form', 'side 1', 'nn', MINE)).toBe(
+      `/studio/api/v1/orgs/ttd/apps/flyt/preview/form/side%201?lang=nn&v=${MINE}`,
+    );
   });
 });

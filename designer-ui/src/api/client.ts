@@ -5,7 +5,9 @@
 import type {
   AppOverview,
   AppRef,
+  DataModels,
   Deploy,
+  LayoutSets,
   Org,
   Release,
   Saved,
@@ -54,7 +56,9 @@ export interface Response<T> {
 }
 
 interface RequestOptions {
+  /** Sent as JSON, or as is when contentType is given (then it must be a string). */
   body?: unknown;
+  contentType?: string;
   ifMatch?: string;
   query?: Record<string, string | undefined>;
 }
@@ -81,8 +85,8 @@ export class Client {
     const headers: Record<string, string> = { Accept: 'application/json' };
     let body: string | undefined;
     if (opts.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(opts.body);
+      headers['Content-Type'] = opts.contentType ?? 'application/json';
+      body = opts.contentType ? String(opts.body) : JSON.stringify(opts.body);
     }
     if (opts.ifMatch) headers['If-Match'] = `"${opts.ifMatch}"`;
     let url = API + path;
@@ -176,5 +180,37 @@ export class Client {
   }
   deploy(org: string, app: string, env: string, version: string): Promise<Deploy> {
     return this.data('POST', appPath(org, app) + `/environments/${seg(env)}/deploys`, { body: { version } });
+  }
+  /** listDataModels reads the app's data models with their fields (the working branch by default). */
+  listDataModels(org: string, app: string, ref?: string): Promise<DataModels> {
+    return this.data('GET', appPath(org, app) + '/datamodels', { query: { ref } });
+  }
+  /** listLayouts reads the layout sets with their pages' files (the working branch by default). */
+  listLayouts(org: string, app: string, ref?: string): Promise<LayoutSets> {
+    return this.data('GET', appPath(org, app) + '/layouts', { query: { ref } });
+  }
+  uploadXSD(org: string, app: string, model: string, xsdText: string, parent: string): Promise<Saved> {
+    return this.data('POST', appPath(org, app) + `/datamodels/${seg(model)}/xsd`, {
+      body: xsdText,
+      contentType: 'application/xml',
+      ifMatch: parent,
+    });
+  }
+  putLayout(org: string, app: string, set: string, page: string, layoutJson: unknown, parent: string): Promise<Saved> {
+    return this.data('PUT', appPath(org, app) + `/layouts/${seg(set)}/${seg(page)}`, { body: layoutJson, ifMatch: parent });
+  }
+  deleteLayout(org: string, app: string, set: string, page: string, parent: string): Promise<Saved> {
+    return this.data('DELETE', appPath(org, app) + `/layouts/${seg(set)}/${seg(page)}`, { ifMatch: parent });
+  }
+  renameComponent(org: string, app: string, from: string, to: string, parent: string): Promise<Saved> {
+    return this.data('POST', appPath(org, app) + '/rename/component', { body: { from, to }, ifMatch: parent });
+  }
+  renamePage(org: string, app: string, set: string, from: string, to: string, parent: string): Promise<Saved> {
+    return this.data('POST', appPath(org, app) + '/rename/page', { body: { set, from, to }, ifMatch: parent });
+  }
+  /** previewUrl is the preview frame's address; v (the commit) makes it change after every save. */
+  previewUrl(org: string, app: string, set: string, page: string, lang: string, commit: string): string {
+    const q = new URLSearchParams({ lang, v: commit });
+    return `${API}${appPath(org, app)}/preview/${seg(set)}/${seg(page)}?${q.toString()}`;
   }
 }

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppOverview, Branch } from '../api/types';
 import type { HistoryEntry } from '../api/models';
 import { StaleParentError } from '../api/client';
-import { appHref } from '../router';
-import { ErrorAlert, Link, Page, short, useClient } from '../ui/kit';
+import { AppNav } from '../ui/AppNav';
+import { ErrorAlert, Page, short, useClient } from '../ui/kit';
 
 export function Overview({ org, app, canEdit }: { org: string; app: string; canEdit: boolean }) {
   const client = useClient();
@@ -72,10 +72,7 @@ export function Overview({ org, app, canEdit }: { org: string; app: string; canE
 
   return (
     <Page title={`${org}/${app}`}>
-      <nav aria-label="App" className="row">
-        <Link href={appHref(org, app, 'texts')}>Texts</Link>
-        <Link href={appHref(org, app, 'releases')}>Releases and deploys</Link>
-      </nav>
+      <AppNav org={org} app={app} current="overview" />
       <div ref={statusRef} tabIndex={-1} className="stack">
         <ErrorAlert error={error} />
         <div role="status">{status && <Paragraph>{status}</Paragraph>}</div>

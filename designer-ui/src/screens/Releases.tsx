@@ -6,8 +6,8 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Org, Release } from '../api/types';
 import type { EnvironmentStatus } from '../api/models';
 import { ApiError } from '../api/client';
-import { appHref } from '../router';
-import { ErrorAlert, Link, Page, message, short, useClient } from '../ui/kit';
+import { AppNav } from '../ui/AppNav';
+import { ErrorAlert, Page, message, short, useClient } from '../ui/kit';
 
 const versionRE = /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?$/;
 
@@ -33,10 +33,7 @@ export function Releases({ org, app, perms, username }: { org: string; app: stri
 
   return (
     <Page title={`Releases of ${org}/${app}`}>
-      <nav aria-label="App" className="row">
-        <Link href={appHref(org, app)}>Overview</Link>
-        <Link href={appHref(org, app, 'texts')}>Texts</Link>
-      </nav>
+      <AppNav org={org} app={app} current="releases" />
       <ErrorAlert error={error} />
       {perms.release && <CreateRelease org={org} app={app} username={username} onCreated={load} />}
       <section aria-labelledby="rel-h" className="stack">

@@ -5,8 +5,8 @@
 import { Button, Heading, Input, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { StaleParentError } from '../api/client';
-import { appHref } from '../router';
-import { ErrorAlert, Link, Page, message, short, useClient } from '../ui/kit';
+import { AppNav } from '../ui/AppNav';
+import { ErrorAlert, Page, message, short, useClient } from '../ui/kit';
 
 /** The languages every app is offered, before any it has itself. */
 export const BASE_LANGS = ['nb', 'nn', 'en'];
@@ -88,10 +88,7 @@ export function TextsEditor({ org, app, canEdit }: { org: string; app: string; c
 
   return (
     <Page title={`Texts of ${org}/${app}`}>
-      <nav aria-label="App" className="row">
-        <Link href={appHref(org, app)}>Overview</Link>
-        <Link href={appHref(org, app, 'releases')}>Releases and deploys</Link>
-      </nav>
+      <AppNav org={org} app={app} current="texts" />
       <div ref={alertRef} tabIndex={-1}>
         <ErrorAlert error={error} />
       </div>

@@ -30,7 +30,13 @@ export function mockApi(routes: Record<string, Handler>) {
       path,
       query: url.searchParams,
       headers: (init.headers ?? {}) as Record<string, string>,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      // JSON bodies are decoded; others (an XSD) are kept as the text sent.
+      body:
+        typeof init.body === 'string'
+          ? ((init.headers ?? {}) as Record<string, string>)['Content-Type']?.includes('json') === false
+            ? init.body
+            : JSON.parse(init.body)
+          : undefined,
     };
     calls.push(call);
     const h = routes[`${method} ${path}`];

@@ -55,12 +55,26 @@ export function message(err: unknown): string {
 export function ErrorAlert({ error, id }: { error: unknown; id?: string }) {
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : undefined;
+  // Field-level problems (an invalid layout's components, by JSON pointer) are listed.
+  const details = (error instanceof ApiError ? (error.problem?.errors ?? []) : []) as unknown as Record<string, unknown>[];
   return (
     <Alert data-color="danger" id={id} role="alert">
       <Paragraph>
         {message(error)}
         {code && <> (<code>{code}</code>)</>}
       </Paragraph>
+      {details.length > 0 && (
+        <ul>
+          {details.map((d, i) => {
+            const where = String(d.field ?? d.pointer ?? '');
+            return (
+              <li key={i}>
+                {where && <code>{where}</code>} {String(d.detail ?? d.message ?? d.code ?? '')}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </Alert>
   );
 }
