@@ -129,6 +129,13 @@ async function main() {
       await nb.blur();
       await status(page, `Saved “${f.key}” in nb`);
     }
+    // A rename cascades into the page's title binding in the same commit: the
+    // citizen still sees the phone field's label below.
+    await page.getByLabel('Key to rename').selectOption(FIELDS[2].key);
+    await page.getByLabel('New key', { exact: true }).fill('kontakt.mobil');
+    await page.getByRole('button', { name: 'Rename key', exact: true }).click();
+    await status(page, `Renamed “${FIELDS[2].key}” to “kontakt.mobil”`);
+    await page.locator('input[aria-label="kontakt.mobil (nb)"]').waitFor();
     const nn = page.locator(`input[aria-label="${FIELDS[0].key} (nn)"]`);
     await nn.fill(FIELDS[0].nn);
     await nn.blur();

@@ -205,6 +205,9 @@ export class Client {
   renameComponent(org: string, app: string, from: string, to: string, parent: string): Promise<Saved> {
     return this.data('POST', appPath(org, app) + '/rename/component', { body: { from, to }, ifMatch: parent });
   }
+  renameText(org: string, app: string, from: string, to: string, parent: string): Promise<Saved> {
+    return this.data('POST', appPath(org, app) + '/rename/text', { body: { from, to }, ifMatch: parent });
+  }
   renamePage(org: string, app: string, set: string, from: string, to: string, parent: string): Promise<Saved> {
     return this.data('POST', appPath(org, app) + '/rename/page', { body: { set, from, to }, ifMatch: parent });
   }

@@ -130,3 +130,50 @@ test('a reader gets read-only fields', async () => {
   expect((await screen.findByLabelText('navn.ledetekst (nb)')).hasAttribute('readonly')).toBe(true);
   expect(screen.queryByLabelText('Language code')).toBeNull();
 });
+
+test('renames a key with one POST on the read commit, then shows the renamed row', async () => {
+  const head = { commit: MAIN };
+  let files = { nb, en };
+  const { fetchFn: base } = api(head, () => saved(MINE, MAIN));
+  const { fetchFn: rename, calls } = mockApi({
+    'POST /orgs/ttd/apps/flyt/rename/text': () => {
+      head.commit = MINE;
+      const re = (f: typeof nb) => ({ ...f, resources: f.resources.map((r) => (r.id === 'navn.ledetekst' ? { ...r, id: 'navn.tittel' } : r)) });
+      files = { nb: re(nb), en: re(en) };
+      return { body: saved(MINE, MAIN), etag: MINE };
+    },
+  });
+  const fetchFn = async (input: string, init: RequestInit = {}) => {
+    if (input.includes('/rename/')) return rename(input, init);
+    if (input.includes('resource.nb.json')) return new Response(JSON.stringify(files.nb), { headers: { 'Content-Type': 'application/json', ETag: `"${head.commit}"` } });
+    if (input.includes('resource.en.json')) return new Response(JSON.stringify(files.en), { headers: { 'Content-Type': 'application/json', ETag: `"${head.commit}"` } });
+    return base(input, init);
+  };
+  renderWith(fetchFn, <TextsEditor org="ttd" app="flyt" canEdit />);
+  await screen.findByLabelText('navn.ledetekst (nb)');
+  fireEvent.change(screen.getByLabelText('Key to rename'), { target: { value: 'navn.ledetekst' } });
+  fireEvent.change(screen.getByLabelText('New key'), { target: { value: 'appName' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Rename key' }));
+  expect(await screen.findByText('appName exists already.')).toBeTruthy();
+  fireEvent.change(screen.getByLabelText('New key'), { target: { value: 'navn.tittel' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Rename key' }));
+  await screen.findByText(`Renamed “navn.ledetekst” to “navn.tittel” in every language and page (commit ${MINE.slice(0, 8)}).`);
+  expect(calls).toHaveLength(1);
+  expect(calls[0].body).toEqual({ from: 'navn.ledetekst', to: 'navn.tittel' });
+  expect(calls[0].headers['If-Match']).toBe(`"${MAIN}"`);
+  expect(((await screen.findByLabelText('navn.tittel (nb)')) as HTMLInputElement).value).toBe('Navn');
+  expect(screen.queryByLabelText('navn.ledetekst (nb)')).toBeNull();
+});
+
+test('renaming a key added in this browser commits nothing', async () => {
+  const { fetchFn, calls } = api({ commit: MAIN }, () => saved(MINE, MAIN));
+  renderWith(fetchFn, <TextsEditor org="ttd" app="flyt" canEdit />);
+  fireEvent.change(await screen.findByLabelText('Text key'), { target: { value: 'ny.nokkel' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add a text key' }));
+  await screen.findByLabelText('ny.nokkel (nb)');
+  fireEvent.change(screen.getByLabelText('Key to rename'), { target: { value: 'ny.nokkel' } });
+  fireEvent.change(screen.getByLabelText('New key'), { target: { value: 'ny.tittel' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Rename key' }));
+  expect(await screen.findByLabelText('ny.tittel (nb)')).toBeTruthy();
+  expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+});

@@ -6,6 +6,7 @@ import { Button, Heading, Input, Paragraph, Textfield, ValidationMessage } from 
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { StaleParentError } from '../api/client';
 import { AppNav } from '../ui/AppNav';
+import { RenameKey } from './texts/RenameKey';
 import { ErrorAlert, Page, message, short, useClient } from '../ui/kit';
 
 /** The languages every app is offered, before any it has itself. */
@@ -25,6 +26,7 @@ export function TextsEditor({ org, app, canEdit }: { org: string; app: string; c
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [loaded, setLoaded] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const parent = useRef('');
   const queue = useRef<Promise<void>>(Promise.resolve());
   const alertRef = useRef<HTMLDivElement>(null);
@@ -84,6 +86,37 @@ export function TextsEditor({ org, app, canEdit }: { org: string; app: string; c
         }
       }
     });
+  }
+
+  async function rename(from: string, to: string) {
+    if (!Object.values(stored).some((t) => from in t)) {
+      // Only in this browser so far: nothing to commit.
+      setKeys((ks) => ks.map((k) => (k === from ? to : k)));
+      setDrafts((d) => Object.fromEntries(Object.entries(d).map(([l, t]) => [l, renameKey(t, from, to)])));
+      setStatus(`Renamed the new key ${from} to ${to}.`);
+      return;
+    }
+    setRenaming(true);
+    // After any cell saves still under way, on the commit they made.
+    queue.current = queue.current.then(async () => {
+      try {
+        const s = await client.renameText(org, app, from, to, parent.current);
+        await load();
+        setStatus(`Renamed “${from}” to “${to}” in every language and page (commit ${short(s.commit)}).`);
+        setError(null);
+      } catch (e) {
+        setError(
+          e instanceof StaleParentError
+            ? new Error(`The texts were changed elsewhere since you opened them, so “${from}” was not renamed. The table has been reloaded; try again.`)
+            : e,
+        );
+        if (e instanceof StaleParentError) await load().catch(setError);
+        alertRef.current?.focus();
+      } finally {
+        setRenaming(false);
+      }
+    });
+    await queue.current;
   }
 
   return (
@@ -160,6 +193,7 @@ export function TextsEditor({ org, app, canEdit }: { org: string; app: string; c
                   setStatus(`Added the language ${v}; enter its texts in the new column.`);
                 }}
               />
+              {keys.length > 0 && <RenameKey keys={keys} busy={renaming} onRename={rename} />}
               <AddForm
                 label="Add a text key"
                 field="Text key"
@@ -209,4 +243,11 @@ function AddForm(props: {
       </div>
     </form>
   );
+}
+
+/** renameKey returns t with key from called to. */
+function renameKey(t: Record<string, string>, from: string, to: string): Record<string, string> {
+  if (!(from in t)) return t;
+  const { [from]: v, ...rest } = t;
+  return { ...rest, [to]: v };
 }
