@@ -68,8 +68,11 @@ func (h *Handler) renameDataType(c *gin.Context) {
 		h.renameFailed(c, err)
 		return
 	}
+	if !renameUploads(c, files, req.From, req.To) {
+		return
+	}
 	for _, f := range files {
-		f.changed = renameDataTypeIn(f, req.From, req.To)
+		f.changed = renameDataTypeIn(f, req.From, req.To) || f.changed
 	}
 	files = append(files, meta)
 	models, taken, err := h.modelFiles(c, ws, req.From, req.To)
@@ -173,4 +176,44 @@ func (h *Handler) modelFiles(c *gin.Context, ws *workspace, from, to string) ([]
 		}
 	}
 	return out, false, nil
+}
+
+// renameUploads renames the FileUpload and FileUploadWithTag components whose id is
+// the data type (Altinn ties an upload to its data type by that id) with every
+// reference to them. It answers 409 and reports false when a component already has
+// the new id.
+func renameUploads(c *gin.Context, files []*appFile, from, to string) bool {
+	upload, taken := false, false
+	for _, f := range files {
+		if !isLayoutFile(f.path) {
+			continue
+		}
+		data, _ := f.doc.Value("data").(*jsonobj.Object)
+		if data == nil {
+			continue
+		}
+		items, _ := data.Value("layout").([]any)
+		for _, it := range items {
+			o, _ := it.(*jsonobj.Object)
+			if o == nil {
+				continue
+			}
+			typ, _ := o.Value("type").(string)
+			upload = upload || o.Value("id") == from && (typ == "FileUpload" || typ == "FileUploadWithTag")
+			taken = taken || o.Value("id") == to
+		}
+	}
+	if !upload {
+		return true
+	}
+	if taken {
+		nameTaken(c, "component", to)
+		return false
+	}
+	for _, f := range files {
+		if isLayoutFile(f.path) {
+			f.changed = walk(f.doc, func(v any) bool { return renameComponentRef(v, from, to) }) || f.changed
+		}
+	}
+	return true
 }

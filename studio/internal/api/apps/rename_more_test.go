@@ -269,3 +269,48 @@ func TestRenameTaskV9(t *testing.T) {
 		}
 	})
 }
+
+// TestRenameAttachmentDataType renames an attachment data type whose FileUpload
+// component shares its id: the component and the Summary2 that shows it follow in
+// the same commit, so the upload stays tied to its data type.
+func TestRenameAttachmentDataType(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		f := newFixture(t, db)
+		main := f.head(t, "ttd", "app1", "main")
+		meta := f.file(t, main, "App/config/applicationmetadata.json")
+		i := strings.Index(meta, `"dataTypes": [`)
+		if i < 0 {
+			t.Fatalf("template metadata without dataTypes:\n%s", meta)
+		}
+		i += len(`"dataTypes": [`)
+		meta = meta[:i] + `{"id":"vedlegg","taskId":"Task_1","allowedContentTypes":["application/pdf"],"maxCount":1,"minCount":0},` + meta[i:]
+		f.commitFiles(t, map[string]string{
+			"App/config/applicationmetadata.json": meta,
+			"App/ui/form/layouts/side2.json": `{"data":{"layout":[
+  {"id":"vedlegg","type":"FileUpload","maxNumberOfAttachments":1,"minNumberOfAttachments":0,"displayMode":"list","textResourceBindings":{"title":"navn.ledetekst"}},
+  {"id":"oppsummering","type":"Summary2","target":{"type":"component","id":"vedlegg"}}]}}`,
+			"App/ui/form/Settings.json": `{"pages":{"order":["side1","side2"]}}`,
+		})
+		const app = "/orgs/ttd/apps/app1"
+		before := f.parent(t, "devel")
+		r := f.do(t, "devel", "POST", app+"/rename/data-type", map[string]string{"from": "vedlegg", "to": "navn"}, ifMatch(before)...)
+		if r.status != 409 || r.code() != "name_taken" || f.parent(t, "devel") != before {
+			t.Fatalf("rename onto the component id navn: %d %s", r.status, r.body)
+		}
+		r = f.do(t, "devel", "POST", app+"/rename/data-type", map[string]string{"from": "vedlegg", "to": "dokumentasjon"}, ifMatch(before)...)
+		if r.status != 200 {
+			t.Fatalf("rename: %d %s", r.status, r.body)
+		}
+		after := f.parent(t, "devel")
+		got := f.file(t, after, "App/ui/form/layouts/side2.json")
+		if strings.Count(got, `"dokumentasjon"`) != 2 || strings.Contains(got, `"vedlegg"`) {
+			t.Errorf("side2.json after the rename:\n%s", got)
+		}
+		if m := f.file(t, after, "App/config/applicationmetadata.json"); !strings.Contains(m, `"id": "dokumentasjon"`) {
+			t.Errorf("metadata after the rename:\n%s", m)
+		}
+		if lint, _ := r.json(t)["lint"].(map[string]any); lint["errors"] != float64(0) {
+			t.Errorf("lint errors after the rename: %v", lint)
+		}
+	})
+}
