@@ -35,8 +35,11 @@ func Expect(ctx context.Context, hc *http.Client, method, url string, body []byt
 	return err
 }
 
-// Do is Expect that returns the response body.
+// Do is Expect that returns the response body. Inside Run, each request's latency
+// (to the end of its body) is also recorded on its own.
 func Do(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string) ([]byte, error) {
+	t0 := time.Now()
+	defer func() { recordCall(ctx, time.Since(t0)) }()
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body) // shares body; sets ContentLength

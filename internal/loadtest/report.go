@@ -14,7 +14,14 @@ import (
 func Print(w io.Writer, results []Result, baseline *Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "scenario\trequests\terrors\tper s\tp50\tp95\tp99\tmax\tper s vs baseline\tp99 vs baseline\t")
+	var rows []Result
 	for _, r := range results {
+		rows = append(rows, r)
+		if r.PerRequest != nil {
+			rows = append(rows, *r.PerRequest)
+		}
+	}
+	for _, r := range rows {
 		if r.Skipped != "" {
 			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t\n", r.Name)
 			continue

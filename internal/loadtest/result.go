@@ -19,6 +19,10 @@ type Result struct {
 	FirstError string
 	// Skipped, when set, says why the scenario did not run.
 	Skipped string
+	// PerRequest, for a scenario of several HTTP requests per operation (submit:
+	// instantiate, PUT data, process/next), is the same run counted request by
+	// request; nil when each operation is one request.
+	PerRequest *Result
 }
 
 // Throughput is finished operations per second.

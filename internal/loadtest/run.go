@@ -63,16 +63,19 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 		wg       sync.WaitGroup
 	)
 	lat := make([][]time.Duration, opt.Clients)
+	calls := make([]*callRecorder, opt.Clients)
 	begin := time.Now()
 	deadline := begin.Add(opt.Duration)
 	for c := range opt.Clients {
+		calls[c] = &callRecorder{}
+		cctx := context.WithValue(ctx, callsKey{}, calls[c])
 		wg.Go(func() {
 			for ctx.Err() == nil && time.Now().Before(deadline) {
 				if opt.Count > 0 && started.Add(1) > opt.Count {
 					return
 				}
 				t0 := time.Now()
-				err := op(ctx, c)
+				err := op(cctx, c)
 				lat[c] = append(lat[c], time.Since(t0))
 				if err != nil {
 					errCount.Add(1)
@@ -84,8 +87,30 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	wg.Wait()
 	r := summarise(name, slices.Concat(lat...), time.Since(begin))
 	r.Errors = errCount.Load()
+	var all []time.Duration
+	for _, rec := range calls {
+		all = append(all, rec.lat...)
+	}
+	if int64(len(all)) > r.Requests {
+		per := summarise(name+" (per request)", all, r.Elapsed)
+		r.PerRequest = &per
+	}
 	if s, ok := firstErr.Load().(string); ok {
 		r.FirstError = s
 	}
 	return r, nil
+}
+
+// callRecorder collects the latency of each HTTP request (Do, Expect) one client
+// makes, so a scenario of several requests per operation also reports them one by
+// one. A client's operations run one after another, so it needs no lock.
+type callRecorder struct{ lat []time.Duration }
+
+type callsKey struct{}
+
+// recordCall adds one request's latency to the recorder in ctx, if any.
+func recordCall(ctx context.Context, d time.Duration) {
+	if rec, ok := ctx.Value(callsKey{}).(*callRecorder); ok {
+		rec.lat = append(rec.lat, d)
+	}
 }

@@ -6,6 +6,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -95,5 +98,48 @@ func TestRunStopsAtDuration(t *testing.T) {
 	}
 	if d := time.Since(start); d > time.Second || r.Requests == 0 || r.P99 < time.Millisecond {
 		t.Fatalf("ran %s: %+v", d, r)
+	}
+}
+
+// TestRunPerRequest runs operations of three HTTP requests each: the result
+// counts operations, and PerRequest counts each request, with its own (shorter)
+// latencies; an operation of one request has no PerRequest.
+func TestRunPerRequest(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(2 * time.Millisecond)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	hc := NewHTTPClient(2)
+	three := func(ctx context.Context, _ int) error {
+		for range 3 {
+			if err := Expect(ctx, hc, http.MethodGet, srv.URL, nil, http.StatusNoContent, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	r, err := Run(context.Background(), "submit", Options{Clients: 2, Duration: 10 * time.Second, Count: 10}, three)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Errors != 0 || r.PerRequest == nil || r.PerRequest.Requests != 3*r.Requests || r.PerRequest.Name != "submit (per request)" {
+		t.Fatalf("result %+v, per request %+v", r, r.PerRequest)
+	}
+	if r.PerRequest.P50 >= r.P50 || r.PerRequest.P50 < 2*time.Millisecond {
+		t.Errorf("per-request p50 %s, operation p50 %s", r.PerRequest.P50, r.P50)
+	}
+	var buf bytes.Buffer
+	if err := Print(&buf, []Result{r}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`submit \(per request\) +30 +0 `).MatchString(buf.String()) {
+		t.Errorf("report lacks the per-request row:\n%s", buf.String())
+	}
+	one, err := Run(context.Background(), "page", Options{Clients: 1, Duration: 10 * time.Second, Count: 3}, func(ctx context.Context, _ int) error {
+		return Expect(ctx, hc, http.MethodGet, srv.URL, nil, http.StatusNoContent, nil)
+	})
+	if err != nil || one.PerRequest != nil {
+		t.Fatalf("one request per operation: %+v, %v", one, err)
 	}
 }
