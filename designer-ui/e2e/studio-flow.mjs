@@ -118,6 +118,12 @@ async function main() {
     await page.getByRole('button', { name: 'Yes, delete side1', exact: true }).click();
     await page.getByRole('button', { name: 'side1', exact: true }).waitFor({ state: 'detached' });
 
+    step('rename the page');
+    await page.getByRole('button', { name: 'kontakt', exact: true }).click();
+    await page.getByLabel('Rename page to').fill('kontaktinfo');
+    await page.getByRole('button', { name: 'Rename page', exact: true }).click();
+    await status(page, 'Renamed the page kontakt to kontaktinfo');
+
     step('texts: add the three keys in nb and one in nn');
     await page.getByRole('link', { name: 'Texts', exact: true }).click();
     await heading(page, `Texts of ttd/${APP}`);
@@ -145,7 +151,7 @@ async function main() {
     step('see the nn text in the preview');
     await page.getByRole('link', { name: 'Pages', exact: true }).click();
     await heading(page, 'Pages');
-    await page.getByRole('button', { name: 'kontakt', exact: true }).click();
+    await page.getByRole('button', { name: 'kontaktinfo', exact: true }).click();
     await page.getByLabel('Preview language').selectOption('nn');
     const preview = page.frameLocator('iframe[title="Preview"]');
     await preview.getByText(FIELDS[0].nn).first().waitFor();

@@ -157,6 +157,34 @@ test('deletes a page after confirming', async () => {
   expect(screen.queryByRole('button', { name: 'side2' })).toBeNull();
 });
 
+test('renames a page with one POST and keeps it selected; a page with unsaved edits is not renamed', async () => {
+  const { fetchFn, calls } = api({
+    'POST /orgs/ttd/apps/flyt/rename/page': (c) => {
+      const b = c.body as { set: string; from: string; to: string };
+      expect(b).toEqual({ set: 'form', from: 'side2', to: 'oppsummering' });
+      expect(c.headers['If-Match']).toBe(`"${MAIN}"`);
+      return { body: saved(MINE, MAIN), etag: MINE };
+    },
+  });
+  await open(fetchFn);
+  pick('side2');
+  type('Rename page to', 'side1');
+  pick('Rename page');
+  expect(await screen.findByText('form has a page side1 already.')).toBeTruthy();
+  type('Rename page to', 'oppsummering');
+  pick('Rename page');
+  await screen.findByText(`Renamed the page side2 to oppsummering (commit ${MINE.slice(0, 8)}).`);
+  expect(calls.filter((c) => c.path.endsWith('/rename/page'))).toHaveLength(1);
+
+  pick('side1');
+  pick('intro (Paragraph)');
+  type('Title text key', 'ny.tittel');
+  type('Rename page to', 'start');
+  pick('Rename page');
+  expect((await screen.findByRole('alert')).textContent).toContain('Save or reload the page side1 before renaming it');
+  expect(calls.filter((c) => c.path.endsWith('/rename/page'))).toHaveLength(1);
+});
+
 test('adds an Input, binds it and titles it; Save page sends the whole page and reloads the preview', async () => {
   const { fetchFn, calls } = api();
   await open(fetchFn);

@@ -238,6 +238,26 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
     });
   }
 
+  async function renamePage(from: string, to: string): Promise<boolean> {
+    if (!set) return false;
+    const s0 = set.id;
+    if (dirty(`${s0}/${from}`)) {
+      setError(new Error(`Save or reload the page ${from} before renaming it: it has unsaved changes.`));
+      alertRef.current?.focus();
+      return false;
+    }
+    let ok = false;
+    await run(async () => {
+      const s = await client.renamePage(org, app, s0, from, to, parent.current);
+      saved(s.commit);
+      await load();
+      setPageId(to);
+      setResult({ text: `Renamed the page ${from} to ${to} (commit ${short(s.commit)}).`, lint: s.lint });
+      ok = true;
+    });
+    return ok;
+  }
+
   function reload() {
     setDrafts({});
     setExprs({});
@@ -302,6 +322,7 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
               }}
               onAdd={addPage}
               onDelete={deletePage}
+              onRename={renamePage}
             />
             {page && (
               <section aria-labelledby="comps-h" className="stack">

@@ -15,6 +15,7 @@ export function PageList(props: {
   onSelect: (page: string) => void;
   onAdd: (page: string) => Promise<boolean>;
   onDelete: (page: string) => Promise<void>;
+  onRename: (from: string, to: string) => Promise<boolean>;
 }) {
   const { set, selected } = props;
   const [confirm, setConfirm] = useState(false);
@@ -72,8 +73,44 @@ export function PageList(props: {
           )}
         </div>
       )}
+      {props.canEdit && selected && <RenamePage key={selected} set={set} page={selected} busy={props.busy} onRename={props.onRename} />}
       {props.canEdit && <AddPage set={set} busy={props.busy} onAdd={props.onAdd} />}
     </section>
+  );
+}
+
+/** check returns why n cannot be a new page name in set, or undefined. */
+function check(set: LayoutSet, n: string): string | undefined {
+  if (!n) return 'Enter a page name.';
+  if (!pageRE.test(n)) return 'Use letters, digits, - and _.';
+  if (set.pages.some((p) => p.id === n)) return `${set.id} has a page ${n} already.`;
+  return undefined;
+}
+
+function RenamePage(props: { set: LayoutSet; page: string; busy: boolean; onRename: (from: string, to: string) => Promise<boolean> }) {
+  const [name, setName] = useState('');
+  const [err, setErr] = useState<string>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const n = name.trim();
+    const msg = check(props.set, n);
+    setErr(msg);
+    if (msg) return;
+    if (await props.onRename(props.page, n)) setName('');
+  }
+  return (
+    <form onSubmit={submit} noValidate className="row" aria-label={`Rename the page ${props.page}`}>
+      <Textfield
+        label="Rename page to"
+        description="Renamed in the page order and in every reference to it, in one commit."
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={err}
+      />
+      <Button type="submit" variant="secondary" data-size="sm" disabled={props.busy}>
+        Rename page
+      </Button>
+    </form>
   );
 }
 
@@ -83,13 +120,7 @@ function AddPage({ set, busy, onAdd }: { set: LayoutSet; busy: boolean; onAdd: (
   async function submit(e: FormEvent) {
     e.preventDefault();
     const n = name.trim();
-    const msg = !n
-      ? 'Enter a page name.'
-      : !pageRE.test(n)
-        ? 'Use letters, digits, - and _.'
-        : set.pages.some((p) => p.id === n)
-          ? `${set.id} has a page ${n} already.`
-          : undefined;
+    const msg = check(set, n);
     setErr(msg);
     if (msg) return;
     if (await onAdd(n)) setName('');
