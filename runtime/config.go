@@ -45,6 +45,10 @@ type Config struct {
 	// references, left by crashes, replaced content and deleted instances.
 	BlobSweepInterval time.Duration `flag:"blob-sweep-interval" env:"BLOB_SWEEP_INTERVAL" default:"1h" usage:"how often the runtime deletes orphan blobs (content no data element references, left by crashes and deletions); 0 turns the sweeper off"`
 	BlobSweepGrace    time.Duration `flag:"blob-sweep-grace" env:"BLOB_SWEEP_GRACE" default:"24h" usage:"an orphan blob is deleted only once older than this, so content whose row is still being written is never swept"`
+	// Event delivery (runtime/internal/events): webhook timeout and retries.
+	EventsWebhookTimeout time.Duration `flag:"events-webhook-timeout" env:"EVENTS_WEBHOOK_TIMEOUT" default:"45s" usage:"how long a webhook endpoint has to answer one delivery"`
+	EventsMaxAttempts    int           `flag:"events-max-attempts" env:"EVENTS_MAX_ATTEMPTS" default:"10" usage:"deliveries of an event to a webhook before it is a dead letter"`
+	EventsRetryBase      time.Duration `flag:"events-retry-base" env:"EVENTS_RETRY_BASE" default:"10s" usage:"wait after a webhook's first failed delivery; it doubles per attempt (with jitter) up to 12h"`
 	// Apps are app repository directories served as version "local" beside the
 	// deployed releases, for local work; the flag repeats, the env var is a
 	// comma-separated list.
@@ -53,7 +57,8 @@ type Config struct {
 
 // DefaultConfig returns the defaults the flags have, for tests and embedding.
 func DefaultConfig() Config {
-	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour}
+	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour,
+		EventsWebhookTimeout: 45 * time.Second, EventsMaxAttempts: 10, EventsRetryBase: 10 * time.Second}
 }
 
 // loginConfigured reports whether any login or token setting is given.
@@ -76,6 +81,9 @@ func (c Config) Validate(dev bool, publicURL string) error {
 	}
 	if c.BlobSweepInterval > 0 && c.BlobSweepGrace <= 0 {
 		add("--blob-sweep-grace must be positive")
+	}
+	if c.EventsWebhookTimeout < 0 || c.EventsMaxAttempts < 0 || c.EventsRetryBase < 0 {
+		add("--events-webhook-timeout, --events-max-attempts and --events-retry-base must not be negative (0 is the default)")
 	}
 	if n := len(c.LoginStateKey); n > 0 && n < 32 {
 		add("--login-state-key must be at least 32 bytes, got %d", n)

@@ -16,6 +16,7 @@ import (
 	"github.com/blankett/blankett/runtime/api"
 	appapi "github.com/blankett/blankett/runtime/internal/api/app"
 	deployapi "github.com/blankett/blankett/runtime/internal/api/deploy"
+	eventsapi "github.com/blankett/blankett/runtime/internal/api/events"
 	storageapi "github.com/blankett/blankett/runtime/internal/api/storage"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
@@ -52,8 +53,8 @@ func (r *Role) Migrations() dbx.MigrationSet {
 // login and identity routes, the app API behind the auth handler's Authenticate
 // middleware, the pull API, the deploy API (runtime/internal/api/deploy) and the
 // OpenAPI document (runtime/api) that describes them all, and the citizen forms UI
-// (runtime/internal/web/forms) with its stylesheets; last it starts the orphan-blob
-// sweeper as a platform worker.
+// (runtime/internal/web/forms) with its stylesheets and the Events API; last it
+// starts the event delivery worker and the orphan-blob sweeper as platform workers.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -77,8 +78,9 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	if err != nil {
 		return err
 	}
+	worker := r.eventsWorker(deps, st)
 	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
-		Log: deps.Log.With(slog.String("role", "runtime"))})
+		Log: deps.Log.With(slog.String("role", "runtime")), OnPublish: worker.Nudge})
 	// Roles are cached per (user, party) for authz.DefaultRoleTTL; see operators.md.
 	az := authz.New(authz.NewCachedRoles(authz.StoreRoles{Store: st}, 0, 0))
 	appapi.New(svc, az, deps.Log).Mount(e, h.Authenticate())
@@ -89,12 +91,16 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	ui.Mount(e, h.Authenticate())
 	// The pull API serves machine clients only: bearer tokens, no browser sessions.
 	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL})
+	// Subscriptions and the event pull API serve service owners' machine clients only.
+	eventsapi.Register(e, eventsapi.Deps{Store: st, Auth: h.Bearer(), Log: deps.Log.With(slog.String("role", "runtime")),
+		PublicURL: deps.PublicURL, Dev: deps.Dev, Nudge: worker.Nudge})
 	// Deploys come from machine clients (or studio) with blankett:deploy, never a browser.
 	deployapi.Register(e, deployapi.Deps{Host: host, Pins: st, Auth: h.Bearer(), Log: deps.Log.With(slog.String("role", "runtime"))})
 	for _, m := range []string{http.MethodGet, http.MethodHead} {
 		e.Handle(m, "/", startPage(host))
 	}
 	e.GET(api.Path, gin.WrapH(api.Handler()))
+	r.startEvents(deps, worker)
 	return r.startSweeper(deps, st)
 }
 

@@ -36,6 +36,19 @@ func TestBench(t *testing.T) {
 			t.Errorf("%s: %d rows, want one per engine\n%s", name, n, out)
 		}
 	}
+	// A submission is three requests, also counted one by one.
+	per := 0
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 5 && f[0] == "submit" && f[1] == "(per" {
+			per++
+			if f[3] != "18" || f[4] != "0" {
+				t.Errorf("submit (per request): want 18 requests, 0 errors; got %q", l)
+			}
+		}
+	}
+	if per != 2 {
+		t.Errorf("%d submit (per request) rows, want one per engine\n%s", per, out)
+	}
 }
 
 func TestBenchRejectsBadFlags(t *testing.T) {
@@ -63,7 +76,7 @@ func TestBenchRejectsBadFlags(t *testing.T) {
 func linesStarting(out, name string) []string {
 	var rows []string
 	for _, l := range strings.Split(out, "\n") {
-		if f := strings.Fields(l); len(f) > 0 && f[0] == name {
+		if f := strings.Fields(l); len(f) > 1 && f[0] == name && f[1] != "(per" {
 			rows = append(rows, l)
 		}
 	}

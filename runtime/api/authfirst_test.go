@@ -25,12 +25,12 @@ func TestUnauthenticatedFirst(t *testing.T) {
 	}
 	srv := newServer(t, filepath.Join(corpus, "apps", "signing-test"))
 	fill := strings.NewReplacer(":org", "ttd", ":app", "signing-test", ":partyId", "x", ":party", "x",
-		":guid", "not-a-guid", ":dataGuid", "nope", ":data", "nope", ":version", "v1")
+		":guid", "not-a-guid", ":dataGuid", "nope", ":data", "nope", ":version", "v1", ":id", "nope", ":messageId", "nope")
 	n := 0
 	for _, r := range srv.Engine.Routes() {
 		key := r.Method + " " + r.Path
 		api := strings.HasPrefix(r.Path, "/:org/:app/instances") || strings.HasPrefix(r.Path, "/storage/api/v1/instances") ||
-			strings.HasPrefix(r.Path, "/runtime/api/v1/apps")
+			strings.HasPrefix(r.Path, "/runtime/api/v1/apps") || strings.HasPrefix(r.Path, "/events/api/v1/")
 		if publicRoutes[key] || !api {
 			continue
 		}

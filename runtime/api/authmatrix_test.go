@@ -118,11 +118,19 @@ func TestAuthMatrix(t *testing.T) {
 		t.Fatalf("instantiate: %d %s", ex.Status, ex.Body)
 	}
 	guid, dataID := inst.ID[strings.Index(inst.ID, "/")+1:], inst.Data[0].ID
+	// The organisation's webhook subscription, which no other caller may see or change.
+	victimHook := "https://ttd-hooks.example/in?code=victim-query-secret"
+	sub, err := srv.st.CreateSubscription(ctx, store.Subscription{Org: "ttd", EndPoint: victimHook, FilterOrg: "ttd", FilterApp: "signing-test",
+		SourceFilter: srv.URL + "/ttd/signing-test", Secret: "victim-signing-secret", Validated: true, CreatedBy: "ttd-so"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subID := strconv.FormatInt(sub.ID, 10)
 
 	fill := func(path string, party int64) string {
 		return strings.NewReplacer(":org", "ttd", ":app", "signing-test", ":partyId", strconv.FormatInt(party, 10),
 			":party", strconv.FormatInt(party, 10), ":guid", guid, ":dataGuid", dataID, ":data", dataID,
-			":version", "v1", ":page", "1").Replace(path)
+			":version", "v1", ":page", "1", ":id", subID, ":messageId", "1").Replace(path)
 	}
 	state := func() string {
 		row, err := srv.st.GetInstance(ctx, orgParty, guid)
@@ -133,7 +141,15 @@ func TestAuthMatrix(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return fmt.Sprintf("v%d %s %d", row.Version, row.Document, len(els))
+		subs, err := srv.st.ListSubscriptions(ctx, "ttd")
+		if err != nil {
+			t.Fatal(err)
+		}
+		acme, err := srv.st.ListSubscriptions(ctx, "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("v%d %s %d subscriptions %+v %d", row.Version, row.Document, len(els), subs, len(acme))
 	}
 
 	n := 0
@@ -144,7 +160,7 @@ func TestAuthMatrix(t *testing.T) {
 		}
 		ui := strings.HasPrefix(r.Path, "/:org/:app/instance/") || r.Path == "/:org/:app/new"
 		if !ui && !strings.HasPrefix(r.Path, "/:org/:app/instances") && !strings.HasPrefix(r.Path, "/storage/api/v1/instances") &&
-			!strings.HasPrefix(r.Path, "/runtime/api/v1/apps") {
+			!strings.HasPrefix(r.Path, "/runtime/api/v1/apps") && !strings.HasPrefix(r.Path, "/events/api/v1/") {
 			t.Errorf("route %s is neither in the matrix nor in publicRoutes", key)
 			continue
 		}
@@ -179,12 +195,25 @@ func TestAuthMatrix(t *testing.T) {
 					if r.Method == http.MethodPost {
 						path += "?dataType=ref-data-as-pdf"
 					}
+				case "/events/api/v1/subscriptions":
+					// A subscription to the organisation's app, to an endpoint of the caller's.
+					body = `{"endPoint":"https://elsewhere.example/hook","sourceFilter":"` + srv.URL + `/ttd/signing-test"}`
+				case "/events/api/v1/app/:org/:app":
+					path += "?from=2000-01-01T00:00:00Z"
 				}
 				before := state()
 				req := httptest.NewRequest(r.Method, path, strings.NewReader(body))
 				req.Header.Set("Content-Type", "application/json")
 				c.auth(req)
 				ex := srv.do(req)
+				if key == "GET /events/api/v1/subscriptions" && c.name == "service owner of another org" {
+					// The list is always the caller's own org's (the path names no org): another
+					// org's owner gets its own, empty list, and nothing of the organisation's.
+					if ex.Status != http.StatusOK || strings.TrimSpace(string(ex.Body)) != "[]" {
+						t.Errorf("status %d, want 200 with an empty list: %.300s", ex.Status, ex.Body)
+					}
+					return
+				}
 				refused := ex.Status == 401 || ex.Status == 403 || ex.Status == 404 || (ui && ex.Status/100 == 3)
 				if !refused {
 					t.Errorf("status %d, want 401, 403 or 404: %.300s", ex.Status, ex.Body)
@@ -197,7 +226,8 @@ func TestAuthMatrix(t *testing.T) {
 				// actions); only what the caller did not send counts as a leak.
 				p := strings.SplitN(path, "?", 2)[0]
 				body = strings.NewReplacer(p, "", url.QueryEscape(p), "").Replace(body)
-				for _, leak := range []string{guid, dataID, `"partyId":"` + strconv.FormatInt(orgParty, 10) + `"`} {
+				for _, leak := range []string{guid, dataID, `"partyId":"` + strconv.FormatInt(orgParty, 10) + `"`,
+					"ttd-hooks.example", "victim-query-secret", "victim-signing-secret"} {
 					if strings.Contains(body, leak) {
 						t.Errorf("body leaks %s: %.300s", leak, ex.Body)
 					}
@@ -222,6 +252,8 @@ func TestAuthMatrix(t *testing.T) {
 		{"DAGL reads the process", http.MethodGet, "/ttd/signing-test/instances/:party/:guid/process", cookie(dagl)},
 		{"ttd pulls the instance", http.MethodGet, "/storage/api/v1/instances/:partyId/:guid", bearer(clientToken(t, srv, "ttd-so2", "ttd", so...))},
 		{"ttd lists its releases", http.MethodGet, "/runtime/api/v1/apps", bearer(clientToken(t, srv, "ttd-ci", "ttd", client.ScopeDeploy))},
+		{"ttd reads its subscription", http.MethodGet, "/events/api/v1/subscriptions/:id", bearer(clientToken(t, srv, "ttd-events", "ttd", "altinn:events.subscribe"))},
+		{"ttd pulls its events", http.MethodGet, "/events/api/v1/app/:org/:app?from=2000-01-01T00:00:00Z", bearer(clientToken(t, srv, "ttd-so3", "ttd", so...))},
 	} {
 		t.Run("allowed/"+p.name, func(t *testing.T) {
 			req := httptest.NewRequest(p.method, fill(p.path, orgParty), nil)

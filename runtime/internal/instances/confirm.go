@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
@@ -61,17 +62,21 @@ func (s *Service) SetSubstatus(ctx context.Context, c authz.Caller, snap *Snapsh
 	}
 	inst.Status.Substatus = &sub
 	now, who := s.clock(), by(c)
+	evIn := s.eventInstance(ctx, snap.Release.Org, snap.Release.Name, snap.row.PartyID, snap.row.GUID)
 	err := s.st.Tx(ctx, func(tx *store.Store) error {
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
 		}
-		_, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
-			EventType: EventSubstatusUpdated, Created: now, User: platformUser(c), ProcessInfo: mustJSON(inst.Process)})
-		return err
+		if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
+			EventType: EventSubstatusUpdated, Created: now, User: platformUser(c), ProcessInfo: mustJSON(inst.Process)}); err != nil {
+			return err
+		}
+		return s.publish(ctx, tx, evIn, now, events.TypeSubstatusChanged)
 	})
 	if err != nil {
 		return nil, err
 	}
+	s.published()
 	inst.LastChanged, inst.LastChangedBy = now, who
 	return inst, nil
 }

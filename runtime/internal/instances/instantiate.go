@@ -13,6 +13,7 @@ import (
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
 )
@@ -78,6 +79,7 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 		CurrentTask: doc.Process.CurrentTask.ElementID, Created: now, CreatedBy: who, Document: mustJSON(doc)}
 	sum := sha256.Sum256([]byte(rel.ID + "\x00" + itoa(req.PartyID)))
 	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: hex.EncodeToString(sum[:])}
+	evIn := s.eventInstance(ctx, rel.Org, rel.Name, req.PartyID, guid)
 	var got store.Instance
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
 		var err error
@@ -101,7 +103,7 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 				return err
 			}
 		}
-		return nil
+		return s.publish(ctx, tx, evIn, now, events.TypeInstanceCreated, stepEvent(step))
 	})
 	if errors.Is(err, store.ErrConflict) {
 		return nil, fail(ErrConflict, CodeIdempotency, "the idempotency key was used for another request")
@@ -109,11 +111,12 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	if err != nil {
 		return nil, fmt.Errorf("instances: instantiate %s: %w", rel.ID, err)
 	}
-	if got.GUID != guid { // an idempotent retry: the first request's instance
+	if got.GUID != guid { // an idempotent retry: the first request's instance (and events)
 		s.dropBlobs(els)
 		ref.PartyID, ref.GUID = got.PartyID, got.GUID
 		return s.Get(ctx, ref)
 	}
+	s.published()
 	if len(els) > 1 { // the database's collation orders them
 		return s.Get(ctx, ref)
 	}

@@ -101,6 +101,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	// els becomes the element rows as the transaction leaves them, so the answer is
 	// built from them (see assemble) instead of read back.
 	var els []store.DataElement
+	evIn := s.eventInstance(ctx, rel.Org, rel.Name, snap.row.PartyID, snap.row.GUID)
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
@@ -128,12 +129,13 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 				return err
 			}
 		}
-		return nil
+		return s.publish(ctx, tx, evIn, now, stepEvent(step))
 	})
 	if err != nil {
 		s.dropBlobs(created)
 		return nil, err
 	}
+	s.published()
 	// store.ListDataElements order.
 	slices.SortStableFunc(els, func(a, b store.DataElement) int {
 		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.GUID, b.GUID))

@@ -53,6 +53,7 @@ func (s *Service) ProcessStart(ctx context.Context, c authz.Caller, snap *Snapsh
 	} else {
 		snap.row.CurrentTask = step.To.ID
 	}
+	evIn := s.eventInstance(ctx, rel.Org, rel.Name, snap.row.PartyID, snap.row.GUID)
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
@@ -72,12 +73,13 @@ func (s *Service) ProcessStart(ctx context.Context, c authz.Caller, snap *Snapsh
 				return err
 			}
 		}
-		return nil
+		return s.publish(ctx, tx, evIn, now, stepEvent(step))
 	})
 	if err != nil {
 		s.dropBlobs(els)
 		return nil, err
 	}
+	s.published()
 	return s.Get(ctx, ref)
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
@@ -32,6 +33,9 @@ type Options struct {
 	Log       *slog.Logger
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+	// OnPublish, when set, is called after a change that published events has
+	// committed (the delivery worker's Nudge).
+	OnPublish func()
 }
 
 // Service runs instances. It is safe for concurrent use.
@@ -44,12 +48,16 @@ type Service struct {
 	now    func() time.Time
 	models *modelCache
 	shared sharedBlobs
+	// events writes the app's CloudEvents in each change's transaction.
+	events    *events.Publisher
+	onPublish func()
+	subjects  subjects
 }
 
 // New returns a Service.
 func New(o Options) *Service {
 	s := &Service{st: o.Store, blobs: o.Blobs, apps: o.Apps, public: strings.TrimSuffix(o.PublicURL, "/"),
-		log: o.Log, now: o.Now, models: newModelCache()}
+		log: o.Log, now: o.Now, models: newModelCache(), events: events.NewPublisher(o.PublicURL), onPublish: o.OnPublish}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

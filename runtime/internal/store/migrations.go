@@ -17,6 +17,7 @@ func Migrations() []dbx.Migration {
 		{Version: 4, Name: "instance events", Up: migrateEvents},
 		{Version: 5, Name: "parties users roles clients sessions", Up: migrateParties},
 		{Version: 6, Name: "outbox", Up: migrateOutbox},
+		{Version: 7, Name: "cloud events and subscriptions", Up: migrateCloudEvents},
 	}
 }
 

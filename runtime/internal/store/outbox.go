@@ -17,8 +17,11 @@ import (
 // written in the same transaction as the change that caused it, and done at least
 // once by a worker holding a lease.
 type OutboxMessage struct {
-	ID          int64  `gorm:"primaryKey;autoIncrement"`
-	Topic       string `gorm:"size:200"`
+	ID    int64  `gorm:"primaryKey;autoIncrement"`
+	Topic string `gorm:"size:200"`
+	// Ref names what the message is about (a webhook delivery's subscription id),
+	// so one subject's dead letters can be listed; "" for none.
+	Ref         string `gorm:"size:200"`
 	Payload     string `gorm:"type:text"` // JSON
 	Created     time.Time
 	AvailableAt time.Time
@@ -26,6 +29,7 @@ type OutboxMessage struct {
 	LockedUntil *time.Time
 	LockedBy    string `gorm:"size:100"`
 	DoneAt      *time.Time
+	FailedAt    *time.Time // the last failed attempt
 	Dead        bool
 	LastError   string `gorm:"type:text"`
 }
@@ -71,6 +75,11 @@ func (p RetryPolicy) Backoff(n int) time.Duration {
 // Enqueue adds a message; call it inside Tx with the change it belongs to. A zero
 // availableAt means now.
 func (s *Store) Enqueue(ctx context.Context, topic string, payload []byte, availableAt time.Time) (OutboxMessage, error) {
+	return s.EnqueueRef(ctx, topic, "", payload, availableAt)
+}
+
+// EnqueueRef is Enqueue of a message about ref (see OutboxMessage.Ref).
+func (s *Store) EnqueueRef(ctx context.Context, topic, ref string, payload []byte, availableAt time.Time) (OutboxMessage, error) {
 	if !json.Valid(payload) {
 		return OutboxMessage{}, fmt.Errorf("store: enqueue %s: %w: payload is not JSON", topic, ErrInvalid)
 	}
@@ -78,7 +87,7 @@ func (s *Store) Enqueue(ctx context.Context, topic string, payload []byte, avail
 	if availableAt.IsZero() {
 		availableAt = now
 	}
-	m := OutboxMessage{Topic: topic, Payload: string(payload), Created: now, AvailableAt: ts(availableAt)}
+	m := OutboxMessage{Topic: topic, Ref: ref, Payload: string(payload), Created: now, AvailableAt: ts(availableAt)}
 	return m, wrap("enqueue "+topic, s.db(ctx).Create(&m).Error)
 }
 
@@ -87,19 +96,26 @@ func (s *Store) Enqueue(ctx context.Context, topic string, payload []byte, avail
 // its lease ran out, so a crashed worker's messages come back). Concurrent claimers
 // never get the same message: PostgreSQL skips rows another claimer has locked (FOR
 // UPDATE SKIP LOCKED); SQLite runs the single guarded UPDATE under its write lock.
-func (s *Store) Claim(ctx context.Context, n int, worker string, lease time.Duration) ([]OutboxMessage, error) {
+// Topics, when given, limit the claim to messages of those topics, so that each
+// worker takes only the work it knows how to do.
+func (s *Store) Claim(ctx context.Context, n int, worker string, lease time.Duration, topics ...string) ([]OutboxMessage, error) {
 	now := s.clock()
 	lock := ""
 	if s.dialect == dbx.Postgres {
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
+	args := []any{worker, ts(now.Add(lease)), false, now, now}
+	topicCond := ""
+	if len(topics) > 0 {
+		topicCond, args = " AND topic IN ?", append(args, topics)
+	}
 	q := `UPDATE outbox SET locked_by = ?, locked_until = ?, attempts = attempts + 1
 WHERE id IN (SELECT id FROM outbox
-  WHERE done_at IS NULL AND dead = ? AND available_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+  WHERE done_at IS NULL AND dead = ? AND available_at <= ? AND (locked_until IS NULL OR locked_until <= ?)` + topicCond + `
   ORDER BY available_at, id LIMIT ?` + lock + `)
 RETURNING *`
 	var out []OutboxMessage
-	err := s.db(ctx).Raw(q, worker, ts(now.Add(lease)), false, now, now, n).Scan(&out).Error
+	err := s.db(ctx).Raw(q, append(args, n)...).Scan(&out).Error
 	slices.SortFunc(out, func(a, b OutboxMessage) int { return int(a.ID - b.ID) })
 	return out, wrap("claim outbox", err)
 }
@@ -133,7 +149,7 @@ func (s *Store) Fail(ctx context.Context, id int64, worker string, cause error, 
 		msg = cause.Error()
 	}
 	now := s.clock()
-	m.LastError, m.LockedUntil, m.LockedBy = msg, nil, ""
+	m.LastError, m.LockedUntil, m.LockedBy, m.FailedAt = msg, nil, "", &now
 	if m.Attempts >= p.MaxAttempts {
 		m.Dead = true
 	} else {
@@ -141,7 +157,7 @@ func (s *Store) Fail(ctx context.Context, id int64, worker string, cause error, 
 	}
 	res := s.db(ctx).Model(&OutboxMessage{}).Where("id = ? AND locked_by = ? AND attempts = ?", id, worker, m.Attempts).
 		Updates(map[string]any{"last_error": m.LastError, "locked_until": nil, "locked_by": "",
-			"dead": m.Dead, "available_at": m.AvailableAt})
+			"dead": m.Dead, "available_at": m.AvailableAt, "failed_at": now})
 	if res.Error == nil && res.RowsAffected == 0 {
 		return m, s.leaseLost(ctx, "fail", id)
 	}
@@ -153,6 +169,26 @@ func (s *Store) DeadMessages(ctx context.Context, limit int) ([]OutboxMessage, e
 	var out []OutboxMessage
 	err := s.db(ctx).Where("dead = ?", true).Order("id DESC").Limit(limit).Find(&out).Error
 	return out, wrap("list dead outbox messages", err)
+}
+
+// DeadMessagesOf returns up to limit dead messages of topic about ref, newest first:
+// one subscription's dead letters.
+func (s *Store) DeadMessagesOf(ctx context.Context, topic, ref string, limit int) ([]OutboxMessage, error) {
+	var out []OutboxMessage
+	err := s.db(ctx).Where("dead = ? AND topic = ? AND ref = ?", true, topic, ref).Order("id DESC").Limit(limit).Find(&out).Error
+	return out, wrap("list dead outbox messages of "+ref, err)
+}
+
+// Revive makes dead message id of topic about ref available again now with a fresh
+// count of attempts; its last error stays until the next attempt. A message that
+// is not dead, or not of topic and ref, is ErrNotFound.
+func (s *Store) Revive(ctx context.Context, id int64, topic, ref string) error {
+	res := s.db(ctx).Model(&OutboxMessage{}).Where("id = ? AND dead = ? AND topic = ? AND ref = ?", id, true, topic, ref).
+		Updates(map[string]any{"dead": false, "attempts": 0, "available_at": s.clock(), "locked_until": nil, "locked_by": ""})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("store: revive outbox %d: %w", id, ErrNotFound)
+	}
+	return wrap(fmt.Sprintf("revive outbox %d", id), res.Error)
 }
 
 func (s *Store) leaseLost(ctx context.Context, op string, id int64) error {

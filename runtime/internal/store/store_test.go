@@ -31,7 +31,8 @@ func newStore(t *testing.T, db *dbx.DB, opts ...store.Option) *store.Store {
 // rowModels lists every current row struct; the drift test checks them all.
 func rowModels() []any {
 	return []any{&store.Instance{}, &store.InstanceConfirmation{}, &store.DataElement{}, &store.InstanceEvent{},
-		&store.Party{}, &store.User{}, &store.RoleAssignment{}, &store.MachineClient{}, &store.Session{}, &store.OutboxMessage{}}
+		&store.Party{}, &store.User{}, &store.RoleAssignment{}, &store.MachineClient{}, &store.Session{}, &store.OutboxMessage{},
+		&store.CloudEvent{}, &store.Subscription{}}
 }
 
 func TestNoDrift(t *testing.T) {

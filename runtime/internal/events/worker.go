@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+
+package events
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// Defaults of Options.
+const (
+	DefaultTimeout  = 45 * time.Second // Altinn's webhook timeout
+	DefaultInterval = 250 * time.Millisecond
+	DefaultLease    = time.Minute
+	DefaultParallel = 8
+	DefaultBatch    = 200
+)
+
+// DefaultRetry is the delivery retry policy: 10 attempts, 10 s after the first
+// failure and doubling (with jitter) up to 12 h, as Altinn's schedule spreads its
+// retries over hours.
+var DefaultRetry = store.RetryPolicy{MaxAttempts: 10, Base: 10 * time.Second, Max: 12 * time.Hour}
+
+// Options configure a Worker. Store and PublicURL are required.
+type Options struct {
+	Store     *store.Store
+	PublicURL string
+	Log       *slog.Logger
+	// Client sends the deliveries; nil is a client that follows no redirects.
+	Client *http.Client
+	// Timeout bounds one delivery (connect to last byte); 0 is DefaultTimeout.
+	Timeout time.Duration
+	// Interval is the pause between polls of an idle outbox; Nudge cuts it short.
+	Interval time.Duration
+	// Lease is how long a claimed message is the worker's; a message whose worker
+	// died comes back to any worker after it.
+	Lease time.Duration
+	// Parallel bounds the deliveries in flight; Batch the events fanned out at once.
+	Parallel, Batch int
+	// Retry decides when a failed delivery is tried again and when it is dead.
+	Retry store.RetryPolicy
+	// Now is the clock of signature times; nil is time.Now.
+	Now func() time.Time
+}
+
+// Worker fans published events out to subscriptions and delivers them. Run it once
+// per replica; replicas share the outbox safely.
+type Worker struct {
+	st       *store.Store
+	public   string
+	log      *slog.Logger
+	client   *http.Client
+	timeout  time.Duration
+	interval time.Duration
+	lease    time.Duration
+	parallel int
+	batch    int
+	retry    store.RetryPolicy
+	now      func() time.Time
+	id       string
+	nudge    chan struct{}
+}
+
+// NewWorker returns a Worker with opts' zero fields set to the defaults.
+func NewWorker(o Options) *Worker {
+	w := &Worker{st: o.Store, public: trimSlash(o.PublicURL), log: o.Log, client: o.Client, timeout: o.Timeout,
+		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, batch: o.Batch, retry: o.Retry, now: o.Now,
+		id: workerID(), nudge: make(chan struct{}, 1)}
+	if w.log == nil {
+		w.log = slog.New(slog.DiscardHandler)
+	}
+	if w.client == nil {
+		w.client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	w.timeout = orDefault(w.timeout, DefaultTimeout)
+	w.interval = orDefault(w.interval, DefaultInterval)
+	w.lease = orDefault(w.lease, DefaultLease)
+	if w.parallel <= 0 {
+		w.parallel = DefaultParallel
+	}
+	if w.batch <= 0 {
+		w.batch = DefaultBatch
+	}
+	if w.retry == (store.RetryPolicy{}) {
+		w.retry = DefaultRetry
+	}
+	if w.now == nil {
+		w.now = time.Now
+	}
+	// A lease shorter than a delivery could hand a message to a second worker
+	// while the first is still waiting for the endpoint.
+	if w.lease < w.timeout+10*time.Second {
+		w.lease = w.timeout + 10*time.Second
+	}
+	return w
+}
+
+// Nudge tells the worker that events were published, so it polls now instead of
+// at the end of its interval. It never blocks.
+func (w *Worker) Nudge() {
+	select {
+	case w.nudge <- struct{}{}:
+	default:
+	}
+}
+
+// Run works until ctx ends, then waits for the deliveries in flight: a delivery
+// cut short by the shutdown keeps its lease and is tried again by any worker once
+// the lease runs out.
+func (w *Worker) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	slots := make(chan struct{}, w.parallel)
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-timer.C:
+		case <-w.nudge:
+		}
+		busy := w.fanOut(ctx) == w.batch
+		if free := w.parallel - len(slots); free > 0 {
+			msgs, err := w.st.Claim(ctx, free, w.id, w.lease, TopicWebhook, TopicValidate)
+			if err != nil && ctx.Err() == nil {
+				w.log.Error("events: claim deliveries", "err", err)
+			}
+			for _, m := range msgs {
+				slots <- struct{}{}
+				wg.Go(func() {
+					defer func() { <-slots }()
+					w.deliver(ctx, m)
+				})
+			}
+			busy = busy || len(msgs) == free
+		}
+		if !timer.Stop() {
+			select {
+			case <-timer.C:
+			default:
+			}
+		}
+		if busy {
+			timer.Reset(0)
+		} else {
+			timer.Reset(w.interval)
+		}
+	}
+}
+
+// RunOnce fans out one batch of events and makes one round of deliveries, waiting
+// for them; it returns how many messages it handled. Tests drive the worker with it.
+func (w *Worker) RunOnce(ctx context.Context) (int, error) {
+	n := w.fanOut(ctx)
+	msgs, err := w.st.Claim(ctx, w.parallel, w.id, w.lease, TopicWebhook, TopicValidate)
+	var wg sync.WaitGroup
+	for _, m := range msgs {
+		wg.Go(func() { w.deliver(ctx, m) })
+	}
+	wg.Wait()
+	return n + len(msgs), err
+}
+
+func workerID() string {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return "events@" + host + "/" + hex.EncodeToString(b)
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
+func trimSlash(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '/' {
+		s = s[:len(s)-1]
+	}
+	return s
+}

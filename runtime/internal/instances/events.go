@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"sync"
+
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/runtime/internal/events"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// maxSubjects bounds the cache of alternative subjects; it is emptied when full.
+const maxSubjects = 10000
+
+// subjects caches each party's alternativesubject ("/person/…", "/org/…"): a
+// party's national identity or organisation number never changes, and looking it
+// up once per event would add a query to every process step.
+type subjects struct {
+	mu sync.Mutex
+	m  map[int64]string
+}
+
+// eventInstance names the instance org/app partyID/guid for events. The owner's
+// alternative subject is read outside any transaction; when it cannot be read the
+// events go without it rather than the change failing.
+func (s *Service) eventInstance(ctx context.Context, org, app string, partyID int64, guid string) events.Instance {
+	in := events.Instance{Org: org, App: app, PartyID: partyID, GUID: guid}
+	s.subjects.mu.Lock()
+	alt, ok := s.subjects.m[partyID]
+	s.subjects.mu.Unlock()
+	if !ok {
+		p, err := s.st.GetParty(ctx, partyID)
+		if err != nil {
+			return in
+		}
+		alt = events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))
+		s.subjects.mu.Lock()
+		if s.subjects.m == nil || len(s.subjects.m) >= maxSubjects {
+			s.subjects.m = make(map[int64]string)
+		}
+		s.subjects.m[partyID] = alt
+		s.subjects.mu.Unlock()
+	}
+	in.AlternativeSubject = alt
+	return in
+}
+
+// publish records events of types about in inside tx, the change's transaction.
+func (s *Service) publish(ctx context.Context, tx *store.Store, in events.Instance, at timeT, types ...string) error {
+	for _, typ := range types {
+		if _, err := s.events.Publish(ctx, tx, in, typ, at); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// published tells the delivery worker, after the commit, that there are events.
+func (s *Service) published() {
+	if s.onPublish != nil {
+		s.onPublish()
+	}
+}
+
+// stepEvent is the event type of the process taking step: moved to a task, or
+// completed at an end event.
+func stepEvent(step process.Step) string {
+	if step.Ended() {
+		return events.TypeProcessCompleted
+	}
+	return events.TypeMovedTo(step.To.ID)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
