@@ -65,16 +65,19 @@ func (w *Worker) fanOut(ctx context.Context) int {
 func (w *Worker) fanOutTx(ctx context.Context, tx *store.Store, msgs []store.OutboxMessage, subs []store.Subscription, evs map[int64]store.CloudEvent) error {
 	for _, m := range msgs {
 		var p eventMessage
-		if json.Unmarshal([]byte(m.Payload), &p) == nil {
-			if ev, ok := evs[p.EventID]; ok {
-				for _, sub := range subs {
-					if !Matches(sub, ev) {
-						continue
-					}
-					payload, _ := json.Marshal(webhookMessage{SubscriptionID: sub.ID, EventID: ev.ID})
-					if _, err := tx.EnqueueRef(ctx, TopicWebhook, strconv.FormatInt(sub.ID, 10), payload, time.Time{}); err != nil {
-						return err
-					}
+		_ = json.Unmarshal([]byte(m.Payload), &p) // a payload that does not read names no event
+		for _, id := range p.ids() {
+			ev, ok := evs[id]
+			if !ok {
+				continue
+			}
+			for _, sub := range subs {
+				if !Matches(sub, ev) {
+					continue
+				}
+				payload, _ := json.Marshal(webhookMessage{SubscriptionID: sub.ID, EventID: ev.ID})
+				if _, err := tx.EnqueueRef(ctx, TopicWebhook, strconv.FormatInt(sub.ID, 10), payload, time.Time{}); err != nil {
+					return err
 				}
 			}
 		}
@@ -91,7 +94,7 @@ func (w *Worker) eventsOf(ctx context.Context, msgs []store.OutboxMessage) (map[
 	for _, m := range msgs {
 		var p eventMessage
 		if json.Unmarshal([]byte(m.Payload), &p) == nil {
-			ids = append(ids, p.EventID)
+			ids = append(ids, p.ids()...)
 		}
 	}
 	list, err := w.st.CloudEventsByID(ctx, ids)

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -34,30 +33,68 @@ func NewPublisher(publicURL string) *Publisher {
 	return &Publisher{PublicURL: strings.TrimSuffix(publicURL, "/")}
 }
 
-// eventMessage is the payload of a TopicEvent message.
+// eventMessage is the payload of a TopicEvent message: the event row ids of one
+// transaction (eventId, a single one, is read too).
 type eventMessage struct {
-	EventID int64 `json:"eventId"`
+	EventID  int64   `json:"eventId,omitempty"`
+	EventIDs []int64 `json:"eventIds,omitempty"`
+}
+
+// ids returns the event row ids the message names.
+func (m eventMessage) ids() []int64 {
+	if m.EventID != 0 {
+		return append([]int64{m.EventID}, m.EventIDs...)
+	}
+	return m.EventIDs
 }
 
 // Publish records the event typ about in at time at and queues its delivery. Call
-// it with the transaction that makes the change: it costs one insert into events
-// and one into the outbox.
+// it with the transaction that makes the change.
 func (p *Publisher) Publish(ctx context.Context, tx *store.Store, in Instance, typ string, at time.Time) (Event, error) {
-	id := uuid.NewString()
-	if p.NewID != nil {
-		id = p.NewID()
-	}
-	ev := newAppEvent(p.PublicURL, id, in, typ, at)
-	doc, err := json.Marshal(ev)
+	evs, err := p.PublishAll(ctx, tx, in, at, typ)
 	if err != nil {
-		return ev, fmt.Errorf("events: marshal %s: %w", typ, err)
+		return Event{}, err
 	}
-	row, err := tx.AppendCloudEvent(ctx, store.CloudEvent{EventID: ev.ID, Type: typ, Source: ev.Source, Subject: ev.Subject,
-		AlternativeSubject: ev.AlternativeSubject, Org: in.Org, App: in.App, InstanceGUID: in.GUID, PartyID: in.PartyID,
-		Time: at, Document: string(doc)})
+	return evs[0], nil
+}
+
+// PublishAll records one event per type about in at time at and queues their
+// delivery, in the transaction that makes the change. However many types, it costs
+// one insert into events and one into the outbox, since every statement is spent
+// holding the database's write lock.
+func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance, at time.Time, types ...string) ([]Event, error) {
+	if len(types) == 0 {
+		return nil, nil
+	}
+	evs := make([]Event, len(types))
+	rows := make([]store.CloudEvent, len(types))
+	for i, typ := range types {
+		id := uuid.NewString()
+		if p.NewID != nil {
+			id = p.NewID()
+		}
+		ev := newAppEvent(p.PublicURL, id, in, typ, at)
+		doc, err := json.Marshal(ev)
+		if err != nil {
+			return nil, fmt.Errorf("events: marshal %s: %w", typ, err)
+		}
+		evs[i] = ev
+		rows[i] = store.CloudEvent{EventID: ev.ID, Type: typ, Source: ev.Source, Subject: ev.Subject,
+			AlternativeSubject: ev.AlternativeSubject, Org: in.Org, App: in.App, InstanceGUID: in.GUID, PartyID: in.PartyID,
+			Time: at, Document: string(doc)}
+	}
+	rows, err := tx.AppendCloudEvents(ctx, rows)
 	if err != nil {
-		return ev, err
+		return nil, err
 	}
-	_, err = tx.Enqueue(ctx, TopicEvent, []byte(`{"eventId":`+strconv.FormatInt(row.ID, 10)+`}`), time.Time{})
-	return ev, err
+	msg := eventMessage{EventIDs: make([]int64, len(rows))}
+	for i, r := range rows {
+		msg.EventIDs[i] = r.ID
+	}
+	payload, err := json.Marshal(msg)
+	if err != nil {
+		return nil, err
+	}
+	_, err = tx.Enqueue(ctx, TopicEvent, payload, time.Time{})
+	return evs, err
 }

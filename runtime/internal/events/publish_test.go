@@ -69,9 +69,9 @@ func TestPublishGolden(t *testing.T) {
 	if err != nil || len(msgs) != 1 || msgs[0].Topic != events.TopicEvent {
 		t.Fatalf("outbox = %+v, %v", msgs, err)
 	}
-	var payload struct{ EventID int64 }
-	if err := json.Unmarshal([]byte(msgs[0].Payload), &payload); err != nil || payload.EventID != row.ID {
-		t.Fatalf("payload %s, want eventId %d", msgs[0].Payload, row.ID)
+	var payload struct{ EventIDs []int64 }
+	if err := json.Unmarshal([]byte(msgs[0].Payload), &payload); err != nil || len(payload.EventIDs) != 1 || payload.EventIDs[0] != row.ID {
+		t.Fatalf("payload %s, want eventIds [%d]", msgs[0].Payload, row.ID)
 	}
 }
 

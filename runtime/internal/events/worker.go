@@ -22,6 +22,10 @@ const (
 	DefaultLease    = time.Minute
 	DefaultParallel = 8
 	DefaultBatch    = 200
+	// DefaultGather is how long the worker waits after a nudge before it polls, so
+	// that the events of a burst are fanned out in one round: each round costs
+	// write transactions, which on SQLite queue behind the changes themselves.
+	DefaultGather = 50 * time.Millisecond
 )
 
 // DefaultRetry is the delivery retry policy: 10 attempts, 10 s after the first
@@ -127,6 +131,11 @@ func (w *Worker) Run(ctx context.Context) {
 			return
 		case <-timer.C:
 		case <-w.nudge:
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(DefaultGather):
+			}
 		}
 		busy := w.fanOut(ctx) == w.batch
 		if free := w.parallel - len(slots); free > 0 {

@@ -49,12 +49,8 @@ func (s *Service) eventInstance(ctx context.Context, org, app string, partyID in
 
 // publish records events of types about in inside tx, the change's transaction.
 func (s *Service) publish(ctx context.Context, tx *store.Store, in events.Instance, at timeT, types ...string) error {
-	for _, typ := range types {
-		if _, err := s.events.Publish(ctx, tx, in, typ, at); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := s.events.PublishAll(ctx, tx, in, at, types...)
+	return err
 }
 
 // published tells the delivery worker, after the commit, that there are events.

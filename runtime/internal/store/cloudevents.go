@@ -36,6 +36,15 @@ func (s *Store) AppendCloudEvent(ctx context.Context, e CloudEvent) (CloudEvent,
 	return e, wrap("append cloud event "+e.Type, s.db(ctx).Create(&e).Error)
 }
 
+// AppendCloudEvents adds events in one statement and returns them with their row
+// ids, in order.
+func (s *Store) AppendCloudEvents(ctx context.Context, es []CloudEvent) ([]CloudEvent, error) {
+	for i := range es {
+		es[i].Time = ts(es[i].Time)
+	}
+	return es, wrap(fmt.Sprintf("append %d cloud events", len(es)), s.db(ctx).Create(&es).Error)
+}
+
 // GetCloudEvent returns the event with row id.
 func (s *Store) GetCloudEvent(ctx context.Context, id int64) (CloudEvent, error) {
 	var e CloudEvent
