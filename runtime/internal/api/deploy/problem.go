@@ -9,14 +9,15 @@ import (
 
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
 
 // Stable problem codes of the deploy API.
 const (
-	CodeUnauthenticated   = "unauthenticated"
-	CodeNotServiceOwner   = "not_service_owner"
-	CodeInsufficientScope = "insufficient_scope"
+	CodeUnauthenticated   = auth.CodeUnauthenticated
+	CodeNotServiceOwner   = auth.CodeNotServiceOwner
+	CodeInsufficientScope = auth.CodeInsufficientScope
 	CodeOtherOrg          = "forbidden"
 	CodeReleaseNotFound   = "release_not_found"
 	CodeInvalidName       = "invalid_name"

@@ -6,14 +6,15 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
 
 // Stable problem codes of the Events API.
 const (
-	CodeUnauthenticated      = "unauthenticated"
-	CodeNotServiceOwner      = "not_service_owner"
-	CodeInsufficientScope    = "insufficient_scope"
+	CodeUnauthenticated      = auth.CodeUnauthenticated
+	CodeNotServiceOwner      = auth.CodeNotServiceOwner
+	CodeInsufficientScope    = auth.CodeInsufficientScope
 	CodeForbidden            = "forbidden"
 	CodeInvalidBody          = "invalid_body"
 	CodeInvalidSubscription  = "invalid_subscription"

@@ -13,23 +13,9 @@ import (
 	"github.com/google/uuid"
 )
 
-// serviceOwner returns the caller if it is a service owner holding scope, and
-// otherwise answers 401 or 403 and reports false.
+// serviceOwner admits a service owner holding scope (see auth.ServiceOwner).
 func serviceOwner(c *gin.Context, scope string) (auth.Caller, bool) {
-	caller := auth.CallerFrom(c.Request.Context())
-	switch {
-	case !caller.Authenticated():
-		c.Header("WWW-Authenticate", `Bearer realm="blankett"`)
-		abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Send a service owner's bearer token.")
-	case caller.Kind != auth.Machine || caller.Org == "":
-		abort(c, http.StatusForbidden, CodeNotServiceOwner, "Only service owners (tokens with urn:altinn:org) may use this API.")
-	case !caller.HasScope(scope):
-		c.Header("WWW-Authenticate", `Bearer realm="blankett", error="insufficient_scope", scope="`+scope+`"`)
-		abort(c, http.StatusForbidden, CodeInsufficientScope, "The token lacks the scope "+scope+".")
-	default:
-		return caller, true
-	}
-	return auth.Caller{}, false
+	return auth.ServiceOwner(c, scope)
 }
 
 // instanceRef is the {partyId}/{guid} of a request path.

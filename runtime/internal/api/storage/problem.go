@@ -8,14 +8,15 @@ import (
 
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
 
 // Stable problem codes of the pull API.
 const (
-	CodeUnauthenticated     = "unauthenticated"
-	CodeNotServiceOwner     = "not_service_owner"
-	CodeInsufficientScope   = "insufficient_scope"
+	CodeUnauthenticated     = auth.CodeUnauthenticated
+	CodeNotServiceOwner     = auth.CodeNotServiceOwner
+	CodeInsufficientScope   = auth.CodeInsufficientScope
 	CodeForbidden           = "forbidden"
 	CodeInvalidQuery        = "invalid_query"
 	CodeInvalidInstanceID   = "invalid_instance_id"
