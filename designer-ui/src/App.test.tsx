@@ -33,7 +33,8 @@ test('anonymous: shows the login, then the dashboard with the heading focused', 
   });
   render(<App client={new Client(fetchFn)} />);
   const h1 = await screen.findByRole('heading', { level: 1, name: 'Log in to Blankett Studio' });
-  expect(document.activeElement).toBe(h1);
+  // The heading takes focus in an effect, after it is on the screen: wait for it (a busy CI machine saw the check run first).
+  await waitFor(() => expect(document.activeElement).toBe(h1));
   fireEvent.change(screen.getByLabelText('User name'), { target: { value: 'dev' } });
   fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'dev-password-1' } });
   fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
@@ -68,7 +69,7 @@ test('empty fields are refused without a request', async () => {
   fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
   await screen.findByText('Enter your user name.');
   expect(calls.filter((c) => c.path === '/login')).toHaveLength(0);
-  expect(document.activeElement).toBe(screen.getByLabelText('User name'));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('User name')));
 });
 
 test('the path picks the screen; an org the user is not in is not found', async () => {
