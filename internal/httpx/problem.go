@@ -61,6 +61,12 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, p Problem) {
 	_ = json.NewEncoder(w).Encode(p)
 }
 
+// Abort answers c with the problem (status, code, detail) and stops the handler
+// chain: the one call for a handler's refusal.
+func Abort(c *gin.Context, status int, code, detail string) {
+	AbortProblem(c, NewProblem(status, code, detail))
+}
+
 // AbortProblem writes p as the response of c and stops the handler chain.
 func AbortProblem(c *gin.Context, p Problem) {
 	WriteProblem(c.Writer, c.Request, p)

@@ -5,6 +5,7 @@ package deploy
 import (
 	"net/http"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -23,7 +24,7 @@ func (a *api) authorise(c *gin.Context) {
 		return
 	}
 	if caller.Org != c.Param("org") {
-		abort(c, http.StatusForbidden, CodeOtherOrg, "A client may deploy only its own organisation's apps ("+caller.Org+").")
+		httpx.Abort(c, http.StatusForbidden, CodeOtherOrg, "A client may deploy only its own organisation's apps ("+caller.Org+").")
 		return
 	}
 	c.Next()

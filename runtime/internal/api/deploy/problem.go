@@ -35,10 +35,6 @@ const (
 // maxFindings caps the lint findings in a problem.
 const maxFindings = 100
 
-func abort(c *gin.Context, status int, code, detail string) {
-	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
-}
-
 // fail answers an error from the app host. The sentinels are the client's
 // fault and are answered with their message, which names only what the client
 // sent; anything else is logged and answered without its cause.
@@ -54,22 +50,22 @@ func (a *api) fail(c *gin.Context, op string, err error) {
 		}
 		httpx.AbortProblem(c, p)
 	case errors.Is(err, apphost.ErrInvalidApp):
-		abort(c, http.StatusUnprocessableEntity, CodeInvalidApp, err.Error())
+		httpx.Abort(c, http.StatusUnprocessableEntity, CodeInvalidApp, err.Error())
 	case errors.Is(err, apphost.ErrTooLarge):
-		abort(c, http.StatusRequestEntityTooLarge, CodeBundleTooLarge, err.Error())
+		httpx.Abort(c, http.StatusRequestEntityTooLarge, CodeBundleTooLarge, err.Error())
 	case errors.Is(err, apphost.ErrBundle):
-		abort(c, http.StatusBadRequest, CodeInvalidBundle, err.Error())
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidBundle, err.Error())
 	case errors.Is(err, apphost.ErrWrongApp):
-		abort(c, http.StatusUnprocessableEntity, CodeBundleAppMismatch, err.Error())
+		httpx.Abort(c, http.StatusUnprocessableEntity, CodeBundleAppMismatch, err.Error())
 	case errors.Is(err, apphost.ErrConflict):
-		abort(c, http.StatusConflict, CodeReleaseExists, err.Error())
+		httpx.Abort(c, http.StatusConflict, CodeReleaseExists, err.Error())
 	case errors.Is(err, apphost.ErrInvalidArgument):
-		abort(c, http.StatusBadRequest, CodeInvalidName, err.Error())
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidName, err.Error())
 	case errors.Is(err, apphost.ErrNotFound):
-		abort(c, http.StatusNotFound, CodeReleaseNotFound, "No such release is deployed here.")
+		httpx.Abort(c, http.StatusNotFound, CodeReleaseNotFound, "No such release is deployed here.")
 	default:
 		a.log.ErrorContext(c.Request.Context(), "deploy api: "+op, "error", err,
 			"requestId", httpx.RequestIDFrom(c.Request.Context()))
-		abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
+		httpx.Abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
 	}
 }

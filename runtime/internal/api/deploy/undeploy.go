@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
@@ -23,7 +24,7 @@ func (a *api) undeploy(c *gin.Context) {
 	if s := c.Query("purge"); s != "" {
 		var err error
 		if purge, err = strconv.ParseBool(s); err != nil {
-			abort(c, http.StatusBadRequest, CodeInvalidQuery, "purge must be true or false.")
+			httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, "purge must be true or false.")
 			return
 		}
 	}
@@ -43,7 +44,7 @@ func (a *api) undeploy(c *gin.Context) {
 		return
 	}
 	if in.Active {
-		abort(c, http.StatusConflict, CodeReleaseActive, "The release is active: undeploy it first, then purge it.")
+		httpx.Abort(c, http.StatusConflict, CodeReleaseActive, "The release is active: undeploy it first, then purge it.")
 		return
 	}
 	n, err := a.pins.CountPinnedInstances(ctx, in.ID, version)
@@ -52,7 +53,7 @@ func (a *api) undeploy(c *gin.Context) {
 		return
 	}
 	if n > 0 {
-		abort(c, http.StatusConflict, CodeReleaseInUse, fmt.Sprintf("%d instances were created with this release and need it; it stays undeployed.", n))
+		httpx.Abort(c, http.StatusConflict, CodeReleaseInUse, fmt.Sprintf("%d instances were created with this release and need it; it stays undeployed.", n))
 		return
 	}
 	if err := a.host.Purge(ctx, org, app, version); err != nil {

@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -27,14 +28,14 @@ func (a *api) upload(c *gin.Context) {
 	if ct := c.GetHeader("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || !bundleTypes[mt] {
-			abort(c, http.StatusUnsupportedMediaType, CodeUnsupportedType,
+			httpx.Abort(c, http.StatusUnsupportedMediaType, CodeUnsupportedType,
 				"Send the bundle (a gzip'ed tar of the app repository) as application/gzip.")
 			return
 		}
 	}
 	if max := a.host.Limits().MaxBundleSize; c.Request.ContentLength > max {
 		// Refused before reading, so a client does not upload for nothing.
-		abort(c, http.StatusRequestEntityTooLarge, CodeBundleTooLarge, fmt.Sprintf("The bundle is larger than the limit of %d bytes.", max))
+		httpx.Abort(c, http.StatusRequestEntityTooLarge, CodeBundleTooLarge, fmt.Sprintf("The bundle is larger than the limit of %d bytes.", max))
 		return
 	}
 	_, before := a.host.Info(org, app, version)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
@@ -91,7 +92,7 @@ func (a *api) retry(c *gin.Context) {
 	}
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		abort(c, http.StatusNotFound, CodeDeadLetterNotFound, "The subscription has no such dead letter.")
+		httpx.Abort(c, http.StatusNotFound, CodeDeadLetterNotFound, "The subscription has no such dead letter.")
 	case err != nil:
 		a.fail(c, "retry dead letter", err)
 	default:

@@ -31,17 +31,13 @@ const (
 	FieldSubjectFilterInvalid = "subject_filter_invalid"
 )
 
-func abort(c *gin.Context, status int, code, detail string) {
-	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
-}
-
 // fail logs an internal error once and answers 500 without its cause.
 func (a *api) fail(c *gin.Context, op string, err error) {
 	a.log.ErrorContext(c.Request.Context(), "events api: "+op, "error", err,
 		"requestId", httpx.RequestIDFrom(c.Request.Context()))
-	abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
+	httpx.Abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
 }
 
 func notFound(c *gin.Context) {
-	abort(c, http.StatusNotFound, CodeSubscriptionNotFound, "Your organisation has no such subscription.")
+	httpx.Abort(c, http.StatusNotFound, CodeSubscriptionNotFound, "Your organisation has no such subscription.")
 }

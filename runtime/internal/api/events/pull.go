@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -36,19 +37,19 @@ func (a *api) pull(c *gin.Context) {
 	}
 	org, app := c.Param("org"), c.Param("app")
 	if org != caller.Org {
-		abort(c, http.StatusForbidden, CodeForbidden, "You may only read your own organisation's events.")
+		httpx.Abort(c, http.StatusForbidden, CodeForbidden, "You may only read your own organisation's events.")
 		return
 	}
 	q, problem := parsePull(c.Request.URL.Query())
 	if problem != "" {
-		abort(c, http.StatusBadRequest, CodeInvalidQuery, problem)
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, problem)
 		return
 	}
 	q.Org, q.App = org, app
 	rows, err := a.st.ListCloudEvents(c.Request.Context(), q)
 	switch {
 	case errors.Is(err, store.ErrInvalid):
-		abort(c, http.StatusBadRequest, CodeInvalidQuery, "after must be the id of an event of this app.")
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, "after must be the id of an event of this app.")
 		return
 	case err != nil:
 		a.fail(c, "pull events", err)

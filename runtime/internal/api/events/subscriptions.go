@@ -53,12 +53,12 @@ func (a *api) create(c *gin.Context) {
 	var req SubscriptionRequest
 	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, 64<<10))
 	if err := dec.Decode(&req); err != nil {
-		abort(c, http.StatusBadRequest, CodeInvalidBody, "The body must be a JSON subscription request.")
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidBody, "The body must be a JSON subscription request.")
 		return
 	}
 	sub, errs := a.check(req)
 	if len(errs) == 0 && sub.FilterOrg != caller.Org {
-		abort(c, http.StatusForbidden, CodeForbidden, "You may only subscribe to your own organisation's apps.")
+		httpx.Abort(c, http.StatusForbidden, CodeForbidden, "You may only subscribe to your own organisation's apps.")
 		return
 	}
 	if len(errs) > 0 {

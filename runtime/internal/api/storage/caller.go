@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
@@ -29,7 +30,7 @@ func parseRef(c *gin.Context) (instanceRef, bool) {
 	party, err := strconv.ParseInt(c.Param("partyId"), 10, 64)
 	g, gerr := uuid.Parse(c.Param("guid"))
 	if err != nil || party <= 0 || gerr != nil {
-		abort(c, http.StatusBadRequest, CodeInvalidInstanceID, "The instance id must be {partyId}/{guid}.")
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidInstanceID, "The instance id must be {partyId}/{guid}.")
 		return instanceRef{}, false
 	}
 	return instanceRef{PartyID: party, GUID: g.String()}, true

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/internal/blob"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 	"github.com/google/uuid"
@@ -26,13 +27,13 @@ func (a *api) download(c *gin.Context) {
 	}
 	dataGUID, err := uuid.Parse(c.Param("dataGuid"))
 	if err != nil {
-		abort(c, http.StatusNotFound, CodeDataNotFound, "The instance has no such data element.")
+		httpx.Abort(c, http.StatusNotFound, CodeDataNotFound, "The instance has no such data element.")
 		return
 	}
 	ctx := c.Request.Context()
 	e, err := a.st.GetDataElement(ctx, in.GUID, dataGUID.String())
 	if isNotFound(err) {
-		abort(c, http.StatusNotFound, CodeDataNotFound, "The instance has no such data element.")
+		httpx.Abort(c, http.StatusNotFound, CodeDataNotFound, "The instance has no such data element.")
 		return
 	} else if err != nil {
 		a.fail(c, "get data element", err)
@@ -50,7 +51,7 @@ func (a *api) download(c *gin.Context) {
 	rng, err := a.requestedRange(c, e, etag)
 	if err != nil {
 		h.Set("Content-Range", "bytes */"+strconv.FormatInt(e.Size, 10))
-		abort(c, http.StatusRequestedRangeNotSatisfiable, CodeRangeNotSatisfiable, "The range lies outside the data.")
+		httpx.Abort(c, http.StatusRequestedRangeNotSatisfiable, CodeRangeNotSatisfiable, "The range lies outside the data.")
 		return
 	}
 	body, _, err := a.blobs.Get(ctx, e.BlobKey, rng)

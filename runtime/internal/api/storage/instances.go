@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -31,10 +32,10 @@ func (a *api) query(c *gin.Context) {
 	var qe *queryError
 	switch {
 	case errors.Is(err, errForeignOrg):
-		abort(c, http.StatusForbidden, CodeForbidden, err.Error())
+		httpx.Abort(c, http.StatusForbidden, CodeForbidden, err.Error())
 		return
 	case errors.As(err, &qe):
-		abort(c, http.StatusBadRequest, CodeInvalidQuery, qe.msg)
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, qe.msg)
 		return
 	}
 	ctx := c.Request.Context()

@@ -25,14 +25,10 @@ const (
 	CodeConflict            = "conflict"
 )
 
-func abort(c *gin.Context, status int, code, detail string) {
-	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
-}
-
 // forbidden is the answer for another org's instance and for one that does not
 // exist alike (Altinn's Storage answers 403 for both).
 func forbidden(c *gin.Context) {
-	abort(c, http.StatusForbidden, CodeForbidden, "You may not access this instance.")
+	httpx.Abort(c, http.StatusForbidden, CodeForbidden, "You may not access this instance.")
 }
 
 // fail answers an error from the store or blob store: ErrInvalid is the client's
@@ -40,13 +36,13 @@ func forbidden(c *gin.Context) {
 func (a *api) fail(c *gin.Context, op string, err error) {
 	switch {
 	case errors.Is(err, store.ErrInvalid):
-		abort(c, http.StatusBadRequest, CodeInvalidQuery, "The continuation token or a filter is invalid.")
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, "The continuation token or a filter is invalid.")
 	case errors.Is(err, store.ErrConflict):
-		abort(c, http.StatusConflict, CodeConflict, "The instance changed meanwhile; try again.")
+		httpx.Abort(c, http.StatusConflict, CodeConflict, "The instance changed meanwhile; try again.")
 	default:
 		a.log.ErrorContext(c.Request.Context(), "storage api: "+op, "error", err,
 			"requestId", httpx.RequestIDFrom(c.Request.Context()))
-		abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
+		httpx.Abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
 	}
 }
 

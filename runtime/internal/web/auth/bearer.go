@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/gin-gonic/gin"
 )
 
@@ -55,7 +56,7 @@ func (h *Handler) bearer(c *gin.Context) bool {
 
 func (h *Handler) refuseToken(c *gin.Context, oauthCode, detail string) bool {
 	c.Header("WWW-Authenticate", `Bearer realm="blankett", error="`+oauthCode+`"`)
-	abort(c, http.StatusUnauthorized, CodeInvalidToken, detail)
+	httpx.Abort(c, http.StatusUnauthorized, CodeInvalidToken, detail)
 	return false
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -80,14 +81,14 @@ func (h *Handler) logout(c *gin.Context) {
 // relyingParty returns the RP or answers 503 when login is off or the provider is down.
 func (h *Handler) relyingParty(c *gin.Context) (*authn.RP, bool) {
 	if h.rp == nil {
-		abort(c, http.StatusServiceUnavailable, CodeLoginNotConfigured,
+		httpx.Abort(c, http.StatusServiceUnavailable, CodeLoginNotConfigured,
 			"Login is not configured on this server: set --oidc-issuer and --oidc-client-id.")
 		return nil, false
 	}
 	rp, err := h.rp.Get(c.Request.Context())
 	if err != nil {
 		h.opt.Log.Warn("login: identity provider unavailable", "error", err)
-		abort(c, http.StatusServiceUnavailable, CodeLoginUnavailable, "The identity provider cannot be reached; try again shortly.")
+		httpx.Abort(c, http.StatusServiceUnavailable, CodeLoginUnavailable, "The identity provider cannot be reached; try again shortly.")
 		return nil, false
 	}
 	return rp, true
@@ -99,10 +100,10 @@ func (h *Handler) loginFailed(c *gin.Context, err error) {
 	h.opt.Log.Info("login refused", "error", err)
 	switch {
 	case errors.Is(err, authn.ErrLoginState), errors.Is(err, authn.ErrStateMismatch):
-		abort(c, http.StatusBadRequest, CodeLoginStateInvalid, "The login expired or was started elsewhere; start it again.")
+		httpx.Abort(c, http.StatusBadRequest, CodeLoginStateInvalid, "The login expired or was started elsewhere; start it again.")
 	case errors.Is(err, authn.ErrProviderError):
-		abort(c, http.StatusBadRequest, CodeLoginFailed, "The identity provider did not log you in.")
+		httpx.Abort(c, http.StatusBadRequest, CodeLoginFailed, "The identity provider did not log you in.")
 	default:
-		abort(c, http.StatusBadGateway, CodeLoginFailed, "The login could not be verified.")
+		httpx.Abort(c, http.StatusBadGateway, CodeLoginFailed, "The login could not be verified.")
 	}
 }

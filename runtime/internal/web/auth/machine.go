@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -51,7 +52,7 @@ func (h *Handler) configuration(c *gin.Context) {
 }
 
 func (h *Handler) tokensOff(c *gin.Context) {
-	abort(c, http.StatusServiceUnavailable, CodeTokensNotConfigured,
+	httpx.Abort(c, http.StatusServiceUnavailable, CodeTokensNotConfigured,
 		"Platform tokens are not configured on this server: set --token-signing-key-file.")
 }
 

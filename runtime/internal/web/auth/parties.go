@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -94,12 +95,12 @@ func (h *Handler) selectParty(c *gin.Context) {
 	caller := CallerFrom(ctx)
 	token := sessionTokenFrom(ctx)
 	if caller.Kind != Person || token == "" {
-		abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Log in before choosing a party.")
+		httpx.Abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Log in before choosing a party.")
 		return
 	}
 	id, err := strconv.ParseInt(c.PostForm("party"), 10, 64)
 	if err != nil || id <= 0 {
-		abort(c, http.StatusBadRequest, CodeInvalidParty, "Choose a party.")
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidParty, "Choose a party.")
 		return
 	}
 	parties, err := h.opt.Store.PartiesFor(ctx, caller.UserID)
@@ -109,7 +110,7 @@ func (h *Handler) selectParty(c *gin.Context) {
 		return
 	}
 	if !slices.ContainsFunc(parties, func(p store.Party) bool { return p.ID == id }) {
-		abort(c, http.StatusForbidden, CodePartyNotAllowed, "You hold no role for that party.")
+		httpx.Abort(c, http.StatusForbidden, CodePartyNotAllowed, "You hold no role for that party.")
 		return
 	}
 	if err := h.opt.Store.SelectParty(ctx, token, id); err != nil {

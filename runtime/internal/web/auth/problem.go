@@ -23,12 +23,8 @@ const (
 	CodeInvalidParty        = "invalid_party"
 )
 
-func abort(c *gin.Context, status int, code, detail string) {
-	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
-}
-
 func internalError(c *gin.Context) {
-	abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
+	httpx.Abort(c, http.StatusInternalServerError, httpx.CodeInternal, "Something went wrong on our side.")
 }
 
 // localPath keeps only same-site paths, so a return address cannot redirect off-site.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/gin-gonic/gin"
 )
 
@@ -24,12 +25,12 @@ func ServiceOwner(c *gin.Context, scopes ...string) (Caller, bool) {
 	switch {
 	case !caller.Authenticated():
 		c.Header("WWW-Authenticate", `Bearer realm="blankett"`)
-		abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Send a service owner's bearer token.")
+		httpx.Abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Send a service owner's bearer token.")
 	case caller.Kind != Machine || caller.Org == "":
-		abort(c, http.StatusForbidden, CodeNotServiceOwner, "Only service owners' machine clients (tokens with urn:altinn:org) may use this API.")
+		httpx.Abort(c, http.StatusForbidden, CodeNotServiceOwner, "Only service owners' machine clients (tokens with urn:altinn:org) may use this API.")
 	case !hasAny(caller, scopes):
 		c.Header("WWW-Authenticate", `Bearer realm="blankett", error="insufficient_scope", scope="`+strings.Join(scopes, " ")+`"`)
-		abort(c, http.StatusForbidden, CodeInsufficientScope, "The token needs the scope "+strings.Join(scopes, " or ")+".")
+		httpx.Abort(c, http.StatusForbidden, CodeInsufficientScope, "The token needs the scope "+strings.Join(scopes, " or ")+".")
 	default:
 		return caller, true
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -44,7 +45,7 @@ func (h *Handler) RequireCaller() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if !CallerFrom(c.Request.Context()).Authenticated() {
 			c.Header("WWW-Authenticate", `Bearer realm="blankett"`)
-			abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Log in or send a bearer token.")
+			httpx.Abort(c, http.StatusUnauthorized, CodeUnauthenticated, "Log in or send a bearer token.")
 			return
 		}
 		c.Next()
