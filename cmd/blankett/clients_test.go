@@ -140,15 +140,7 @@ func checkRegisteredKey(t *testing.T, dsn, id, kid string, pub ed25519.PublicKey
 // migrated yet, as an operator setting up a runtime does; it failed with
 // "no such table: machine_clients" before the clients commands migrated first.
 func TestClientsAddOnNewDatabase(t *testing.T) {
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	der, _ := x509.MarshalPKIXPublicKey(pub)
-	key := filepath.Join(t.TempDir(), "studio.pub.pem")
-	if err := os.WriteFile(key, pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	_, key := deployKeyFiles(t, t.TempDir())
 	db := []string{"--database", "sqlite:" + filepath.Join(t.TempDir(), "new.db")}
 	out, err := runCLI(t, append([]string{"clients", "add", "studio-ttd", "--org", "ttd", "--key", key, "--scopes", "blankett:deploy"}, db...)...)
 	if err != nil || !strings.Contains(out, "registered studio-ttd") {

@@ -53,7 +53,7 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
   const [result, setResult] = useState<{ text: string; lint?: Lint } | null>(null);
   const [busy, setBusy] = useState(false);
   const parent = useRef('');
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const renaming = useRef(false);
   const alertRef = useRef<HTMLDivElement>(null);
 
@@ -68,8 +68,11 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
     load().catch(setError);
   }, [load]);
 
-  /** run does one call to the studio after the previous one, and reports its failure. */
-  function run(what: () => Promise<void>): Promise<void> {
+  /**
+   * run does one call to the studio after the previous one, and reports its failure.
+   * It resolves to whether what succeeded.
+   */
+  function run(what: () => Promise<void>): Promise<boolean> {
     const next = queue.current.then(async () => {
       setBusy(true);
       setError(null);
@@ -77,10 +80,12 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
       setResult(null);
       try {
         await what();
+        return true;
       } catch (e) {
         if (e instanceof StaleParentError) setStale(true);
         else setError(e);
         alertRef.current?.focus();
+        return false;
       } finally {
         setBusy(false);
       }
@@ -152,8 +157,7 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
     // Leaving the field and pressing Rename both ask; the first one does it.
     if (renaming.current) return undefined;
     renaming.current = true;
-    let failed = false;
-    await run(async () => {
+    const ok = await run(async () => {
       try {
         const s = await client.renameComponent(org, app, from, to, parent.current);
         saved(s.commit);
@@ -162,14 +166,11 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
         setSelected(to);
         setResult({ text: `Renamed ${from} to ${to} everywhere (commit ${short(s.commit)}).`, lint: s.lint });
         await load();
-      } catch (e) {
-        failed = true;
-        throw e;
       } finally {
         renaming.current = false;
       }
     });
-    return failed ? 'Not renamed; see the message above.' : undefined;
+    return ok ? undefined : 'Not renamed; see the message above.';
   }
 
   function save() {
@@ -210,18 +211,15 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
 
   async function addPage(name: string): Promise<boolean> {
     if (!set) return false;
-    let ok = false;
     const s0 = set.id;
-    await run(async () => {
+    return run(async () => {
       const s = await client.putLayout(org, app, s0, name, emptyPage(), parent.current);
       saved(s.commit);
       await load();
       setPageId(name);
       setSelected('');
       setResult({ text: `Added the page ${name} (commit ${short(s.commit)}).`, lint: s.lint });
-      ok = true;
     });
-    return ok;
   }
 
   async function deletePage(name: string) {
@@ -246,16 +244,13 @@ export function PagesScreen({ org, app, canEdit }: { org: string; app: string; c
       alertRef.current?.focus();
       return false;
     }
-    let ok = false;
-    await run(async () => {
+    return run(async () => {
       const s = await client.renamePage(org, app, s0, from, to, parent.current);
       saved(s.commit);
       await load();
       setPageId(to);
       setResult({ text: `Renamed the page ${from} to ${to} (commit ${short(s.commit)}).`, lint: s.lint });
-      ok = true;
     });
-    return ok;
   }
 
   function reload() {

@@ -25,18 +25,17 @@ export function mockApi(routes: Record<string, Handler>) {
     const url = new URL(input, 'http://studio.test');
     const path = url.pathname.replace(/^\/studio\/api\/v1/, '');
     const method = init.method ?? 'GET';
+    const sent = (init.headers ?? {}) as Record<string, string>;
+    // JSON bodies (and bodies sent without a Content-Type) are decoded; others (an
+    // XSD) are kept as the text sent.
+    const type = sent['Content-Type'];
+    const text = typeof init.body === 'string' ? init.body : undefined;
     const call: Call = {
       method,
       path,
       query: url.searchParams,
-      headers: (init.headers ?? {}) as Record<string, string>,
-      // JSON bodies are decoded; others (an XSD) are kept as the text sent.
-      body:
-        typeof init.body === 'string'
-          ? ((init.headers ?? {}) as Record<string, string>)['Content-Type']?.includes('json') === false
-            ? init.body
-            : JSON.parse(init.body)
-          : undefined,
+      headers: sent,
+      body: text === undefined || (type !== undefined && !type.includes('json')) ? text : JSON.parse(text),
     };
     calls.push(call);
     const h = routes[`${method} ${path}`];

@@ -56,7 +56,7 @@ export function ErrorAlert({ error, id }: { error: unknown; id?: string }) {
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : undefined;
   // Field-level problems (an invalid layout's components, by JSON pointer) are listed.
-  const details = (error instanceof ApiError ? (error.problem?.errors ?? []) : []) as unknown as Record<string, unknown>[];
+  const details = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
   return (
     <Alert data-color="danger" id={id} role="alert">
       <Paragraph>
@@ -65,14 +65,11 @@ export function ErrorAlert({ error, id }: { error: unknown; id?: string }) {
       </Paragraph>
       {details.length > 0 && (
         <ul>
-          {details.map((d, i) => {
-            const where = String(d.field ?? d.pointer ?? '');
-            return (
-              <li key={i}>
-                {where && <code>{where}</code>} {String(d.detail ?? d.message ?? d.code ?? '')}
-              </li>
-            );
-          })}
+          {details.map((d, i) => (
+            <li key={i}>
+              {d.field && <code>{d.field}</code>} {d.detail ?? d.code}
+            </li>
+          ))}
         </ul>
       )}
     </Alert>

@@ -3,7 +3,8 @@
 // dangles. A key that exists only in this browser (added, no text saved yet) is
 // renamed here without a commit.
 import { Button, Textfield } from '@digdir/designsystemet-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { SelectField } from '../../ui/SelectField';
 
 const keyRE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
@@ -15,7 +16,6 @@ export function RenameKey(props: {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [err, setErr] = useState<string>();
-  const selectId = useId();
   const current = from || props.keys[0] || '';
 
   async function submit(e: FormEvent) {
@@ -38,14 +38,7 @@ export function RenameKey(props: {
   return (
     <form onSubmit={submit} noValidate className="stack" aria-label="Rename a text key">
       <strong>Rename a text key</strong>
-      <div className="field">
-        <label htmlFor={selectId}>Key to rename</label>
-        <select id={selectId} className="ds-input" value={current} onChange={(e) => setFrom(e.target.value)}>
-          {props.keys.map((k) => (
-            <option key={k}>{k}</option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Key to rename" value={current} options={props.keys} onChange={setFrom} />
       <Textfield
         label="New key"
         description="Renamed in every language and every page that uses it, in one commit."

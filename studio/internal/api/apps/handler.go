@@ -6,6 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
+
+	"github.com/blankett/blankett/appframework/lint"
+	"github.com/blankett/blankett/appframework/render"
 
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/studio/internal/account"
@@ -38,9 +42,12 @@ type Handler struct {
 	repos  *gitrepo.Store
 	cookie authn.SessionCookie
 	log    *slog.Logger
-	lints  *lintCache
+	// lints keeps lint reports by commit.
+	lints *commitCache[lint.Report]
 	// previews keeps apps loaded for the preview by repository and commit.
-	previews *previewCache
+	previews *commitCache[*previewModel]
+	// renderer is the preview's renderer, made on first use.
+	renderer func() (*render.Renderer, error)
 }
 
 // New checks opts and returns a Handler.
@@ -51,8 +58,8 @@ func New(opts Options) (*Handler, error) {
 	if err := opts.Cookie.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	return &Handler{acc: opts.Accounts, repos: opts.Repos, cookie: opts.Cookie, log: opts.Log, lints: newLintCache(512),
-		previews: newPreviewCache(16)}, nil
+	return &Handler{acc: opts.Accounts, repos: opts.Repos, cookie: opts.Cookie, log: opts.Log, lints: newCommitCache[lint.Report](512),
+		previews: newCommitCache[*previewModel](16), renderer: sync.OnceValues(render.New)}, nil
 }
 
 // Mount adds the routes to r; every route but the preview's stylesheets requires a caller.

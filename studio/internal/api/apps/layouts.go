@@ -18,6 +18,9 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
+// layoutSetsPath is the app's list of layout sets.
+const layoutSetsPath = "App/ui/layout-sets.json"
+
 func layoutSetDir(set string) string       { return "App/ui/" + set }
 func layoutPath(set, page string) string   { return layoutSetDir(set) + "/layouts/" + page + ".json" }
 func layoutSettingsPath(set string) string { return layoutSetDir(set) + "/Settings.json" }

@@ -17,8 +17,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-const layoutSetsFile = "App/ui/layout-sets.json"
-
 // layoutSetJSON is one layout set as listLayouts shows it (schema LayoutSet).
 type layoutSetJSON struct {
 	ID       string           `json:"id"`
@@ -47,7 +45,7 @@ func (h *Handler) listLayouts(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	sets, err := readLayoutSets(ctx, repo, commit)
-	var bad *badFileError
+	var bad *fileError
 	if errors.As(err, &bad) {
 		problem(c, http.StatusUnprocessableEntity, CodeInvalidDocument, bad.Error(), nil)
 		return
@@ -65,17 +63,9 @@ func (h *Handler) listLayouts(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"commit": commit, "sets": sets})
 }
 
-// badFileError is an app file that does not parse; its text names the file.
-type badFileError struct {
-	file string
-	err  error
-}
-
-func (e *badFileError) Error() string { return e.file + ": " + e.err.Error() }
-
 // readLayoutSets reads the sets of layout-sets.json; an app without the file has none.
 func readLayoutSets(ctx context.Context, repo *gitrepo.Repo, commit string) ([]layoutSetJSON, error) {
-	b, err := repo.ReadFile(ctx, commit, layoutSetsFile)
+	b, err := repo.ReadFile(ctx, commit, layoutSetsPath)
 	if errors.Is(err, gitrepo.ErrNotFound) {
 		return []layoutSetJSON{}, nil
 	}
@@ -90,7 +80,7 @@ func readLayoutSets(ctx context.Context, repo *gitrepo.Repo, commit string) ([]l
 		} `json:"sets"`
 	}
 	if err := json.Unmarshal(app.Relax(b), &doc); err != nil {
-		return nil, &badFileError{file: layoutSetsFile, err: jsonError(b, err)}
+		return nil, &fileError{path: layoutSetsPath, err: jsonError(b, err)}
 	}
 	sets := []layoutSetJSON{}
 	for _, s := range doc.Sets {

@@ -4,7 +4,6 @@ package apps
 
 import (
 	"context"
-	"sync"
 
 	"github.com/blankett/blankett/appframework/lint"
 	"github.com/blankett/blankett/studio/internal/gitrepo"
@@ -18,32 +17,6 @@ type lintJSON struct {
 	Findings []lint.Finding `json:"findings"`
 	// Failed says why the commit could not be linted at all.
 	Failed string `json:"failed,omitempty"`
-}
-
-// lintCache keeps reports by commit. A commit never changes, so an entry never goes
-// stale; the cache is emptied when full rather than tracking use.
-type lintCache struct {
-	mu  sync.Mutex
-	max int
-	m   map[string]lint.Report
-}
-
-func newLintCache(max int) *lintCache { return &lintCache{max: max, m: map[string]lint.Report{}} }
-
-func (l *lintCache) get(commit string) (lint.Report, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	r, ok := l.m[commit]
-	return r, ok
-}
-
-func (l *lintCache) put(commit string, r lint.Report) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.m) >= l.max {
-		clear(l.m)
-	}
-	l.m[commit] = r
 }
 
 // RememberLint records the report of a commit linted elsewhere (after a git push),

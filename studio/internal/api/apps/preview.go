@@ -75,17 +75,17 @@ func (h *Handler) previewPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	m := h.previews.model(c.Request.Context(), repo, commit)
+	m := h.loadPreview(c.Request.Context(), repo, commit)
 	if m.err != nil {
 		problem(c, http.StatusUnprocessableEntity, CodePreviewFailed, "The app cannot be rendered at this commit: "+loadProblems(m.err), nil)
 		return
 	}
 	ls := m.app.LayoutSet(set)
 	if ls == nil || ls.Page(page) == nil {
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No page %q in layout set %q.", page, set))
+		notFound(c, fmt.Sprintf("No page %q in layout set %q.", page, set))
 		return
 	}
-	r, err := h.previews.renderer()
+	r, err := h.renderer()
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -101,7 +101,7 @@ func (h *Handler) previewPage(c *gin.Context) {
 		h.fail(c, err)
 		return
 	case errors.Is(err, render.ErrInput):
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, err.Error())
+		notFound(c, err.Error())
 		return
 	case err != nil:
 		problem(c, http.StatusUnprocessableEntity, CodePreviewFailed, fmt.Sprintf("%s cannot be rendered: %v", ls.Page(page).File, err), nil)
@@ -189,7 +189,7 @@ func previewAsset(c *gin.Context) {
 	b, err := fs.ReadFile(render.Assets(), name)
 	if !fs.ValidPath(name) || err != nil {
 		c.Header("Cache-Control", "no-store")
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, "No such preview asset.")
+		notFound(c, "No such preview asset.")
 		return
 	}
 	ctype := "text/plain; charset=utf-8"

@@ -172,6 +172,13 @@ func (h *Handler) renameFailed(c *gin.Context, err error) {
 	h.fail(c, err)
 }
 
+// xmlRenameFailed answers an XML file that does not parse or cannot be edited
+// as 400 naming the file.
+func xmlRenameFailed(c *gin.Context, file string, err error) {
+	invalid(c, CodeInvalidXML, file+": "+err.Error()+"; fix the file before renaming, nothing was changed.", nil)
+}
+
+// fileError is an app file that does not parse; its text names the file.
 type fileError struct {
 	path string
 	err  error

@@ -91,7 +91,7 @@ func (h *Handler) renameDataType(c *gin.Context) {
 	} else if bpmn != nil {
 		next, err := renameDataTypeBPMN(bpmn, req.From, req.To)
 		if err != nil {
-			invalid(c, CodeInvalidXML, processPath+": "+err.Error()+"; fix the file before renaming, nothing was changed.", nil)
+			xmlRenameFailed(c, processPath, err)
 			return
 		}
 		files = append(files, &appFile{path: processPath, raw: next, changed: string(next) != string(bpmn)})

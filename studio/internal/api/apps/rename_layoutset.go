@@ -50,12 +50,7 @@ func (h *Handler) renameLayoutSet(c *gin.Context) {
 		notFound(c, fmt.Sprintf("No layout set %q.", req.From))
 		return
 	}
-	if taken, err := h.uiEntryExists(c, ws, req.To); err != nil || taken {
-		if err != nil {
-			h.fail(c, err)
-		} else {
-			nameTaken(c, "file or folder in App/ui", req.To)
-		}
+	if !h.uiNameFree(c, ws, req.To) {
 		return
 	}
 	for _, f := range layouts {

@@ -13,8 +13,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-const layoutSetsPath = "App/ui/layout-sets.json"
-
 // segmentRule is the rule of a name that is also a file or folder name (a page, a
 // layout set, an option list).
 var segmentRule = nameRule{valid: validSegment, hint: "1–100 letters, digits, '.', '_' or '-', not starting with '.'", path: true}
@@ -69,21 +67,21 @@ func (h *Handler) moveDir(c *gin.Context, ws *workspace, from, to string, files 
 	return files, nil
 }
 
-// uiEntryExists reports whether App/ui has a file or folder named name.
-func (h *Handler) uiEntryExists(c *gin.Context, ws *workspace, name string) (bool, error) {
+// uiNameFree reports whether App/ui has no file or folder named name. When it
+// has one (409 name_taken) or App/ui cannot be listed, it has answered.
+func (h *Handler) uiNameFree(c *gin.Context, ws *workspace, name string) bool {
 	ents, err := ws.repo.List(c.Request.Context(), ws.parent, "App/ui", false)
-	if err != nil {
-		if isNotFound(err) {
-			return false, nil
-		}
-		return false, err
+	if err != nil && !isNotFound(err) {
+		h.fail(c, err)
+		return false
 	}
 	for _, e := range ents {
 		if path.Base(e.Path) == name {
-			return true, nil
+			nameTaken(c, "file or folder in App/ui", name)
+			return false
 		}
 	}
-	return false, nil
+	return true
 }
 
 // layoutSets returns the sets of layout-sets.json (nil without the file).
@@ -141,6 +139,7 @@ func renameKeyValues(v any, from, to string, keys ...string) bool {
 	})
 }
 
+// notFound answers 404 not_found with detail.
 func notFound(c *gin.Context, detail string) {
 	api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, detail)
 }

@@ -36,7 +36,7 @@ func (h *Handler) renameTask(c *gin.Context) {
 	}
 	def, err := process.ParseBytes(bpmn)
 	if err != nil {
-		invalid(c, CodeInvalidXML, processPath+": "+err.Error()+"; fix the file before renaming, nothing was changed.", nil)
+		xmlRenameFailed(c, processPath, err)
 		return
 	}
 	if def.Task(req.From) == nil {
@@ -96,12 +96,7 @@ func (h *Handler) renameTaskFiles(c *gin.Context, ws *workspace, req renameReque
 		}
 		files = append(files, sets)
 	} else {
-		if taken, err := h.uiEntryExists(c, ws, req.To); err != nil || taken {
-			if err != nil {
-				h.fail(c, err)
-			} else {
-				nameTaken(c, "file or folder in App/ui", req.To)
-			}
+		if !h.uiNameFree(c, ws, req.To) {
 			return nil, false
 		}
 		if files, err = h.moveDir(c, ws, layoutSetDir(req.From), layoutSetDir(req.To), files); err != nil {
@@ -119,7 +114,7 @@ func (h *Handler) renameTaskFiles(c *gin.Context, ws *workspace, req renameReque
 		if next, err = renameTaskPolicy(policy, req.From, req.To); err == nil {
 			files = append(files, &appFile{path: policyPath, raw: next, changed: string(next) != string(policy)})
 		} else {
-			invalid(c, CodeInvalidXML, policyPath+": "+err.Error()+"; fix the file before renaming, nothing was changed.", nil)
+			xmlRenameFailed(c, policyPath, err)
 			return nil, false
 		}
 	}
