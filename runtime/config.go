@@ -17,6 +17,7 @@ import (
 
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/devidp"
+	"github.com/blankett/blankett/runtime/internal/events"
 )
 
 // ErrConfig reports a runtime configuration that cannot work.
@@ -55,10 +56,11 @@ type Config struct {
 	Apps []string `flag:"app" env:"APP" usage:"app repository directory (the folder holding App/) to serve as version local; repeat for more apps"`
 }
 
-// DefaultConfig returns the defaults the flags have, for tests and embedding.
+// DefaultConfig returns the defaults the flags have, for tests and embedding. The
+// flags' own defaults are the default tags of Config.
 func DefaultConfig() Config {
 	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour,
-		EventsWebhookTimeout: 45 * time.Second, EventsMaxAttempts: 10, EventsRetryBase: 10 * time.Second}
+		EventsWebhookTimeout: events.DefaultTimeout, EventsMaxAttempts: events.DefaultRetry.MaxAttempts, EventsRetryBase: events.DefaultRetry.Base}
 }
 
 // loginConfigured reports whether any login or token setting is given.

@@ -5,6 +5,7 @@ package events
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"time"
 
@@ -18,9 +19,9 @@ type webhookMessage struct {
 }
 
 // fanOut claims up to a batch of event messages and, in one transaction, queues a
-// webhook delivery per matching subscription and completes them. It returns how
-// many it claimed. The subscriptions are read once per batch: there are few, and
-// with none at all a batch costs one claim and one update.
+// webhook delivery per matching subscription and completes them all in one update.
+// It returns how many it claimed. The subscriptions are read once per batch: there
+// are few, and with none at all a batch costs one claim, that read and one update.
 func (w *Worker) fanOut(ctx context.Context) int {
 	msgs, err := w.st.Claim(ctx, w.batch, w.id, w.lease, TopicEvent)
 	if err != nil {
@@ -32,41 +33,50 @@ func (w *Worker) fanOut(ctx context.Context) int {
 	if len(msgs) == 0 {
 		return 0
 	}
+	w.fanOutClaimed(ctx, msgs)
+	return len(msgs)
+}
+
+// fanOutClaimed fans out msgs, which the worker has claimed: in one transaction, and
+// when that fails (one lost lease fails the batch) one by one.
+func (w *Worker) fanOutClaimed(ctx context.Context, msgs []store.OutboxMessage) {
 	subs, err := w.st.ActiveSubscriptions(ctx)
 	if err != nil {
 		w.log.Error("events: read subscriptions", "err", err)
-		return len(msgs) // the leases run out and the batch comes back
+		return // the leases run out and the batch comes back
 	}
+	ids := eventIDsOf(msgs)
 	var evs map[int64]store.CloudEvent
 	if len(subs) > 0 {
-		if evs, err = w.eventsOf(ctx, msgs); err != nil {
+		if evs, err = w.eventsOf(ctx, ids); err != nil {
 			w.log.Error("events: read events", "err", err)
-			return len(msgs)
+			return
 		}
 	}
 	err = w.st.Tx(ctx, func(tx *store.Store) error {
-		return w.fanOutTx(ctx, tx, msgs, subs, evs)
+		return w.fanOutTx(ctx, tx, msgs, ids, subs, evs)
 	})
 	if err == nil {
-		return len(msgs)
+		return
 	}
 	// One lost lease (a slow batch) fails the batch; do the rest one by one.
-	for _, m := range msgs {
+	for i, m := range msgs {
 		err := w.st.Tx(ctx, func(tx *store.Store) error {
-			return w.fanOutTx(ctx, tx, []store.OutboxMessage{m}, subs, evs)
+			return w.fanOutTx(ctx, tx, msgs[i:i+1], ids[i:i+1], subs, evs)
 		})
 		if err != nil && ctx.Err() == nil {
 			w.log.Warn("events: fan-out of one event failed; it is retried when its lease runs out", "message", m.ID, "err", err)
 		}
 	}
-	return len(msgs)
 }
 
-func (w *Worker) fanOutTx(ctx context.Context, tx *store.Store, msgs []store.OutboxMessage, subs []store.Subscription, evs map[int64]store.CloudEvent) error {
-	for _, m := range msgs {
-		var p eventMessage
-		_ = json.Unmarshal([]byte(m.Payload), &p) // a payload that does not read names no event
-		for _, id := range p.ids() {
+// fanOutTx queues in tx the webhook deliveries of msgs, whose event row ids are ids
+// (one list per message), and completes msgs.
+func (w *Worker) fanOutTx(ctx context.Context, tx *store.Store, msgs []store.OutboxMessage, ids [][]int64, subs []store.Subscription, evs map[int64]store.CloudEvent) error {
+	done := make([]int64, len(msgs))
+	for i, m := range msgs {
+		done[i] = m.ID
+		for _, id := range ids[i] {
 			ev, ok := evs[id]
 			if !ok {
 				continue
@@ -81,23 +91,26 @@ func (w *Worker) fanOutTx(ctx context.Context, tx *store.Store, msgs []store.Out
 				}
 			}
 		}
-		if err := tx.Complete(ctx, m.ID, w.id); err != nil {
-			return err
-		}
 	}
-	return nil
+	return tx.CompleteAll(ctx, done, w.id)
 }
 
-// eventsOf reads the events msgs name, by row id.
-func (w *Worker) eventsOf(ctx context.Context, msgs []store.OutboxMessage) (map[int64]store.CloudEvent, error) {
-	ids := make([]int64, 0, len(msgs))
-	for _, m := range msgs {
+// eventIDsOf reads the event row ids each of msgs names, in the order of msgs. A
+// payload that does not read names no event.
+func eventIDsOf(msgs []store.OutboxMessage) [][]int64 {
+	out := make([][]int64, len(msgs))
+	for i, m := range msgs {
 		var p eventMessage
 		if json.Unmarshal([]byte(m.Payload), &p) == nil {
-			ids = append(ids, p.ids()...)
+			out[i] = p.EventIDs
 		}
 	}
-	list, err := w.st.CloudEventsByID(ctx, ids)
+	return out
+}
+
+// eventsOf reads the events ids name (one list per message), by row id.
+func (w *Worker) eventsOf(ctx context.Context, ids [][]int64) (map[int64]store.CloudEvent, error) {
+	list, err := w.st.CloudEventsByID(ctx, slices.Concat(ids...))
 	out := make(map[int64]store.CloudEvent, len(list))
 	for _, e := range list {
 		out[e.ID] = e

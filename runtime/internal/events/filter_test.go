@@ -40,17 +40,17 @@ func TestMatches(t *testing.T) {
 }
 
 func TestTypesAndSubjects(t *testing.T) {
-	tests := map[string]string{
-		events.TypeMovedTo("Task_1"):                    "app.instance.process.movedTo.Task_1",
-		events.AlternativeSubject("01017012345", ""):    "/person/01017012345",
-		events.AlternativeSubject("", "310000001"):      "/org/310000001",
-		events.AlternativeSubject("", ""):               "",
-		events.Subject(500):                             "/party/500",
-		events.SourceFilter("https://x.no", "ttd", "a"): "https://x.no/ttd/a",
+	tests := []struct{ got, want string }{
+		{events.TypeMovedTo("Task_1"), "app.instance.process.movedTo.Task_1"},
+		{events.AlternativeSubject("01017012345", ""), "/person/01017012345"},
+		{events.AlternativeSubject("", "310000001"), "/org/310000001"},
+		{events.AlternativeSubject("", ""), ""},
+		{events.Subject(500), "/party/500"},
+		{events.SourceFilter("https://x.no", "ttd", "a"), "https://x.no/ttd/a"},
 	}
-	for got, want := range tests {
-		if got != want {
-			t.Errorf("got %q, want %q", got, want)
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
 }

@@ -103,10 +103,13 @@ func publish(t *testing.T, st *store.Store, org, app, typ string) events.Event {
 	ctx := context.Background()
 	var ev events.Event
 	err := st.Tx(ctx, func(tx *store.Store) error {
-		var err error
-		ev, err = events.NewPublisher("http://rt").Publish(ctx, tx, events.Instance{Org: org, App: app, PartyID: 500,
-			GUID: "8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11", AlternativeSubject: "/org/310000001"}, typ, time.Now())
-		return err
+		evs, err := events.NewPublisher("http://rt").PublishAll(ctx, tx, events.Instance{Org: org, App: app, PartyID: 500,
+			GUID: "8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11", AlternativeSubject: "/org/310000001"}, time.Now(), typ)
+		if err != nil {
+			return err
+		}
+		ev = evs[0]
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -34,28 +34,9 @@ func NewPublisher(publicURL string) *Publisher {
 }
 
 // eventMessage is the payload of a TopicEvent message: the event row ids of one
-// transaction (eventId, a single one, is read too).
+// transaction.
 type eventMessage struct {
-	EventID  int64   `json:"eventId,omitempty"`
 	EventIDs []int64 `json:"eventIds,omitempty"`
-}
-
-// ids returns the event row ids the message names.
-func (m eventMessage) ids() []int64 {
-	if m.EventID != 0 {
-		return append([]int64{m.EventID}, m.EventIDs...)
-	}
-	return m.EventIDs
-}
-
-// Publish records the event typ about in at time at and queues its delivery. Call
-// it with the transaction that makes the change.
-func (p *Publisher) Publish(ctx context.Context, tx *store.Store, in Instance, typ string, at time.Time) (Event, error) {
-	evs, err := p.PublishAll(ctx, tx, in, at, typ)
-	if err != nil {
-		return Event{}, err
-	}
-	return evs[0], nil
 }
 
 // PublishAll records one event per type about in at time at and queues their

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"strconv"
 	"time"
 
@@ -23,8 +24,8 @@ func Subscribe(ctx context.Context, st *store.Store, sub store.Subscription) (st
 		if sub, err = tx.CreateSubscription(ctx, sub); err != nil {
 			return err
 		}
-		ref := strconv.FormatInt(sub.ID, 10)
-		_, err = tx.EnqueueRef(ctx, TopicValidate, ref, []byte(`{"subscriptionId":`+ref+`}`), time.Time{})
+		payload, _ := json.Marshal(validateMessage{SubscriptionID: sub.ID}) // an int64 always marshals
+		_, err = tx.EnqueueRef(ctx, TopicValidate, strconv.FormatInt(sub.ID, 10), payload, time.Time{})
 		return err
 	})
 	return sub, err

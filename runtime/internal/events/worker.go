@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -75,7 +76,7 @@ type Worker struct {
 
 // NewWorker returns a Worker with opts' zero fields set to the defaults.
 func NewWorker(o Options) *Worker {
-	w := &Worker{st: o.Store, public: trimSlash(o.PublicURL), log: o.Log, client: o.Client, timeout: o.Timeout,
+	w := &Worker{st: o.Store, public: strings.TrimRight(o.PublicURL, "/"), log: o.Log, client: o.Client, timeout: o.Timeout,
 		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, batch: o.Batch, retry: o.Retry, now: o.Now,
 		id: workerID(), nudge: make(chan struct{}, 1)}
 	if w.log == nil {
@@ -191,11 +192,4 @@ func orDefault(d, def time.Duration) time.Duration {
 		return def
 	}
 	return d
-}
-
-func trimSlash(s string) string {
-	for len(s) > 0 && s[len(s)-1] == '/' {
-		s = s[:len(s)-1]
-	}
-	return s
 }

@@ -162,12 +162,13 @@ func TestWorkerRetriesThenDead(t *testing.T) {
 }
 
 // TestWorkerTimeout: an endpoint slower than the timeout fails the attempt, and an
-// endpoint answering a redirect is not followed.
+// endpoint answering a redirect is not followed, though its target would answer 200.
 func TestWorkerTimeoutAndRedirect(t *testing.T) {
 	st := newStore(t, dbtest.SQLite(t), &clock{t: time.Now()})
 	ctx := context.Background()
 	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { time.Sleep(300 * time.Millisecond) })
-	redirect := http.RedirectHandler("http://127.0.0.1:1/elsewhere", http.StatusFound)
+	target := newReceiver(t)
+	redirect := http.RedirectHandler(target.URL+"/elsewhere", http.StatusFound)
 	for name, h := range map[string]http.Handler{"timeout": slow, "redirect": redirect} {
 		t.Run(name, func(t *testing.T) {
 			srv := newHandlerServer(t, h)
@@ -181,6 +182,9 @@ func TestWorkerTimeoutAndRedirect(t *testing.T) {
 			}
 			if s, _ := st.GetSubscription(ctx, sub.ID); s.Validated {
 				t.Fatal("validated without a 2xx")
+			}
+			if got := target.deliveries(); len(got) != 0 {
+				t.Fatalf("redirect followed: the target got %d requests", len(got))
 			}
 			t.Logf("last error: %s", dead[0].LastError)
 		})

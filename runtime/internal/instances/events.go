@@ -22,26 +22,42 @@ type subjects struct {
 	m  map[int64]string
 }
 
+// get returns party id's alternative subject, if cached.
+func (c *subjects) get(id int64) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	alt, ok := c.m[id]
+	return alt, ok
+}
+
+// put caches alt as party id's alternative subject.
+func (c *subjects) put(id int64, alt string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxSubjects {
+		c.m = make(map[int64]string)
+	}
+	c.m[id] = alt
+}
+
+// partySubject is the alternative subject of party p.
+func partySubject(p store.Party) string {
+	return events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))
+}
+
 // eventInstance names the instance org/app partyID/guid for events. The owner's
 // alternative subject is read outside any transaction; when it cannot be read the
 // events go without it rather than the change failing.
 func (s *Service) eventInstance(ctx context.Context, org, app string, partyID int64, guid string) events.Instance {
 	in := events.Instance{Org: org, App: app, PartyID: partyID, GUID: guid}
-	s.subjects.mu.Lock()
-	alt, ok := s.subjects.m[partyID]
-	s.subjects.mu.Unlock()
+	alt, ok := s.subjects.get(partyID)
 	if !ok {
 		p, err := s.st.GetParty(ctx, partyID)
 		if err != nil {
 			return in
 		}
-		alt = events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))
-		s.subjects.mu.Lock()
-		if s.subjects.m == nil || len(s.subjects.m) >= maxSubjects {
-			s.subjects.m = make(map[int64]string)
-		}
-		s.subjects.m[partyID] = alt
-		s.subjects.mu.Unlock()
+		alt = partySubject(p)
+		s.subjects.put(partyID, alt)
 	}
 	in.AlternativeSubject = alt
 	return in

@@ -72,6 +72,7 @@ func (s *Service) checkPartyType(ctx context.Context, rel relT, partyID int64) e
 	if err != nil {
 		return err
 	}
+	s.subjects.put(partyID, partySubject(p)) // for eventInstance, which would read p again
 	if (p.Type == store.PartyPerson && pt.Person) || (p.Type == store.PartyOrganisation && pt.Organisation) {
 		return nil
 	}

@@ -57,7 +57,8 @@ type Service struct {
 // New returns a Service.
 func New(o Options) *Service {
 	s := &Service{st: o.Store, blobs: o.Blobs, apps: o.Apps, public: strings.TrimSuffix(o.PublicURL, "/"),
-		log: o.Log, now: o.Now, models: newModelCache(), events: events.NewPublisher(o.PublicURL), onPublish: o.OnPublish}
+		log: o.Log, now: o.Now, models: newModelCache(), onPublish: o.OnPublish}
+	s.events = events.NewPublisher(s.public)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -30,14 +30,8 @@ type CloudEvent struct {
 // TableName implements gorm's tabler.
 func (CloudEvent) TableName() string { return "events" }
 
-// AppendCloudEvent records e; call it inside Tx with the change it announces.
-func (s *Store) AppendCloudEvent(ctx context.Context, e CloudEvent) (CloudEvent, error) {
-	e.Time = ts(e.Time)
-	return e, wrap("append cloud event "+e.Type, s.db(ctx).Create(&e).Error)
-}
-
 // AppendCloudEvents adds events in one statement and returns them with their row
-// ids, in order.
+// ids, in order; call it inside Tx with the change they announce.
 func (s *Store) AppendCloudEvents(ctx context.Context, es []CloudEvent) ([]CloudEvent, error) {
 	for i := range es {
 		es[i].Time = ts(es[i].Time)

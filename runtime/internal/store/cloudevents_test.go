@@ -5,6 +5,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -25,14 +26,14 @@ func TestCloudEvents(t *testing.T) {
 			party    int64
 		}{{"a", "app.instance.created", 1}, {"a", "app.instance.process.completed", 1}, {"b", "app.instance.created", 1},
 			{"a", "app.instance.created", 2}, {"a", "app.instance.created", 1}} {
-			got, err := s.AppendCloudEvent(ctx, store.CloudEvent{EventID: uuid.NewString(), Type: e.typ, Org: "ttd", App: e.app,
-				PartyID: e.party, InstanceGUID: uuid.NewString(), Time: t0.Add(time.Duration(i) * time.Minute), Document: `{}`})
+			got, err := s.AppendCloudEvents(ctx, []store.CloudEvent{{EventID: uuid.NewString(), Type: e.typ, Org: "ttd", App: e.app,
+				PartyID: e.party, InstanceGUID: uuid.NewString(), Time: t0.Add(time.Duration(i) * time.Minute), Document: `{}`}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			evs = append(evs, got)
+			evs = append(evs, got[0])
 		}
-		if _, err := s.AppendCloudEvent(ctx, store.CloudEvent{EventID: evs[0].EventID, Document: `{}`}); !errors.Is(err, store.ErrDuplicate) {
+		if _, err := s.AppendCloudEvents(ctx, []store.CloudEvent{{EventID: evs[0].EventID, Document: `{}`}}); !errors.Is(err, store.ErrDuplicate) {
 			t.Fatalf("duplicate event id: %v", err)
 		}
 		ids := func(list []store.CloudEvent) []int64 {
@@ -61,7 +62,7 @@ func TestCloudEvents(t *testing.T) {
 					tt.q.Limit = 50
 				}
 				got, err := s.ListCloudEvents(ctx, tt.q)
-				if err != nil || !equalIDs(ids(got), tt.want) {
+				if err != nil || !slices.Equal(ids(got), tt.want) {
 					t.Fatalf("got %v, %v; want %v", ids(got), err, tt.want)
 				}
 			})
@@ -73,23 +74,11 @@ func TestCloudEvents(t *testing.T) {
 			}
 		}
 		got, err := s.CloudEventsByID(ctx, []int64{evs[4].ID, evs[0].ID, 1 << 40})
-		if err != nil || !equalIDs(ids(got), []int64{evs[0].ID, evs[4].ID}) || !got[0].Time.Equal(t0) {
+		if err != nil || !slices.Equal(ids(got), []int64{evs[0].ID, evs[4].ID}) || !got[0].Time.Equal(t0) {
 			t.Fatalf("CloudEventsByID = %+v, %v", got, err)
 		}
 		if one, err := s.GetCloudEvent(ctx, evs[2].ID); err != nil || one.App != "b" {
 			t.Fatalf("GetCloudEvent = %+v, %v", one, err)
 		}
 	})
-}
-
-func equalIDs(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -132,6 +132,33 @@ func (s *Store) Complete(ctx context.Context, id int64, worker string) error {
 	return wrap(fmt.Sprintf("complete outbox %d", id), res.Error)
 }
 
+// CompleteAll marks the messages ids done in one statement, as Complete does each:
+// under a write lock a batch costs one update rather than one per message. The ids
+// must be distinct. When worker no longer holds the lease of one of them, or one is
+// unknown, it returns Complete's error for the first such id; outside a transaction
+// the others are then done all the same.
+func (s *Store) CompleteAll(ctx context.Context, ids []int64, worker string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	now := s.clock()
+	var done []int64
+	err := s.db(ctx).Raw(`UPDATE outbox SET done_at = ?, locked_until = NULL
+WHERE id IN ? AND locked_by = ? AND done_at IS NULL
+RETURNING id`, now, ids, worker).Scan(&done).Error
+	if err != nil {
+		return wrap(fmt.Sprintf("complete %d outbox messages", len(ids)), err)
+	}
+	if len(done) != len(ids) {
+		for _, id := range ids {
+			if !slices.Contains(done, id) {
+				return s.leaseLost(ctx, "complete", id)
+			}
+		}
+	}
+	return nil
+}
+
 // Fail records a failed attempt: the message becomes available again after
 // p.Backoff(attempts), or dead once it has been tried p.MaxAttempts times. It is
 // ErrConflict when worker no longer holds the lease.

@@ -98,6 +98,61 @@ func TestOutboxLifecycle(t *testing.T) {
 	})
 }
 
+func TestOutboxCompleteAll(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		clock := &fakeClock{t: time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)}
+		s := newStore(t, db, store.WithClock(clock.Now))
+		ctx := context.Background()
+		for i := range 5 {
+			if _, err := s.Enqueue(ctx, "job", []byte(fmt.Sprintf(`{"n":%d}`, i)), time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.CompleteAll(ctx, nil, "w1"); err != nil {
+			t.Fatalf("complete none: %v", err)
+		}
+		got, err := s.Claim(ctx, 3, "w1", time.Minute)
+		if err != nil || len(got) != 3 {
+			t.Fatalf("Claim = %+v, %v", got, err)
+		}
+		if err := s.CompleteAll(ctx, []int64{got[0].ID, got[1].ID}, "w1"); err != nil {
+			t.Fatal(err)
+		}
+		// The lease of the third runs out and w2 claims it with the other two.
+		clock.Advance(2 * time.Minute)
+		rest, err := s.Claim(ctx, 10, "w2", time.Minute)
+		if err != nil || len(rest) != 3 || rest[0].ID != got[2].ID {
+			t.Fatalf("after the lease ran out: %+v, %v", rest, err)
+		}
+		if err := s.CompleteAll(ctx, []int64{got[2].ID}, "w1"); !errors.Is(err, store.ErrConflict) {
+			t.Fatalf("complete with lost lease: %v", err)
+		}
+		if err := s.CompleteAll(ctx, []int64{rest[0].ID, 1 << 40}, "w2"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("complete unknown: %v", err)
+		}
+		// Outside a transaction the others are done all the same: rest[0] just now.
+		if err := s.CompleteAll(ctx, []int64{rest[0].ID, rest[1].ID, rest[2].ID}, "w2"); !errors.Is(err, store.ErrConflict) {
+			t.Fatalf("complete a message done already: %v", err)
+		}
+		clock.Advance(2 * time.Minute)
+		if again, err := s.Claim(ctx, 10, "w3", time.Minute); err != nil || len(again) != 0 {
+			t.Fatalf("done messages claimed again: %+v, %v", again, err)
+		}
+		// In a transaction a lost lease undoes the batch.
+		m, _ := s.Enqueue(ctx, "job", []byte(`{}`), time.Time{})
+		if c, err := s.Claim(ctx, 10, "w3", time.Minute); err != nil || len(c) != 1 {
+			t.Fatalf("Claim = %+v, %v", c, err)
+		}
+		err = s.Tx(ctx, func(tx *store.Store) error { return tx.CompleteAll(ctx, []int64{m.ID, got[2].ID}, "w3") })
+		if !errors.Is(err, store.ErrConflict) {
+			t.Fatalf("batch with a lost lease: %v", err)
+		}
+		if err := s.CompleteAll(ctx, []int64{m.ID}, "w3"); err != nil {
+			t.Fatalf("message of the rolled-back batch: %v", err)
+		}
+	})
+}
+
 func TestOutboxConcurrentClaimers(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		s := newStore(t, db)

@@ -11,6 +11,7 @@ import (
 	"github.com/blankett/blankett/appframework/process"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
@@ -101,7 +102,7 @@ func (h *Handler) contributor(c *gin.Context, who authz.Caller, dt *app.DataType
 	if instances.ContributorAllowed(dt, who) {
 		return true
 	}
-	problemAbort(c, http.StatusForbidden, instances.CodeContributorRejected,
+	httpx.Abort(c, http.StatusForbidden, instances.CodeContributorRejected,
 		"data type "+dt.ID+" only accepts content from "+strings.Join(dt.AllowedContributors, ", "))
 	return false
 }

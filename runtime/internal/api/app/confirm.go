@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
@@ -34,7 +35,7 @@ func (h *Handler) substatus(c *gin.Context) {
 	}
 	var body instances.Substatus
 	if err := c.ShouldBindJSON(&body); err != nil {
-		problemAbort(c, http.StatusBadRequest, instances.CodeSubstatusInvalid, `the body must be {"label": "…", "description": "…"}`)
+		httpx.Abort(c, http.StatusBadRequest, instances.CodeSubstatusInvalid, `the body must be {"label": "…", "description": "…"}`)
 		return
 	}
 	inst, err := h.svc.SetSubstatus(c.Request.Context(), who, snap, body)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
@@ -30,7 +31,7 @@ func (h *Handler) createSimplified(c *gin.Context) {
 		return
 	}
 	if c.ContentType() != "application/json" {
-		problemAbort(c, http.StatusUnsupportedMediaType, instances.CodeUnsupportedType, "the body must be application/json")
+		httpx.Abort(c, http.StatusUnsupportedMediaType, instances.CodeUnsupportedType, "the body must be application/json")
 		return
 	}
 	var body instantiationInstance

@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime/multipart"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
@@ -62,7 +63,7 @@ func (h *Handler) instantiateMultipart(c *gin.Context) {
 }
 
 func multipartError(c *gin.Context, detail string) {
-	problemAbort(c, 400, instances.CodeMultipartInvalid, detail)
+	httpx.Abort(c, 400, instances.CodeMultipartInvalid, detail)
 }
 
 // multipartParts adapts a multipart reader to instances.Parts. The optional

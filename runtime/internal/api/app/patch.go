@@ -10,6 +10,7 @@ import (
 
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/validation"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
@@ -48,17 +49,17 @@ type patchSingleResponse struct {
 // malformed patch, 400 for JSON that does not read.
 func decodePatch(c *gin.Context, v any) bool {
 	if c.ContentType() != "application/json" && c.ContentType() != "application/json-patch+json" {
-		problemAbort(c, http.StatusUnsupportedMediaType, instances.CodeUnsupportedType, "a patch request is application/json")
+		httpx.Abort(c, http.StatusUnsupportedMediaType, instances.CodeUnsupportedType, "a patch request is application/json")
 		return false
 	}
 	raw, err := io.ReadAll(io.LimitReader(c.Request.Body, maxPatch+1))
 	if err != nil || len(raw) > maxPatch {
-		problemAbort(c, http.StatusRequestEntityTooLarge, instances.CodeTooLarge, "the patch request is too large")
+		httpx.Abort(c, http.StatusRequestEntityTooLarge, instances.CodeTooLarge, "the patch request is too large")
 		return false
 	}
 	if err := json.Unmarshal(raw, v); err != nil {
 		if errors.Is(err, instances.ErrPatchInvalid) {
-			problemAbort(c, http.StatusUnprocessableEntity, instances.CodePatchInvalid, err.Error())
+			httpx.Abort(c, http.StatusUnprocessableEntity, instances.CodePatchInvalid, err.Error())
 		} else {
 			badRequest(c, "the body is not a valid patch request: "+err.Error())
 		}

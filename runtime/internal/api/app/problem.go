@@ -87,7 +87,3 @@ func deny(c *gin.Context, d authz.Decision) {
 func badRequest(c *gin.Context, detail string) {
 	httpx.AbortProblem(c, httpx.NewProblem(http.StatusBadRequest, CodeBadRequest, detail))
 }
-
-func problemAbort(c *gin.Context, status int, code, detail string) {
-	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
-}

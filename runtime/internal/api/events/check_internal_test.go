@@ -4,6 +4,7 @@ package events
 
 import (
 	"net/url"
+	"slices"
 	"testing"
 )
 
@@ -41,13 +42,8 @@ func TestCheckSubscription(t *testing.T) {
 			for _, e := range errs {
 				codes = append(codes, e.Code)
 			}
-			if len(codes) != len(tt.want) {
+			if !slices.Equal(codes, tt.want) {
 				t.Fatalf("errors %v, want %v", codes, tt.want)
-			}
-			for i := range codes {
-				if codes[i] != tt.want[i] {
-					t.Fatalf("errors %v, want %v", codes, tt.want)
-				}
 			}
 			if tt.want == nil && (sub.FilterOrg != tt.org || sub.FilterApp == "") {
 				t.Fatalf("subscription %+v", sub)

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
@@ -82,8 +81,9 @@ func (a *api) retry(c *gin.Context) {
 		return
 	}
 	id, err := strconv.ParseInt(c.Param("messageId"), 10, 64)
-	if err != nil {
-		id = 0
+	if err != nil || id <= 0 {
+		deadLetterNotFound(c)
+		return
 	}
 	ctx, ref := c.Request.Context(), strconv.FormatInt(sub.ID, 10)
 	err = a.st.Revive(ctx, id, events.TopicWebhook, ref)
@@ -92,7 +92,7 @@ func (a *api) retry(c *gin.Context) {
 	}
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		httpx.Abort(c, http.StatusNotFound, CodeDeadLetterNotFound, "The subscription has no such dead letter.")
+		deadLetterNotFound(c)
 	case err != nil:
 		a.fail(c, "retry dead letter", err)
 	default:

@@ -6,15 +6,11 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/internal/httpx"
-	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
 
 // Stable problem codes of the Events API.
 const (
-	CodeUnauthenticated      = auth.CodeUnauthenticated
-	CodeNotServiceOwner      = auth.CodeNotServiceOwner
-	CodeInsufficientScope    = auth.CodeInsufficientScope
 	CodeForbidden            = "forbidden"
 	CodeInvalidBody          = "invalid_body"
 	CodeInvalidSubscription  = "invalid_subscription"
@@ -40,4 +36,8 @@ func (a *api) fail(c *gin.Context, op string, err error) {
 
 func notFound(c *gin.Context) {
 	httpx.Abort(c, http.StatusNotFound, CodeSubscriptionNotFound, "Your organisation has no such subscription.")
+}
+
+func deadLetterNotFound(c *gin.Context) {
+	httpx.Abort(c, http.StatusNotFound, CodeDeadLetterNotFound, "The subscription has no such dead letter.")
 }

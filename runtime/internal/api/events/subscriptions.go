@@ -106,13 +106,14 @@ func (a *api) get(c *gin.Context) {
 }
 
 // remove is DELETE /subscriptions/{id}: nothing more is delivered to it,
-// deliveries already queued included.
+// deliveries already queued included. Another org's subscription, a disabled one
+// or none is not found, as in own.
 func (a *api) remove(c *gin.Context) {
-	sub, ok := a.own(c)
+	org, id, ok := ownerAndID(c)
 	if !ok {
 		return
 	}
-	err := a.st.DisableSubscription(c.Request.Context(), sub.Org, sub.ID)
+	err := a.st.DisableSubscription(c.Request.Context(), org, id)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		notFound(c)
@@ -126,16 +127,11 @@ func (a *api) remove(c *gin.Context) {
 // own authenticates a service owner and loads the path's subscription if it is
 // the caller's org's; otherwise it answers and reports false.
 func (a *api) own(c *gin.Context) (store.Subscription, bool) {
-	caller, ok := serviceOwner(c)
+	org, id, ok := ownerAndID(c)
 	if !ok {
 		return store.Subscription{}, false
 	}
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		notFound(c)
-		return store.Subscription{}, false
-	}
-	sub, err := a.st.OwnSubscription(c.Request.Context(), caller.Org, id)
+	sub, err := a.st.OwnSubscription(c.Request.Context(), org, id)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		notFound(c)
@@ -145,4 +141,20 @@ func (a *api) own(c *gin.Context) (store.Subscription, bool) {
 		return sub, true
 	}
 	return store.Subscription{}, false
+}
+
+// ownerAndID authenticates a service owner and returns its org and the path's
+// subscription id; otherwise (an id that is no id is not found) it answers and
+// reports false.
+func ownerAndID(c *gin.Context) (string, int64, bool) {
+	caller, ok := serviceOwner(c)
+	if !ok {
+		return "", 0, false
+	}
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		notFound(c)
+		return "", 0, false
+	}
+	return caller.Org, id, true
 }
