@@ -52,6 +52,28 @@ func (v *Validator) ValidateXML(r io.Reader) (*Result, error) {
 // validates it, including what only XML would catch: properties the model
 // does not have and two branches of a choice.
 func (v *Validator) ValidateJSON(r io.Reader) (*Result, error) {
+	val, err := v.ReadJSON(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Value: val, Issues: v.ValidateValue(val)}, nil
+}
+
+// ReadXML reads an XML instance into its JSON value without validating it,
+// for a caller that stores what reads and validates later. It fails
+// (ErrInput) only when the XML cannot be read at all.
+func (v *Validator) ReadXML(r io.Reader) (any, error) {
+	res, err := v.model.ReadXML(r, xmljson.ReadOptions{Limits: v.opts.Limits, Maps: true})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInput, err)
+	}
+	return res.Value, nil
+}
+
+// ReadJSON reads a JSON instance (the root element's content) within the
+// size and depth limits, without validating it. It fails (ErrInput) only when
+// the JSON cannot be read.
+func (v *Validator) ReadJSON(r io.Reader) (any, error) {
 	lim := v.opts.Limits
 	max := lim.MaxBytes
 	if max <= 0 {
@@ -75,7 +97,7 @@ func (v *Validator) ValidateJSON(r io.Reader) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInput, err)
 	}
-	return &Result{Value: val, Issues: v.ValidateValue(val)}, nil
+	return val, nil
 }
 
 // ValidateValue validates a decoded JSON instance (objects as

@@ -3,6 +3,7 @@
 package validate_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -146,5 +147,39 @@ func TestIssueFields(t *testing.T) {
 			fmt.Sprint(is.Params["limit"]) != "20" || fmt.Sprint(is.Params["actual"]) != "21" {
 			t.Errorf("%s: %+v", lang, is)
 		}
+	}
+}
+
+// TestRead: ReadXML and ReadJSON give the same value as the Validate
+// functions, issues or not, and fail only on input that does not read.
+func TestRead(t *testing.T) {
+	t.Parallel()
+	v := compileXSD(t, "testdata", "model.xsd", validate.Options{})
+	tooLong := mHead + `<rad><tekst>123456789012345678901</tekst></rad>` + mTail
+	for _, doc := range []string{mHead + mTail, tooLong} {
+		res, err := v.ValidateXML(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := v.ReadXML(strings.NewReader(doc))
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(res.Value) {
+			t.Errorf("ReadXML = %v, %v; want %v", got, err, res.Value)
+		}
+	}
+	for _, doc := range []string{`{"versjon":"2","navn":"Ola"}`, `{"versjon":"3","navn":"Ola","x":1}`} {
+		res, err := v.ValidateJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := v.ReadJSON(strings.NewReader(doc))
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(res.Value) {
+			t.Errorf("ReadJSON = %v, %v; want %v", got, err, res.Value)
+		}
+	}
+	if _, err := v.ReadXML(strings.NewReader(`<melding><navn>`)); !errors.Is(err, validate.ErrInput) {
+		t.Errorf("ReadXML of broken XML: %v, want ErrInput", err)
+	}
+	if _, err := v.ReadJSON(strings.NewReader(`{"navn":`)); !errors.Is(err, validate.ErrInput) {
+		t.Errorf("ReadJSON of broken JSON: %v, want ErrInput", err)
 	}
 }

@@ -60,6 +60,7 @@ type DB struct {
 	Gorm    *gorm.DB
 	Dialect Dialect
 	sql     *sql.DB
+	batch   *Batcher // SQLite's; nil on PostgreSQL
 }
 
 // ParseDSN tells which engine a data source name is for and returns the DSN that engine's
@@ -122,15 +123,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		SkipDefaultTransaction: true,
 		Logger:                 logger.Discard,
 		NowFunc:                func() time.Time { return time.Now().UTC() },
-		// Prepared statements are kept per SQLite connection; the pgx driver
-		// already keeps its own cache. This does not save SQLite's parse: the
-		// glebarez driver's statement keeps only the SQL text and runs
-		// sqlite3_prepare on every execution (docs/benchmarks.md, "Where the time
-		// goes"), so the gain is small and unmeasured. The bound covers the
-		// distinct statements the stores issue (an IN list makes one per length).
-		PrepareStmt:        dialect == SQLite,
-		PrepareStmtMaxSize: 512,
-		PrepareStmtTTL:     time.Hour,
+		// gorm's statement cache stays off: SQLite connections keep their own
+		// (stmtCache), and the pgx driver keeps one per PostgreSQL connection.
 	})
 	if err != nil {
 		if pool != nil {
@@ -158,6 +152,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		_ = sqlDB.Close()
 		return nil, err
 	}
+	if dialect == SQLite {
+		db.batch = newBatcher(sqlDB, g, busyTimeout)
+	}
 	return db, nil
 }
 
@@ -172,8 +169,15 @@ func (db *DB) Ping(ctx context.Context) error {
 // SQL returns the underlying connection pool.
 func (db *DB) SQL() *sql.DB { return db.sql }
 
+// Batcher returns the group committer of a SQLite database, or nil on
+// PostgreSQL, whose server commits concurrent transactions side by side.
+func (db *DB) Batcher() *Batcher { return db.batch }
+
 // Close closes the connection pool; further use fails.
 func (db *DB) Close() error {
+	if db.batch != nil {
+		db.batch.close()
+	}
 	if err := db.sql.Close(); err != nil {
 		return fmt.Errorf("dbx: close: %w", err)
 	}

@@ -65,8 +65,6 @@ type sqliteConn interface {
 	driver.Conn
 	driver.ConnBeginTx
 	driver.ConnPrepareContext
-	driver.ExecerContext
-	driver.QueryerContext
 }
 
 // gatedConnector opens SQLite connections whose writes pass the gate.
@@ -86,17 +84,19 @@ func (c *gatedConnector) Connect(context.Context) (driver.Conn, error) {
 		_ = conn.Close()
 		return nil, fmt.Errorf("dbx: SQLite driver connection %T lacks the context methods", conn)
 	}
-	return &gatedConn{in: sc, gate: c.gate}, nil
+	return &gatedConn{in: sc, gate: c.gate, stmts: newStmtCache(sc)}, nil
 }
 
 func (c *gatedConnector) Driver() driver.Driver { return c.drv }
 
 // gatedConn holds the gate for the whole of a write transaction and for each
-// write statement outside one. database/sql uses a connection from one goroutine
-// at a time, so holding needs no lock of its own.
+// write statement outside one, and runs statements on its cache of prepared ones.
+// database/sql uses a connection from one goroutine at a time, so holding and the
+// cache need no lock of their own.
 type gatedConn struct {
 	in      sqliteConn
 	gate    *writeGate
+	stmts   *stmtCache
 	holding bool // a write transaction on this connection holds the gate
 }
 
@@ -114,6 +114,7 @@ func (c *gatedConn) PrepareContext(ctx context.Context, query string) (driver.St
 
 func (c *gatedConn) Close() error {
 	c.endTx()
+	c.stmts.close()
 	return c.in.Close()
 }
 
@@ -147,11 +148,11 @@ func (c *gatedConn) endTx() {
 }
 
 func (c *gatedConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	return c.exec(ctx, func() (driver.Result, error) { return c.in.ExecContext(ctx, query, args) })
+	return c.exec(ctx, func() (driver.Result, error) { return c.stmts.exec(ctx, query, args) })
 }
 
 func (c *gatedConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	return c.query(ctx, isRead(query), func() (driver.Rows, error) { return c.in.QueryContext(ctx, query, args) })
+	return c.query(ctx, isRead(query), func() (driver.Rows, error) { return c.stmts.query(ctx, query, args) })
 }
 
 // exec runs a statement under the gate unless a transaction already holds it.
@@ -180,7 +181,7 @@ func (c *gatedConn) query(ctx context.Context, read bool, run func() (driver.Row
 		c.gate.release()
 		return nil, err
 	}
-	return &gatedRows{Rows: rows, release: sync.OnceFunc(c.gate.release)}, nil
+	return &releasingRows{Rows: rows, release: sync.OnceFunc(c.gate.release)}, nil
 }
 
 func (c *gatedConn) Ping(ctx context.Context) error {

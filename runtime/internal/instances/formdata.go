@@ -103,17 +103,17 @@ func bodyKind(contentType string) (string, error) {
 // cannot be read is ErrInvalid with Altinn's title; data that reads but breaks the
 // model's rules is accepted, as Altinn accepts it, and found by validation.
 func (f *form) decode(kind string, r io.Reader) (any, error) {
-	var res *validate.Result
+	var v any
 	var err error
 	if kind == ContentTypeJSON {
-		res, err = f.val.ValidateJSON(r)
+		v, err = f.val.ReadJSON(r)
 	} else {
-		res, err = f.val.ValidateXML(r)
+		v, err = f.val.ReadXML(r)
 	}
 	if err != nil {
 		return nil, deserializeError(kind, err)
 	}
-	return res.Value, nil
+	return v, nil
 }
 
 func deserializeError(kind string, err error) *Error {

@@ -33,6 +33,7 @@ type Store struct {
 	g       *gorm.DB
 	dialect dbx.Dialect
 	now     func() time.Time
+	batch   *dbx.Batcher // SQLite's group committer; nil inside a transaction
 }
 
 // Option configures a Store.
@@ -43,7 +44,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 
 // New returns a Store on db. The schema must have been migrated with Migrations.
 func New(db *dbx.DB, opts ...Option) *Store {
-	s := &Store{g: db.Gorm, dialect: db.Dialect, now: time.Now}
+	s := &Store{g: db.Gorm, dialect: db.Dialect, now: time.Now, batch: db.Batcher()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -51,8 +52,14 @@ func New(db *dbx.DB, opts ...Option) *Store {
 }
 
 // Tx runs fn in a transaction: everything fn does through tx commits together, or
-// nothing does when fn returns an error or panics. Nested calls use savepoints.
+// nothing does when fn returns an error or panics. Nested calls use savepoints. On
+// SQLite, transactions that queue up are committed together (dbx.Batcher).
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	if s.batch != nil {
+		return s.batch.Do(ctx, func(g *gorm.DB) error {
+			return fn(&Store{g: g, dialect: s.dialect, now: s.now})
+		})
+	}
 	return s.g.WithContext(ctx).Transaction(func(g *gorm.DB) error {
 		return fn(&Store{g: g, dialect: s.dialect, now: s.now})
 	})
