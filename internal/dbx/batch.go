@@ -184,6 +184,18 @@ func (b *Batcher) runBatch(batch []*batchReq) error {
 		if err != nil {
 			return fmt.Errorf("dbx: writer connection: %w", err)
 		}
+		err = c.Raw(func(dc any) error {
+			g, ok := dc.(*gatedConn)
+			if !ok {
+				return fmt.Errorf("dbx: writer connection is a %T, not gated", dc)
+			}
+			g.shared = true
+			return nil
+		})
+		if err != nil {
+			_ = c.Close()
+			return err
+		}
 		b.conn = c
 	}
 	tx, err := b.conn.BeginTx(ctx, nil)
@@ -218,6 +230,8 @@ func (b *Batcher) dropConn() {
 func (b *Batcher) runOne(tx *sql.Tx, r *batchReq) error {
 	// The statements run without r's cancellation: SQLite rolls back the whole
 	// transaction, every caller's changes, when a statement in it is interrupted.
+	// The connection drops it too (gatedConn.shared), for statements that fn runs
+	// with a context of its own.
 	ctx := context.WithoutCancel(r.ctx)
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT batch"); err != nil {
 		return fmt.Errorf("dbx: savepoint: %w", err)

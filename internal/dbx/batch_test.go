@@ -223,3 +223,41 @@ func TestBatcherConcurrent(t *testing.T) {
 		t.Fatalf("%d rows, want 200", got)
 	}
 }
+
+// TestBatcherCallerCancelMidStatement: a caller whose context ends while its
+// own statement runs must not interrupt it. SQLite would roll back the shared
+// transaction, and with it the changes of the callers before it in the batch.
+func TestBatcherCallerCancelMidStatement(t *testing.T) {
+	db, b := batchDB(t)
+	if err := db.Gorm.Exec("CREATE TABLE big (x INTEGER)").Error; err != nil {
+		t.Fatal(err)
+	}
+	release := hold(t, b)
+	errs := make([]error, 3)
+	var wg sync.WaitGroup
+	for i, fn := range []func(tx *gorm.DB) error{
+		insert("a", nil),
+		func(tx *gorm.DB) error {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(5*time.Millisecond, cancel)
+			err := tx.WithContext(ctx).Exec(`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000)
+				INSERT INTO big SELECT x FROM c`).Error
+			if err != nil {
+				return err
+			}
+			return insert("b", nil)(tx)
+		},
+		insert("c", nil),
+	} {
+		wg.Go(func() { errs[i] = b.Do(t.Context(), fn) })
+		waitQueued(t, b, i+1)
+	}
+	release()
+	wg.Wait()
+	if fmt.Sprint(errs) != "[<nil> <nil> <nil>]" {
+		t.Errorf("errors %v, want none", errs)
+	}
+	if got := fmt.Sprint(rows(t, db)); got != "[a b c hold]" {
+		t.Errorf("rows = %s, want [a b c hold]", got)
+	}
+}

@@ -98,6 +98,18 @@ type gatedConn struct {
 	gate    *writeGate
 	stmts   *stmtCache
 	holding bool // a write transaction on this connection holds the gate
+	// shared marks the Batcher's connection, whose transaction carries many
+	// callers' changes: a statement on it must not be interrupted when one
+	// caller's context ends, since SQLite then rolls back the whole transaction.
+	shared bool
+}
+
+// detach drops ctx's cancellation on a shared connection.
+func (c *gatedConn) detach(ctx context.Context) context.Context {
+	if c.shared {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 func (c *gatedConn) Prepare(query string) (driver.Stmt, error) {
@@ -148,10 +160,12 @@ func (c *gatedConn) endTx() {
 }
 
 func (c *gatedConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	ctx = c.detach(ctx)
 	return c.exec(ctx, func() (driver.Result, error) { return c.stmts.exec(ctx, query, args) })
 }
 
 func (c *gatedConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	ctx = c.detach(ctx)
 	return c.query(ctx, isRead(query), func() (driver.Rows, error) { return c.stmts.query(ctx, query, args) })
 }
 
@@ -226,6 +240,7 @@ func (s *gatedStmt) Query(args []driver.Value) (driver.Rows, error) {
 }
 
 func (s *gatedStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	ctx = s.c.detach(ctx)
 	return s.c.exec(ctx, func() (driver.Result, error) {
 		if e, ok := s.in.(driver.StmtExecContext); ok {
 			return e.ExecContext(ctx, args)
@@ -235,6 +250,7 @@ func (s *gatedStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (
 }
 
 func (s *gatedStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	ctx = s.c.detach(ctx)
 	return s.c.query(ctx, s.read, func() (driver.Rows, error) {
 		if q, ok := s.in.(driver.StmtQueryContext); ok {
 			return q.QueryContext(ctx, args)
