@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/blankett/blankett/internal/testenv/syncbuf"
 	"io"
 	"net"
 	"net/http"
@@ -59,7 +60,7 @@ func freeAddr(tb testing.TB) string {
 type server struct {
 	cmd           *exec.Cmd
 	public, admin string
-	logs          *syncBuffer
+	logs          *syncbuf.Buffer
 }
 
 func startServe(tb testing.TB, bin, dataDir string, extra ...string) *server {
@@ -71,7 +72,7 @@ func startServe(tb testing.TB, bin, dataDir string, extra ...string) *server {
 // ports with its data in dataDir.
 func startRole(tb testing.TB, bin, role, dataDir string, extra ...string) *server {
 	tb.Helper()
-	s := &server{public: freeAddr(tb), admin: freeAddr(tb), logs: &syncBuffer{}}
+	s := &server{public: freeAddr(tb), admin: freeAddr(tb), logs: &syncbuf.Buffer{}}
 	args := append([]string{role, "--data-dir", dataDir, "--addr", s.public, "--admin-addr", s.admin}, extra...)
 	s.cmd = exec.Command(bin, args...)
 	s.cmd.Env = append(os.Environ(), "BLANKETT_DATABASE=") // the test decides the database
@@ -210,22 +211,4 @@ func BenchmarkStartup(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the process's writer and the test's reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/loadtest"
+	"github.com/blankett/blankett/internal/testenv/syncbuf"
 )
 
 // envCrash turns the kill -9 reliability test on (.ci/services.sh exports it).
@@ -135,7 +136,7 @@ func crashRun(t *testing.T, bin, dsn string, n int) {
 // and the issuer is a closed loopback port so nothing leaves the machine.
 func (e *crashEnv) start(t *testing.T, extra ...string) *server {
 	t.Helper()
-	s := &server{public: e.addr, admin: freeAddr(t), logs: &syncBuffer{}}
+	s := &server{public: e.addr, admin: freeAddr(t), logs: &syncbuf.Buffer{}}
 	args := append([]string{"runtime", "--data-dir", e.dir, "--database", e.dsn, "--addr", s.public, "--admin-addr", s.admin,
 		"--app", "../../deploy/demo/skjema", "--token-signing-key-file", e.keyFile, "--oidc-issuer", "https://127.0.0.1:1",
 		"--oidc-client-id", "crash-test", "--login-state-key", hex.EncodeToString(e.seed), "--log-level", "warn"}, extra...)

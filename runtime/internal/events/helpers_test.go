@@ -3,7 +3,6 @@
 package events_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -116,20 +115,6 @@ func publish(t *testing.T, st *store.Store, org, app, typ string) events.Event {
 	}
 	return ev
 }
-
-// syncBuffer is a log sink safe for the worker's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 

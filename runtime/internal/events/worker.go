@@ -140,7 +140,7 @@ func (w *Worker) Run(ctx context.Context) {
 		}
 		busy := w.fanOut(ctx) == w.batch
 		if free := w.parallel - len(slots); free > 0 {
-			msgs, err := w.st.Claim(ctx, free, w.id, w.lease, TopicWebhook, TopicValidate)
+			msgs, err := w.claim(ctx, free)
 			if err != nil && ctx.Err() == nil {
 				w.log.Error("events: claim deliveries", "err", err)
 			}
@@ -153,12 +153,7 @@ func (w *Worker) Run(ctx context.Context) {
 			}
 			busy = busy || len(msgs) == free
 		}
-		if !timer.Stop() {
-			select {
-			case <-timer.C:
-			default:
-			}
-		}
+		// Since Go 1.23 a Reset timer never delivers a stale tick.
 		if busy {
 			timer.Reset(0)
 		} else {
@@ -171,13 +166,18 @@ func (w *Worker) Run(ctx context.Context) {
 // for them; it returns how many messages it handled. Tests drive the worker with it.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	n := w.fanOut(ctx)
-	msgs, err := w.st.Claim(ctx, w.parallel, w.id, w.lease, TopicWebhook, TopicValidate)
+	msgs, err := w.claim(ctx, w.parallel)
 	var wg sync.WaitGroup
 	for _, m := range msgs {
 		wg.Go(func() { w.deliver(ctx, m) })
 	}
 	wg.Wait()
 	return n + len(msgs), err
+}
+
+// claim leases up to n deliveries (webhook posts and validation handshakes).
+func (w *Worker) claim(ctx context.Context, n int) ([]store.OutboxMessage, error) {
+	return w.st.Claim(ctx, n, w.id, w.lease, TopicWebhook, TopicValidate)
 }
 
 func workerID() string {

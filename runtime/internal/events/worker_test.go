@@ -13,6 +13,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/syncbuf"
 	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
@@ -105,7 +106,7 @@ func TestWorkerRetriesThenDead(t *testing.T) {
 		rcv := newReceiver(t)
 		rcv.setStatus(http.StatusInternalServerError)
 		sub := subscribe(t, st, rcv.URL+"/hook?code=s3cret", true, nil)
-		var logs syncBuffer
+		var logs syncbuf.Buffer
 		w := events.NewWorker(events.Options{Store: st, PublicURL: "http://rt", Log: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 			Retry: store.RetryPolicy{MaxAttempts: 3, Base: time.Minute, Max: time.Hour}})
 		publish(t, st, "ttd", "a", events.TypeInstanceCreated)
@@ -133,7 +134,7 @@ func TestWorkerRetriesThenDead(t *testing.T) {
 		if tries() != 3 {
 			t.Fatalf("%d tries, want MaxAttempts = 3", tries())
 		}
-		dead, err := st.DeadMessagesOf(ctx, events.TopicWebhook, itoa(sub.ID), 10)
+		dead, err := st.DeadMessagesOf(ctx, itoa(sub.ID), 10, events.TopicWebhook)
 		if err != nil || len(dead) != 1 || dead[0].Attempts != 3 {
 			t.Fatalf("dead letters = %+v, %v", dead, err)
 		}
@@ -151,11 +152,11 @@ func TestWorkerRetriesThenDead(t *testing.T) {
 		}
 		// Revived after the endpoint is fixed, it is delivered.
 		rcv.setStatus(http.StatusNoContent)
-		if err := st.Revive(ctx, dead[0].ID, events.TopicWebhook, itoa(sub.ID)); err != nil {
+		if err := st.Revive(ctx, dead[0].ID, itoa(sub.ID), events.TopicWebhook); err != nil {
 			t.Fatal(err)
 		}
 		w.RunOnce(ctx)
-		if dead, _ := st.DeadMessagesOf(ctx, events.TopicWebhook, itoa(sub.ID), 10); len(dead) != 0 || tries() != 4 {
+		if dead, _ := st.DeadMessagesOf(ctx, itoa(sub.ID), 10, events.TopicWebhook); len(dead) != 0 || tries() != 4 {
 			t.Fatalf("after revive: %d dead, %d tries", len(dead), tries())
 		}
 	})
@@ -176,7 +177,7 @@ func TestWorkerTimeoutAndRedirect(t *testing.T) {
 			w := events.NewWorker(events.Options{Store: st, PublicURL: "http://rt", Timeout: 50 * time.Millisecond,
 				Retry: store.RetryPolicy{MaxAttempts: 1}})
 			w.RunOnce(ctx)
-			dead, _ := st.DeadMessagesOf(ctx, events.TopicValidate, itoa(sub.ID), 10)
+			dead, _ := st.DeadMessagesOf(ctx, itoa(sub.ID), 10, events.TopicValidate)
 			if len(dead) != 1 {
 				t.Fatalf("validation not failed: %+v", dead)
 			}

@@ -3,8 +3,12 @@
 package instances
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/blankett/blankett/runtime/internal/store"
 )
@@ -30,4 +34,19 @@ func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*
 		doc.Data = append(doc.Data, d)
 	}
 	return &Snapshot{Instance: &doc, Release: rel, row: row, elements: els}, nil
+}
+
+// sortAsStored orders element rows as store.ListDataElements returns them
+// (created, then guid), for an answer built from rows just written.
+func sortAsStored(els []store.DataElement) {
+	slices.SortStableFunc(els, func(a, b store.DataElement) int {
+		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.GUID, b.GUID))
+	})
+}
+
+// auditEvent is the instance event typ, with the process state info, recorded at
+// now by the platform user user (platformUser's JSON).
+func auditEvent(row store.Instance, typ string, now time.Time, user string, info *ProcessState) store.InstanceEvent {
+	return store.InstanceEvent{InstanceGUID: row.GUID, PartyID: row.PartyID, EventType: typ, Created: now, User: user,
+		ProcessInfo: mustJSON(info)}
 }

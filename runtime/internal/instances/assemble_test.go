@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/blankett/blankett/internal/dbx"
@@ -33,7 +35,34 @@ func TestInstantiateAnswersAsGet(t *testing.T) {
 			}
 			answersAsGet(t, svc, fmt.Sprintf("key %q", key), snap)
 		}
+		// With data parts there are several elements, answered in Get's order.
+		parts := &partList{{Name: "ref-data-as-pdf", Upload: pdfUpload("b.pdf")}, {Name: "ref-data-as-pdf", Upload: pdfUpload("a.pdf")}}
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, Parts: parts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snap.elements) != 3 {
+			t.Fatalf("instantiation with two parts made %d elements, want 3", len(snap.elements))
+		}
+		answersAsGet(t, svc, "two parts", snap)
 	})
+}
+
+// partList yields its parts in order.
+type partList []Part
+
+func (l *partList) Next() (*Part, error) {
+	if len(*l) == 0 {
+		return nil, io.EOF
+	}
+	p := &(*l)[0]
+	*l = (*l)[1:]
+	return p, nil
+}
+
+func pdfUpload(name string) Upload {
+	body := "%PDF-1.4 " + name
+	return Upload{ContentType: "application/pdf", Filename: name, Length: int64(len(body)), Body: strings.NewReader(body)}
 }
 
 // answersAsGet checks that snap, a write's answer, is the snapshot Get reads:

@@ -94,14 +94,10 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 			}
 			els[i] = created
 		}
-		for _, ev := range []struct {
-			typ  string
-			info *ProcessState
-		}{{EventCreated, doc.Process}, {EventProcessStartEvent, &startEvent}, {EventProcessStartTask, doc.Process}} {
-			if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: guid, PartyID: req.PartyID, EventType: ev.typ,
-				Created: now, User: platformUser(c), ProcessInfo: mustJSON(ev.info)}); err != nil {
-				return err
-			}
+		user := platformUser(c)
+		if err := tx.AppendEvents(ctx, []store.InstanceEvent{auditEvent(row, EventCreated, now, user, doc.Process),
+			auditEvent(row, EventProcessStartEvent, now, user, &startEvent), auditEvent(row, EventProcessStartTask, now, user, doc.Process)}); err != nil {
+			return err
 		}
 		return s.publish(ctx, tx, evIn, now, events.TypeInstanceCreated, stepEvent(step))
 	})
@@ -117,10 +113,8 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 		return s.Get(ctx, ref)
 	}
 	s.published()
-	if len(els) > 1 { // the database's collation orders them
-		return s.Get(ctx, ref)
-	}
 	// The rows just committed are what Get would read back (see assemble).
+	sortAsStored(els)
 	return assemble(ref, rel, got, els)
 }
 

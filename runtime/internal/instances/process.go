@@ -3,12 +3,10 @@
 package instances
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/validation"
@@ -83,21 +81,13 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	} else {
 		snap.row.CurrentTask = step.To.ID
 	}
-	events := []struct {
-		typ  string
-		info *ProcessState
-	}{{EventProcessEndTask, &endTask}}
+	user := platformUser(c)
+	next := EventProcessStartTask
 	if step.Ended() {
-		events = append(events, struct {
-			typ  string
-			info *ProcessState
-		}{EventProcessEndEvent, inst.Process})
-	} else {
-		events = append(events, struct {
-			typ  string
-			info *ProcessState
-		}{EventProcessStartTask, inst.Process})
+		next = EventProcessEndEvent
 	}
+	audit := []store.InstanceEvent{auditEvent(snap.row, EventProcessEndTask, now, user, &endTask),
+		auditEvent(snap.row, next, now, user, inst.Process)}
 	// els becomes the element rows as the transaction leaves them, so the answer is
 	// built from them (see assemble) instead of read back.
 	var els []store.DataElement
@@ -123,11 +113,8 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 				}
 			}
 		}
-		for _, ev := range events {
-			if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
-				EventType: ev.typ, Created: now, User: platformUser(c), ProcessInfo: mustJSON(ev.info)}); err != nil {
-				return err
-			}
+		if err := tx.AppendEvents(ctx, audit); err != nil {
+			return err
 		}
 		return s.publish(ctx, tx, evIn, now, stepEvent(step))
 	})
@@ -136,9 +123,6 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		return nil, err
 	}
 	s.published()
-	// store.ListDataElements order.
-	slices.SortStableFunc(els, func(a, b store.DataElement) int {
-		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.GUID, b.GUID))
-	})
+	sortAsStored(els)
 	return assemble(Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID}, rel, snap.row, els)
 }

@@ -64,14 +64,10 @@ func (s *Service) ProcessStart(ctx context.Context, c authz.Caller, snap *Snapsh
 				return err
 			}
 		}
-		for _, ev := range []struct {
-			typ  string
-			info *ProcessState
-		}{{EventProcessStartEvent, &startInfo}, {EventProcessStartTask, inst.Process}} {
-			if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
-				EventType: ev.typ, Created: now, User: platformUser(c), ProcessInfo: mustJSON(ev.info)}); err != nil {
-				return err
-			}
+		user := platformUser(c)
+		if err := tx.AppendEvents(ctx, []store.InstanceEvent{auditEvent(snap.row, EventProcessStartEvent, now, user, &startInfo),
+			auditEvent(snap.row, EventProcessStartTask, now, user, inst.Process)}); err != nil {
+			return err
 		}
 		return s.publish(ctx, tx, evIn, now, stepEvent(step))
 	})

@@ -4,6 +4,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -30,20 +31,38 @@ func (InstanceEvent) TableName() string { return "instance_events" }
 // AppendEvent records e; call it inside Tx with the change it describes. An empty ID
 // gets a new GUID, a zero Created now, and empty JSON fields "{}".
 func (s *Store) AppendEvent(ctx context.Context, e InstanceEvent) (InstanceEvent, error) {
-	if e.ID == "" {
-		e.ID = uuid.NewString()
+	es := []InstanceEvent{e}
+	err := s.AppendEvents(ctx, es)
+	return es[0], err
+}
+
+// AppendEvents records es with one INSERT, filling in their defaults as
+// AppendEvent does.
+func (s *Store) AppendEvents(ctx context.Context, es []InstanceEvent) error {
+	for i := range es {
+		e := &es[i]
+		if e.ID == "" {
+			e.ID = uuid.NewString()
+		}
+		if e.Created.IsZero() {
+			e.Created = s.clock()
+		}
+		e.Created = ts(e.Created)
+		if e.User == "" {
+			e.User = "{}"
+		}
+		if e.ProcessInfo == "" {
+			e.ProcessInfo = "{}"
+		}
 	}
-	if e.Created.IsZero() {
-		e.Created = s.clock()
+	if len(es) == 0 {
+		return nil
 	}
-	e.Created = ts(e.Created)
-	if e.User == "" {
-		e.User = "{}"
+	op := "append event " + es[0].EventType
+	if len(es) > 1 {
+		op = fmt.Sprintf("append %d events", len(es))
 	}
-	if e.ProcessInfo == "" {
-		e.ProcessInfo = "{}"
-	}
-	return e, wrap("append event "+e.EventType, s.db(ctx).Create(&e).Error)
+	return wrap(op, s.db(ctx).Create(&es).Error)
 }
 
 // EventFilter narrows ListEvents; zero fields do not filter. From is inclusive, To

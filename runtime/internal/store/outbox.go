@@ -198,19 +198,19 @@ func (s *Store) DeadMessages(ctx context.Context, limit int) ([]OutboxMessage, e
 	return out, wrap("list dead outbox messages", err)
 }
 
-// DeadMessagesOf returns up to limit dead messages of topic about ref, newest first:
-// one subscription's dead letters.
-func (s *Store) DeadMessagesOf(ctx context.Context, topic, ref string, limit int) ([]OutboxMessage, error) {
+// DeadMessagesOf returns up to limit dead messages about ref of any of topics,
+// newest first: one subscription's dead letters.
+func (s *Store) DeadMessagesOf(ctx context.Context, ref string, limit int, topics ...string) ([]OutboxMessage, error) {
 	var out []OutboxMessage
-	err := s.db(ctx).Where("dead = ? AND topic = ? AND ref = ?", true, topic, ref).Order("id DESC").Limit(limit).Find(&out).Error
+	err := s.db(ctx).Where("dead = ? AND topic IN ? AND ref = ?", true, topics, ref).Order("id DESC").Limit(limit).Find(&out).Error
 	return out, wrap("list dead outbox messages of "+ref, err)
 }
 
-// Revive makes dead message id of topic about ref available again now with a fresh
-// count of attempts; its last error stays until the next attempt. A message that
-// is not dead, or not of topic and ref, is ErrNotFound.
-func (s *Store) Revive(ctx context.Context, id int64, topic, ref string) error {
-	res := s.db(ctx).Model(&OutboxMessage{}).Where("id = ? AND dead = ? AND topic = ? AND ref = ?", id, true, topic, ref).
+// Revive makes dead message id about ref, of any of topics, available again now
+// with a fresh count of attempts; its last error stays until the next attempt. A
+// message that is not dead, or not of ref and one of topics, is ErrNotFound.
+func (s *Store) Revive(ctx context.Context, id int64, ref string, topics ...string) error {
+	res := s.db(ctx).Model(&OutboxMessage{}).Where("id = ? AND dead = ? AND topic IN ? AND ref = ?", id, true, topics, ref).
 		Updates(map[string]any{"dead": false, "attempts": 0, "available_at": s.clock(), "locked_until": nil, "locked_by": ""})
 	if res.Error == nil && res.RowsAffected == 0 {
 		return fmt.Errorf("store: revive outbox %d: %w", id, ErrNotFound)

@@ -86,19 +86,19 @@ func TestOutboxTopicsAndDeadLetters(t *testing.T) {
 		if err != nil || !dead.Dead || dead.FailedAt == nil || !dead.FailedAt.Equal(clock.Now()) {
 			t.Fatalf("Fail = %+v, %v", dead, err)
 		}
-		if ds, err := s.DeadMessagesOf(ctx, "webhook", "7", 10); err != nil || len(ds) != 1 || ds[0].LastError != "503" || ds[0].FailedAt == nil {
+		if ds, err := s.DeadMessagesOf(ctx, "7", 10, "webhook"); err != nil || len(ds) != 1 || ds[0].LastError != "503" || ds[0].FailedAt == nil {
 			t.Fatalf("DeadMessagesOf = %+v, %v", ds, err)
 		}
-		if ds, _ := s.DeadMessagesOf(ctx, "webhook", "8", 10); len(ds) != 0 {
+		if ds, _ := s.DeadMessagesOf(ctx, "8", 10, "webhook"); len(ds) != 0 {
 			t.Fatalf("dead letters of another subscription: %+v", ds)
 		}
-		if err := s.Revive(ctx, hook.ID, "webhook", "8"); !errors.Is(err, store.ErrNotFound) {
+		if err := s.Revive(ctx, hook.ID, "8", "webhook"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("revive under another ref: %v", err)
 		}
-		if err := s.Revive(ctx, pdf.ID, "pdf", ""); !errors.Is(err, store.ErrNotFound) {
+		if err := s.Revive(ctx, pdf.ID, "", "pdf"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("revive a live message: %v", err)
 		}
-		if err := s.Revive(ctx, hook.ID, "webhook", "7"); err != nil {
+		if err := s.Revive(ctx, hook.ID, "7", "webhook"); err != nil {
 			t.Fatal(err)
 		}
 		got, _ = s.Claim(ctx, 10, "w", time.Minute, "webhook")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/gin-gonic/gin"
 )
@@ -22,9 +23,9 @@ func Allow(c *gin.Context, acc account.Authenticator, org, app string, perm acco
 		return p, true
 	}
 	if perm != account.Read && acc.Can(ctx, p, org, app, account.Read) {
-		AbortProblem(c, http.StatusForbidden, CodeForbidden, fmt.Sprintf("You need the %s right in %s.", perm, org))
+		httpx.Abort(c, http.StatusForbidden, CodeForbidden, fmt.Sprintf("You need the %s right in %s.", perm, org))
 		return p, false
 	}
-	AbortProblem(c, http.StatusNotFound, CodeNotFound, "No such org, or you are not a member of it.")
+	httpx.Abort(c, http.StatusNotFound, CodeNotFound, "No such org, or you are not a member of it.")
 	return p, false
 }

@@ -9,6 +9,8 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/blankett/blankett/internal/httpx"
+
 	"github.com/gin-gonic/gin"
 )
 
@@ -21,17 +23,17 @@ const maxBody = 64 << 10
 func Decode(c *gin.Context, v any) bool {
 	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if err != nil || mt != "application/json" {
-		AbortProblem(c, http.StatusUnsupportedMediaType, CodeUnsupportedType, "Send the body as application/json.")
+		httpx.Abort(c, http.StatusUnsupportedMediaType, CodeUnsupportedType, "Send the body as application/json.")
 		return false
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, maxBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		AbortProblem(c, http.StatusBadRequest, CodeInvalidJSON, "The body is not the expected JSON object: "+jsonError(err))
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidJSON, "The body is not the expected JSON object: "+jsonError(err))
 		return false
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		AbortProblem(c, http.StatusBadRequest, CodeInvalidJSON, "The body has data after the JSON object.")
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidJSON, "The body has data after the JSON object.")
 		return false
 	}
 	return true

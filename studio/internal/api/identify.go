@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/gin-gonic/gin"
 )
@@ -116,7 +117,7 @@ func RequireUser() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if _, ok := PrincipalFrom(c.Request.Context()); !ok {
 			challenge(c)
-			AbortProblem(c, http.StatusUnauthorized, CodeLoginRequired, "Log in, or send a personal API token.")
+			httpx.Abort(c, http.StatusUnauthorized, CodeLoginRequired, "Log in, or send a personal API token.")
 			return
 		}
 		c.Next()

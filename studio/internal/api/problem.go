@@ -32,31 +32,26 @@ const (
 	CodeIdPUnavailable  = "login_unavailable"
 )
 
-// AbortProblem answers with a problem and stops the chain.
-func AbortProblem(c *gin.Context, status int, code, detail string) {
-	httpx.AbortProblem(c, httpx.NewProblem(status, code, detail))
-}
-
 // Fail maps an error from account to its problem. Client errors carry the error text
 // (it names the rule broken, never a secret); others are logged and answered 500.
 func Fail(c *gin.Context, err error) {
 	switch {
 	case errors.Is(err, account.ErrBadCredentials):
-		AbortProblem(c, http.StatusUnauthorized, CodeBadCredentials, "The user name, password or token is wrong, or the token was revoked or has expired.")
+		httpx.Abort(c, http.StatusUnauthorized, CodeBadCredentials, "The user name, password or token is wrong, or the token was revoked or has expired.")
 	case errors.Is(err, account.ErrForbidden):
-		AbortProblem(c, http.StatusForbidden, CodeForbidden, detail(err, account.ErrForbidden, "You may not do this."))
+		httpx.Abort(c, http.StatusForbidden, CodeForbidden, detail(err, account.ErrForbidden, "You may not do this."))
 	case errors.Is(err, account.ErrNotFound):
-		AbortProblem(c, http.StatusNotFound, CodeNotFound, detail(err, account.ErrNotFound, "No such resource."))
+		httpx.Abort(c, http.StatusNotFound, CodeNotFound, detail(err, account.ErrNotFound, "No such resource."))
 	case errors.Is(err, account.ErrExists):
-		AbortProblem(c, http.StatusConflict, CodeAlreadyExists, detail(err, account.ErrExists, "It exists already."))
+		httpx.Abort(c, http.StatusConflict, CodeAlreadyExists, detail(err, account.ErrExists, "It exists already."))
 	case errors.Is(err, account.ErrConflict):
-		AbortProblem(c, http.StatusConflict, CodeLastOwner, detail(err, account.ErrConflict, "An org needs an owner."))
+		httpx.Abort(c, http.StatusConflict, CodeLastOwner, detail(err, account.ErrConflict, "An org needs an owner."))
 	case errors.Is(err, account.ErrInvalid):
-		AbortProblem(c, http.StatusBadRequest, CodeInvalidInput, detail(err, account.ErrInvalid, "The input breaks a rule."))
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidInput, detail(err, account.ErrInvalid, "The input breaks a rule."))
 	default:
 		slog.ErrorContext(c.Request.Context(), "studio api", "route", c.FullPath(), "error", err,
 			"request_id", httpx.RequestIDFrom(c.Request.Context()))
-		AbortProblem(c, http.StatusInternalServerError, CodeInternal, "An unexpected error occurred. Quote the traceId when you report it.")
+		httpx.Abort(c, http.StatusInternalServerError, CodeInternal, "An unexpected error occurred. Quote the traceId when you report it.")
 	}
 }
 

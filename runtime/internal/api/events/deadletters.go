@@ -38,14 +38,10 @@ func (a *api) deadLetters(c *gin.Context) {
 		return
 	}
 	ctx, ref := c.Request.Context(), strconv.FormatInt(sub.ID, 10)
-	var msgs []store.OutboxMessage
-	for _, topic := range []string{events.TopicWebhook, events.TopicValidate} {
-		m, err := a.st.DeadMessagesOf(ctx, topic, ref, maxDeadLetters)
-		if err != nil {
-			a.fail(c, "list dead letters", err)
-			return
-		}
-		msgs = append(msgs, m...)
+	msgs, err := a.st.DeadMessagesOf(ctx, ref, maxDeadLetters, events.TopicWebhook, events.TopicValidate)
+	if err != nil {
+		a.fail(c, "list dead letters", err)
+		return
 	}
 	ids := make([]int64, 0, len(msgs))
 	for _, m := range msgs {
@@ -86,10 +82,7 @@ func (a *api) retry(c *gin.Context) {
 		return
 	}
 	ctx, ref := c.Request.Context(), strconv.FormatInt(sub.ID, 10)
-	err = a.st.Revive(ctx, id, events.TopicWebhook, ref)
-	if errors.Is(err, store.ErrNotFound) {
-		err = a.st.Revive(ctx, id, events.TopicValidate, ref)
-	}
+	err = a.st.Revive(ctx, id, ref, events.TopicWebhook, events.TopicValidate)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		deadLetterNotFound(c)

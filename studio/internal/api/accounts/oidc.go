@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/gin-gonic/gin"
@@ -53,11 +54,11 @@ func (h *Handler) oidcCallback(c *gin.Context) {
 		h.log.InfoContext(ctx, "studio oidc login refused", "error", err)
 		switch {
 		case errors.Is(err, authn.ErrLoginState), errors.Is(err, authn.ErrStateMismatch):
-			api.AbortProblem(c, http.StatusBadRequest, api.CodeLoginState, "The login expired or was started elsewhere; start it again.")
+			httpx.Abort(c, http.StatusBadRequest, api.CodeLoginState, "The login expired or was started elsewhere; start it again.")
 		case errors.Is(err, authn.ErrProviderError):
-			api.AbortProblem(c, http.StatusBadRequest, api.CodeLoginFailed, "The identity provider did not log you in.")
+			httpx.Abort(c, http.StatusBadRequest, api.CodeLoginFailed, "The identity provider did not log you in.")
 		default:
-			api.AbortProblem(c, http.StatusBadGateway, api.CodeLoginFailed, "The login could not be verified.")
+			httpx.Abort(c, http.StatusBadGateway, api.CodeLoginFailed, "The login could not be verified.")
 		}
 		return
 	}
@@ -79,14 +80,14 @@ func (h *Handler) oidcCallback(c *gin.Context) {
 // relyingParty returns the RP, or answers 503 when OIDC is off or the provider is down.
 func (h *Handler) relyingParty(c *gin.Context) (*authn.RP, bool) {
 	if h.rp == nil {
-		api.AbortProblem(c, http.StatusServiceUnavailable, api.CodeNotConfigured,
+		httpx.Abort(c, http.StatusServiceUnavailable, api.CodeNotConfigured,
 			"Login with an identity provider is not configured: set --studio-oidc-issuer and --studio-oidc-client-id.")
 		return nil, false
 	}
 	rp, err := h.rp.Get(c.Request.Context())
 	if err != nil {
 		h.log.WarnContext(c.Request.Context(), "studio oidc: identity provider unavailable", "error", err)
-		api.AbortProblem(c, http.StatusServiceUnavailable, api.CodeIdPUnavailable, "The identity provider cannot be reached; try again shortly.")
+		httpx.Abort(c, http.StatusServiceUnavailable, api.CodeIdPUnavailable, "The identity provider cannot be reached; try again shortly.")
 		return nil, false
 	}
 	return rp, true

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/gin-gonic/gin"
@@ -39,7 +40,7 @@ func (h *Handler) login(c *gin.Context) {
 	if wait := h.limit.wait(user, client); wait > 0 {
 		h.log.WarnContext(ctx, "studio login rate limited", slog.String("user", req.Username), slog.String("remote", client))
 		c.Header("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
-		api.AbortProblem(c, http.StatusTooManyRequests, CodeTooManyAttempts,
+		httpx.Abort(c, http.StatusTooManyRequests, CodeTooManyAttempts,
 			"Too many failed logins for this user name or from this address; try again later.")
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/gin-gonic/gin"
 )
@@ -47,7 +48,7 @@ func (h *Handler) createToken(c *gin.Context) {
 		return
 	}
 	if req.ExpiresInDays < 0 || req.ExpiresInDays > maxTokenDays {
-		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, "expiresInDays: 0 (never) to 3660.")
+		httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, "expiresInDays: 0 (never) to 3660.")
 		return
 	}
 	secret, t, err := h.svc.CreateToken(c.Request.Context(), principal(c), req.Name,
@@ -63,7 +64,7 @@ func (h *Handler) createToken(c *gin.Context) {
 func (h *Handler) revokeToken(c *gin.Context) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, "No such token.")
+		httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, "No such token.")
 		return
 	}
 	if err := h.svc.RevokeToken(c.Request.Context(), principal(c), id); err != nil {

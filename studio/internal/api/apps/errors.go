@@ -59,18 +59,18 @@ func (h *Handler) fail(c *gin.Context, err error) {
 	case errors.Is(err, gitrepo.ErrStale):
 		problem(c, http.StatusConflict, CodeStaleParent, "The branch has moved since you read it; reload and apply your change again.", nil)
 	case errors.Is(err, gitrepo.ErrNotFound):
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, clean(err))
+		httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, clean(err))
 	case errors.Is(err, gitrepo.ErrExists):
-		api.AbortProblem(c, http.StatusConflict, api.CodeAlreadyExists, clean(err))
+		httpx.Abort(c, http.StatusConflict, api.CodeAlreadyExists, clean(err))
 	case errors.Is(err, gitrepo.ErrInvalidName), errors.Is(err, gitrepo.ErrReservedName), errors.Is(err, gitrepo.ErrBadChange):
-		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, clean(err))
+		httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, clean(err))
 	case errors.Is(err, gitrepo.ErrLocked):
 		c.Header("Retry-After", "2")
-		api.AbortProblem(c, http.StatusServiceUnavailable, CodeLocked, "Another writer holds the branch; try again shortly.")
+		httpx.Abort(c, http.StatusServiceUnavailable, CodeLocked, "Another writer holds the branch; try again shortly.")
 	default:
 		h.log.ErrorContext(c.Request.Context(), "studio apps api", "route", c.FullPath(), "error", err,
 			"request_id", httpx.RequestIDFrom(c.Request.Context()))
-		api.AbortProblem(c, http.StatusInternalServerError, api.CodeInternal, "An unexpected error occurred. Quote the traceId when you report it.")
+		httpx.Abort(c, http.StatusInternalServerError, api.CodeInternal, "An unexpected error occurred. Quote the traceId when you report it.")
 	}
 }
 

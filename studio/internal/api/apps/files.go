@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/gin-gonic/gin"
@@ -68,7 +69,7 @@ func mediaType(p string) string {
 func segmentOK(c *gin.Context, what, s string) bool {
 	ok := validSegment(s)
 	if !ok {
-		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput,
+		httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput,
 			fmt.Sprintf("%s %q: use 1–100 letters, digits, '.', '_' or '-', not starting with '.'", what, s))
 	}
 	return ok

@@ -221,3 +221,26 @@ func (f *fixture) commitParents(t testing.TB, commit string) []string {
 	must(t, err)
 	return ci.Parents
 }
+
+// renameStep posts a rename as devel on top of parent before and checks the
+// answer's status (and code, when not empty). It returns the answer and the new
+// head of devel when the rename was made, as one commit on before; a refused one
+// must have left the branch where it was, and then ok is false.
+func (f *fixture) renameStep(t testing.TB, name, path string, body any, before string, status int, code string) (r response, after string, ok bool) {
+	t.Helper()
+	r = f.do(t, "devel", "POST", path, body)
+	if r.status != status || (code != "" && r.code() != code) {
+		t.Fatalf("%s: %d %s", name, r.status, r.body)
+	}
+	after = f.parent(t, "devel")
+	if status != 200 {
+		if after != before {
+			t.Fatalf("%s: refused but the branch moved", name)
+		}
+		return r, after, false
+	}
+	if p := f.commitParents(t, after); len(p) != 1 || p[0] != before {
+		t.Fatalf("%s: not one commit", name)
+	}
+	return r, after, true
+}

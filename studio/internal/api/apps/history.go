@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/blankett/blankett/studio/internal/gitrepo"
@@ -57,7 +58,7 @@ func (h *Handler) history(c *gin.Context) {
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > maxHistory {
-			api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, "limit is a number from 1 to 50.")
+			httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, "limit is a number from 1 to 50.")
 			return
 		}
 		limit = n

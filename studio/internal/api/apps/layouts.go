@@ -50,7 +50,7 @@ func (h *Handler) putLayout(c *gin.Context) {
 		return
 	}
 	if settings == nil {
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No layout set %q (no %s).", set, layoutSettingsPath(set)))
+		httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No layout set %q (no %s).", set, layoutSettingsPath(set)))
 		return
 	}
 	old, err := ws.read(c, layoutPath(set, page))

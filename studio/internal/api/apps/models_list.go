@@ -4,6 +4,7 @@ package apps
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"path"
@@ -173,28 +174,15 @@ type formDataType struct{ id, classRef string }
 // applicationmetadata.json gives none (lint reports it).
 func formDataTypes(ctx context.Context, repo *gitrepo.Repo, commit string) []formDataType {
 	b, err := repo.ReadFile(ctx, commit, metadataPath)
-	if err != nil {
+	var m app.Metadata
+	if err != nil || json.Unmarshal(app.Relax(b), &m) != nil {
 		return nil
 	}
-	v, err := jsonobj.Decode(app.Relax(b))
-	doc, ok := v.(*jsonobj.Object)
-	if err != nil || !ok {
-		return nil
-	}
-	list, _ := doc.Value("dataTypes").([]any)
 	var out []formDataType
-	for _, dt := range list {
-		o, _ := dt.(*jsonobj.Object)
-		if o == nil {
-			continue
+	for _, dt := range m.DataTypes {
+		if dt != nil && dt.ID != "" && dt.AppLogic != nil {
+			out = append(out, formDataType{id: dt.ID, classRef: dt.AppLogic.ClassRef})
 		}
-		logic, _ := o.Value("appLogic").(*jsonobj.Object)
-		id, _ := o.Value("id").(string)
-		if logic == nil || id == "" {
-			continue
-		}
-		ref, _ := logic.Value("classRef").(string)
-		out = append(out, formDataType{id: id, classRef: ref})
 	}
 	return out
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/render"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/gin-gonic/gin"
 )
@@ -68,7 +69,7 @@ func (h *Handler) previewPage(c *gin.Context) {
 	}
 	lang := c.DefaultQuery("lang", "nb")
 	if lang != "nb" && lang != "nn" && lang != "en" {
-		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, fmt.Sprintf("language %q: use nb, nn or en", lang))
+		httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, fmt.Sprintf("language %q: use nb, nn or en", lang))
 		return
 	}
 	repo, commit, ok := h.openRead(c)

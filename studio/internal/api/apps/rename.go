@@ -57,7 +57,7 @@ func (h *Handler) renameComponent(c *gin.Context) {
 		}
 	}
 	if !ids[req.From] {
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No component %q in any layout.", req.From))
+		httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No component %q in any layout.", req.From))
 		return
 	}
 	if ids[req.To] {
@@ -114,7 +114,7 @@ func (h *Handler) renameText(c *gin.Context) {
 		found = found || f.changed
 	}
 	if !found {
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No text key %q in the texts or layouts.", req.From))
+		httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, fmt.Sprintf("No text key %q in the texts or layouts.", req.From))
 		return
 	}
 	h.commitFiles(c, ws, fmt.Sprintf("Rename text key %s to %s", req.From, req.To), append(texts, layouts...))

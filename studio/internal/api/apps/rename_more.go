@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/datamodels/jsonobj"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/gin-gonic/gin"
 )
@@ -141,5 +142,5 @@ func renameKeyValues(v any, from, to string, keys ...string) bool {
 
 // notFound answers 404 not_found with detail.
 func notFound(c *gin.Context, detail string) {
-	api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, detail)
+	httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, detail)
 }

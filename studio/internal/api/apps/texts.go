@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/blankett/blankett/datamodels/jsonobj"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/blankett/blankett/studio/internal/gitrepo"
 	"github.com/gin-gonic/gin"
@@ -32,7 +33,7 @@ func textsPath(lang string) string { return "App/config/texts/resource." + lang 
 func (h *Handler) patchTexts(c *gin.Context) {
 	lang := c.Param("lang")
 	if !langRE.MatchString(lang) {
-		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, fmt.Sprintf("language %q: use a two- or three-letter code such as nb", lang))
+		httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, fmt.Sprintf("language %q: use a two- or three-letter code such as nb", lang))
 		return
 	}
 	var req textsRequest
@@ -41,7 +42,7 @@ func (h *Handler) patchTexts(c *gin.Context) {
 	}
 	for k := range req.Set {
 		if k == "" {
-			api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, "A text key must not be empty.")
+			httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, "A text key must not be empty.")
 			return
 		}
 	}

@@ -5,6 +5,7 @@ package releases
 import (
 	"net/http"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/studio/internal/account"
 	"github.com/blankett/blankett/studio/internal/api"
 	"github.com/blankett/blankett/studio/internal/release"
@@ -23,7 +24,7 @@ func (h *Handler) knownEnv(c *gin.Context) bool {
 			return true
 		}
 	}
-	api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, "No environment "+c.Param("env")+".")
+	httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, "No environment "+c.Param("env")+".")
 	return false
 }
 

@@ -91,18 +91,18 @@ func (h *Handler) fail(c *gin.Context, err error) {
 		}
 		httpx.AbortProblem(c, p)
 	case errors.Is(err, release.ErrInvalid):
-		api.AbortProblem(c, http.StatusBadRequest, api.CodeInvalidInput, err.Error())
+		httpx.Abort(c, http.StatusBadRequest, api.CodeInvalidInput, err.Error())
 	case errors.Is(err, release.ErrNotFound):
-		api.AbortProblem(c, http.StatusNotFound, api.CodeNotFound, err.Error())
+		httpx.Abort(c, http.StatusNotFound, api.CodeNotFound, err.Error())
 	case errors.Is(err, release.ErrExists):
-		api.AbortProblem(c, http.StatusConflict, CodeVersionExists, err.Error())
+		httpx.Abort(c, http.StatusConflict, CodeVersionExists, err.Error())
 	case errors.Is(err, release.ErrNotConfigured):
-		api.AbortProblem(c, http.StatusServiceUnavailable, CodeEnvNotConfigured, err.Error())
+		httpx.Abort(c, http.StatusServiceUnavailable, CodeEnvNotConfigured, err.Error())
 	case errors.Is(err, release.ErrRuntime):
-		api.AbortProblem(c, http.StatusBadGateway, CodeDeployFailed, err.Error())
+		httpx.Abort(c, http.StatusBadGateway, CodeDeployFailed, err.Error())
 	default:
 		h.log.ErrorContext(c.Request.Context(), "studio releases api", "route", c.FullPath(), "error", err,
 			"request_id", httpx.RequestIDFrom(c.Request.Context()))
-		api.AbortProblem(c, http.StatusInternalServerError, api.CodeInternal, "An unexpected error occurred. Quote the traceId when you report it.")
+		httpx.Abort(c, http.StatusInternalServerError, api.CodeInternal, "An unexpected error occurred. Quote the traceId when you report it.")
 	}
 }
