@@ -45,10 +45,12 @@ type ActionButtonProps struct {
 
 // CustomAction is one action of a CustomButton: a client action (nextPage,
 // previousPage, navigateToPage, closeSubform) or a server action by id.
+// Validation, on closeSubform, asks for the entry to be valid before it closes.
 type CustomAction struct {
-	Type     string          `json:"type"`
-	ID       string          `json:"id"`
-	Metadata json.RawMessage `json:"metadata,omitempty"`
+	Type       string          `json:"type"`
+	ID         string          `json:"id"`
+	Metadata   json.RawMessage `json:"metadata,omitempty"`
+	Validation json.RawMessage `json:"validation,omitempty"`
 }
 
 // CustomButtonProps are the properties of CustomButton.

@@ -217,6 +217,9 @@ func (st *state) summaryOf(ns []*layouttree.Node, ctx bctx) []*view {
 		case c.Type == "Likert":
 			flush()
 			out = append(out, st.summaryLikert(n, c, ctx))
+		case c.Type == "Subform":
+			flush()
+			out = append(out, st.summarySubform(n, c, ctx))
 		case c.Type == "Group":
 			flush()
 			v, child := st.titled(n, c, ctx, "section", nil)
@@ -317,6 +320,18 @@ func (st *state) summaryTable(n *layouttree.Node, c *component.Component, ctx bc
 		v.Children = []*view{{Kind: "paragraph", ID: v.ID + "-empty", UI: st.ui, Body: escape(ui(st.lang, uiNoRows))}}
 	}
 	_ = child
+	return v
+}
+
+// summarySubform summarises a Subform as the table of its entries, without
+// buttons.
+func (st *state) summarySubform(n *layouttree.Node, c *component.Component, ctx bctx) *view {
+	ctx.readOnly = true
+	v := st.subform(n, c, ctx)
+	v.Buttons = nil
+	if v.Table == nil {
+		v.Children = []*view{{Kind: "paragraph", ID: v.ID + "-empty", UI: st.ui, Body: escape(ui(st.lang, uiNoRows))}}
+	}
 	return v
 }
 

@@ -186,7 +186,7 @@ func (st *state) subform(n *layouttree.Node, c *component.Component, ctx bctx) *
 		data := &expr.JSONData{Default: "entry", Models: map[string]any{"entry": e.Data}}
 		r := &row{}
 		for _, col := range cols {
-			s := col.Cell.Default
+			s := st.text(col.Cell.Default, n.Scope())
 			if q, err := expr.ParsePath(col.Cell.Query); err == nil {
 				if val, _ := data.Lookup("", q); !val.IsNull() {
 					s = valueText(val)

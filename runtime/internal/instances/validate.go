@@ -26,8 +26,10 @@ func (s *Service) Validate(ctx context.Context, snap *Snapshot, lang string) ([]
 		return nil, err
 	}
 	// Every form data model is readable (layouts of later tasks show earlier data);
-	// the data-type rules apply to the current task's elements.
-	in := validation.Input{LayoutSet: rel.App.LayoutSetForTask(task), TaskID: task, Data: data,
+	// the data-type rules apply to the current task's elements. Subform entries are
+	// validated one by one with their own layouts, not as the task's data.
+	subs := subformSets(rel.App, task)
+	in := validation.Input{LayoutSet: rel.App.LayoutSetForTask(task), TaskID: task, Data: withoutTypes(data, subs),
 		Language: lang, Instance: exprInstance(snap), Schema: rel.Schemas,
 		OnSkip: func(err error) { s.log.Debug("validation rule skipped", "instance", snap.Instance.ID, "err", err) }}
 	byType := map[string]string{}
@@ -50,6 +52,13 @@ func (s *Service) Validate(ctx context.Context, snap *Snapshot, lang string) ([]
 		if issues[i].DataElementID == "" && issues[i].DataType != "" {
 			issues[i].DataElementID = byType[issues[i].DataType]
 		}
+	}
+	if len(subs) > 0 {
+		more, err := s.validateSubforms(ctx, snap, in, subs)
+		if err != nil {
+			return nil, err
+		}
+		issues = append(issues, more...)
 	}
 	if issues == nil {
 		issues = []validation.Issue{}

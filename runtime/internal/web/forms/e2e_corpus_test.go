@@ -22,7 +22,8 @@ type corpusStep struct {
 // in as a DAGL of a seeded organisation acting for it: new instance, fields that
 // autosave, a type error and an expression validation shown and fixed through
 // swaps, page navigation, a blocking validation error on submit with its summary
-// link followed, "my forms" and a language switch; axe on every page.
+// link followed, a subform entry added, refused closing and closed, "my forms"
+// and a language switch; axe on every page.
 func TestBrowserCorpusApps(t *testing.T) {
 	tests := []struct {
 		app   string
@@ -45,6 +46,17 @@ func TestBrowserCorpusApps(t *testing.T) {
 			{nav: `button[value="submit"]`, wait: "summary"},
 			{nav: `.ds-error-summary a[href*="Side1"]`},
 			{fill: "#Input-aWlSF3", value: "Hei fra modell 2", wait: "Lagret"},
+		}},
+		{"subform-test", []corpusStep{
+			{fill: "#Input-Name", value: "Kari", wait: "Lagret"},
+			{nav: `button[value="addSubform:subform-mopeder"]`},
+			{fill: "#moped-regno", value: "AB12345", wait: "Lagret"},
+			{nav: `button[value="custom:subform-moped-exitButton"]`, wait: "summary"},
+			{fill: "#moped-merke", value: "Vespa"},
+			{fill: "#moped-modell", value: "GTS"},
+			{fill: "#moped-extrainfo-data", value: "Rød"},
+			{fill: "#moped-produksjonsaar", value: "2019"},
+			{nav: `button[value="custom:subform-moped-exitButton"]`, wait: "AB12345"},
 		}},
 		{"component-library", []corpusStep{
 			{fill: "#InputPage-Input", value: "Et kort svar", wait: "Lagret"},

@@ -193,9 +193,21 @@ func listAt(root map[string]any, p expr.Path) (map[string]any, string, error) {
 // groupPath is the indexed path of repeating group n's list inside the rows of
 // the groups around it (rows, outermost first), and its data type.
 func groupPath(n *app.Node, rows []int) (expr.Path, string, error) {
-	b := n.Binding("group")
+	p, dt, err := bindingPath(n, "group", rows)
+	if err != nil {
+		return nil, dt, err
+	}
+	p[len(p)-1].Index = -1
+	return p, dt, nil
+}
+
+// bindingPath is the indexed path of n's binding key inside the rows of the
+// groups around n (rows, outermost first), and its data type ("" for the layout
+// set's default).
+func bindingPath(n *app.Node, key string, rows []int) (expr.Path, string, error) {
+	b := n.Binding(key)
 	if b == nil || b.Err != nil || len(b.Path) == 0 {
-		return nil, "", fmt.Errorf("forms: %s has no group binding", n.ID)
+		return nil, "", fmt.Errorf("forms: %s has no %s binding", n.ID, key)
 	}
 	var base expr.Path
 	for i, g := range n.RowGroups() {
@@ -205,9 +217,7 @@ func groupPath(n *app.Node, rows []int) (expr.Path, string, error) {
 		}
 		base = gb.Path.Transpose(base).WithIndex(rows[i])
 	}
-	p := slices.Clone(b.Path.Transpose(base))
-	p[len(p)-1].Index = -1
-	return p, b.DataType, nil
+	return slices.Clone(b.Path.Transpose(base)), b.DataType, nil
 }
 
 // addRow appends an empty row to group n inside parent rows and returns its index.

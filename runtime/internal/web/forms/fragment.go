@@ -39,7 +39,7 @@ func (h *Handler) swap(c *gin.Context, r *request, fs formState, act render.Acti
 		return
 	}
 	r.snap = snap
-	if fs.data, _, err = h.formData(c, snap); err != nil {
+	if fs.data, _, err = h.formData(c, snap, r.sub); err != nil {
 		h.failed(c, snap.Release, r.lang, err)
 		return
 	}
@@ -55,6 +55,6 @@ func (h *Handler) swap(c *gin.Context, r *request, fs formState, act render.Acti
 		h.failed(c, snap.Release, r.lang, err)
 		return
 	}
-	fs.issues = renderIssues(issues, fs.ls, true)
+	fs.issues = renderIssues(h.scopeIssues(issues, r, fs.ls), fs.ls, true)
 	h.render(c, http.StatusOK, fs)
 }

@@ -85,6 +85,13 @@ func (h *Handler) Mount(r gin.IRouter, authenticate gin.HandlerFunc) {
 	i.POST("/confirm", h.confirm)
 	i.POST("/delete", h.deleteDraft)
 	i.GET("/receipt", h.receipt)
+	// A subform entry's pages: the entry's data element edited with the layout set
+	// of Subform component :comp.
+	s := i.Group("/subform/:comp/:elem")
+	s.GET("", h.showPage)
+	s.POST("", h.postPage)
+	s.GET("/page/:page", h.showPage)
+	s.POST("/page/:page", h.postPage)
 }
 
 // myFormsView is the query that turns the start page into "my forms"; a query,

@@ -26,6 +26,17 @@ type request struct {
 	lang string
 	snap *instances.Snapshot
 	base string // the instance's form path
+	// sub is the subform entry the page edits; nil on the task's own pages.
+	sub *subEntry
+}
+
+// pages is the path the request's pages are under: the instance's, or the
+// subform entry's.
+func (r *request) pages() string {
+	if r.sub != nil {
+		return subformPath(r.base, r.sub.comp.ID, r.sub.elem)
+	}
+	return r.base
 }
 
 // load decodes the instance of the path and authorises read on it, answering the
@@ -68,46 +79,73 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 	return r, true
 }
 
-// formData reads every form data element of the instance (the first per type) as
-// decoded JSON, with the ids of the elements read.
-func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot) (map[string]any, map[string]string, error) {
+// formData reads every form data element of the instance (the first per type, the
+// entry's element for the type of subform entry sub when not nil) as decoded JSON,
+// with the ids of the elements read.
+func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot, sub *subEntry) (map[string]any, map[string]string, error) {
 	data, ids := map[string]any{}, map[string]string{}
 	for _, e := range snap.Instance.Data {
 		dt := snap.Release.App.Metadata.DataType(e.DataType)
 		if dt == nil || dt.AppLogic == nil || dt.AppLogic.ClassRef == "" {
 			continue
 		}
+		if sub != nil && e.DataType == sub.ls.DataType && e.ID != sub.elem {
+			continue
+		}
 		if _, seen := ids[e.DataType]; seen {
 			continue
 		}
-		content, err := h.svc.ReadData(c.Request.Context(), snap, e.ID, true)
+		v, err := h.decode(c, snap, e.ID)
 		if err != nil {
 			return nil, nil, err
-		}
-		var v any
-		dec := json.NewDecoder(content.Body)
-		dec.UseNumber()
-		err = dec.Decode(&v)
-		content.Body.Close()
-		if err != nil {
-			return nil, nil, err
-		}
-		if v == nil {
-			v = map[string]any{}
 		}
 		data[e.DataType], ids[e.DataType] = v, e.ID
 	}
 	return data, ids, nil
 }
 
-// elements are the instance's data elements as the renderer sees them.
-func elements(snap *instances.Snapshot) []render.DataElement {
+// decode reads form data element id as decoded JSON.
+func (h *Handler) decode(c *gin.Context, snap *instances.Snapshot, id string) (any, error) {
+	content, err := h.svc.ReadData(c.Request.Context(), snap, id, true)
+	if err != nil {
+		return nil, err
+	}
+	defer content.Body.Close()
+	var v any
+	dec := json.NewDecoder(content.Body)
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if v == nil {
+		v = map[string]any{}
+	}
+	return v, nil
+}
+
+// elements are the instance's data elements as the renderer sees them; the
+// entries of subforms carry their form data, which their tables show.
+func (h *Handler) elements(c *gin.Context, snap *instances.Snapshot) ([]render.DataElement, error) {
+	entries := map[string]bool{}
+	for _, ls := range snap.Release.App.LayoutSets {
+		if ls.Type == "subform" && ls.DataType != "" {
+			entries[ls.DataType] = true
+		}
+	}
 	out := make([]render.DataElement, 0, len(snap.Instance.Data))
 	for _, e := range snap.Instance.Data {
-		out = append(out, render.DataElement{ID: e.ID, DataType: e.DataType, Filename: e.Filename,
-			ContentType: e.ContentType, Size: e.Size, Tags: e.Tags})
+		de := render.DataElement{ID: e.ID, DataType: e.DataType, Filename: e.Filename,
+			ContentType: e.ContentType, Size: e.Size, Tags: e.Tags}
+		if entries[e.DataType] {
+			v, err := h.decode(c, snap, e.ID)
+			if err != nil {
+				return nil, err
+			}
+			de.Data = v
+		}
+		out = append(out, de)
 	}
-	return out
+	return out, nil
 }
 
 // renderIssues turns validation issues into the renderer's, the field named as
@@ -134,6 +172,8 @@ func renderIssues(issues []validation.Issue, ls *app.LayoutSet, skipRequired boo
 // pageURLs are the instance's URLs in rendered fragments.
 type pageURLs struct {
 	base, appBase, current, query string
+	// pages is the path pages are under when not base (a subform entry's).
+	pages string
 }
 
 // FormAction implements render.URLs: the current page keeps its open rows.
@@ -146,7 +186,12 @@ func (u pageURLs) FormAction(page string) string {
 }
 
 // Page implements render.URLs.
-func (u pageURLs) Page(page string) string { return u.base + "/page/" + url.PathEscape(page) }
+func (u pageURLs) Page(page string) string {
+	if u.pages != "" {
+		return u.pages + "/page/" + url.PathEscape(page)
+	}
+	return u.base + "/page/" + url.PathEscape(page)
+}
 
 // Attachment implements render.URLs: the app API's data endpoint.
 func (u pageURLs) Attachment(e render.DataElement) string {

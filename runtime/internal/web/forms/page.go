@@ -50,6 +50,14 @@ func (h *Handler) current(c *gin.Context, r *request) (*app.LayoutSet, string, b
 		h.taskPage(c, r, http.StatusOK, nil)
 		return nil, "", false
 	}
+	if c.Param("comp") != "" {
+		sub, ok := entry(c, snap, ls)
+		if !ok {
+			h.notFound(c, snap.Release, r.lang)
+			return nil, "", false
+		}
+		r.sub, ls = sub, sub.ls
+	}
 	page := c.Param("page")
 	if page == "" {
 		page = firstPage(ls)
@@ -65,9 +73,14 @@ func (h *Handler) current(c *gin.Context, r *request) (*app.LayoutSet, string, b
 func (h *Handler) render(c *gin.Context, status int, fs formState) {
 	snap := fs.r.snap
 	rel := snap.Release
-	urls := pageURLs{base: fs.r.base, appBase: appPath(rel.Org, rel.Name), current: fs.page, query: fs.query}
+	urls := pageURLs{base: fs.r.base, pages: fs.r.pages(), appBase: appPath(rel.Org, rel.Name), current: fs.page, query: fs.query}
+	els, err := h.elements(c, snap)
+	if err != nil {
+		h.failed(c, rel, fs.r.lang, err)
+		return
+	}
 	in := render.PageInput{Context: render.Context{App: rel.App, LayoutSet: fs.ls.ID, TaskID: snap.CurrentTask(), Data: fs.data,
-		Language: fs.r.lang, Issues: fs.issues, URLs: urls, Elements: elements(snap)}, Page: fs.page, Mode: fs.mode, OpenRows: fs.open}
+		Language: fs.r.lang, Issues: fs.issues, URLs: urls, Elements: els}, Page: fs.page, Mode: fs.mode, OpenRows: fs.open}
 	body, err := rel.Renderer.RenderPage(in)
 	if err != nil {
 		h.failed(c, rel, fs.r.lang, err)
@@ -107,7 +120,7 @@ func (h *Handler) showPage(c *gin.Context) {
 		fs.query = url.Values{"open": c.QueryArray("open")}.Encode()
 	}
 	var err error
-	if fs.data, _, err = h.formData(c, r.snap); err != nil {
+	if fs.data, _, err = h.formData(c, r.snap, r.sub); err != nil {
 		h.failed(c, r.snap.Release, r.lang, err)
 		return
 	}
@@ -117,7 +130,7 @@ func (h *Handler) showPage(c *gin.Context) {
 			h.failed(c, r.snap.Release, r.lang, err)
 			return
 		}
-		fs.issues = renderIssues(issues, ls, true)
+		fs.issues = renderIssues(h.scopeIssues(issues, r, ls), ls, true)
 	}
 	h.render(c, http.StatusOK, fs)
 }

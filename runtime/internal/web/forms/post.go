@@ -33,7 +33,7 @@ func (h *Handler) postPage(c *gin.Context) {
 		h.denied(c, rel, r.lang)
 		return
 	}
-	uploadIssues, perr := h.readForm(c, r, ls)
+	uploadIssues, uploaded, perr := h.readForm(c, r, ls)
 	rel = r.snap.Release
 	act := render.Action{Kind: render.ActSave}
 	if v := c.Request.PostForm.Get(render.ActionField); perr == nil && v != "" {
@@ -53,20 +53,30 @@ func (h *Handler) postPage(c *gin.Context) {
 	if fs.open != nil {
 		fs.query = url.Values{"open": c.QueryArray("open")}.Encode()
 	}
-	data, ids, err := h.formData(c, r.snap)
+	data, ids, err := h.formData(c, r.snap, r.sub)
 	if err != nil {
 		h.failed(c, rel, r.lang, err)
 		return
 	}
 	fs.data = data
+	els, err := h.elements(c, r.snap)
+	if err != nil {
+		h.failed(c, rel, r.lang, err)
+		return
+	}
 	// The page as it stands decides which posted names are editable fields.
 	shown, err := rel.Renderer.RenderPage(render.PageInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
-		TaskID: r.snap.CurrentTask(), Data: data, Language: r.lang, Elements: elements(r.snap)}, Page: page, Mode: render.Edit, OpenRows: fs.open})
+		TaskID: r.snap.CurrentTask(), Data: data, Language: r.lang, Elements: els}, Page: page, Mode: render.Edit, OpenRows: fs.open})
 	if err != nil {
 		h.failed(c, rel, r.lang, err)
 		return
 	}
 	changed := map[string]bool{}
+	for _, f := range uploaded {
+		if dt, ok := bindFile(data, ls, f, true); ok {
+			changed[dt] = true
+		}
+	}
 	t := texts(r.lang)
 	for name := range editableNames(string(shown)) {
 		values, posted := c.Request.PostForm[name]
@@ -140,6 +150,23 @@ func (h *Handler) postPage(c *gin.Context) {
 			h.serviceError(c, r, err)
 			return
 		}
+		if dt, ok := bindFile(data, ls, storedFile{target: render.Target{Component: act.Component, Rows: act.Rows}, id: act.Arg}, false); ok {
+			changed[dt] = true
+		}
+	case render.ActAddSubform, render.ActEditSubform, render.ActDeleteSubform:
+		if r.sub != nil {
+			h.notFound(c, rel, r.lang) // subforms do not nest
+			return
+		}
+		if err := h.save(c, r, data, ids, changed); err != nil {
+			h.serviceError(c, r, err)
+			return
+		}
+		if h.subformAction(c, r, fs, act) {
+			return
+		}
+		c.Redirect(http.StatusSeeOther, pageURLs{base: r.base}.Page(page)+"?v=1")
+		return
 	}
 	if err := h.save(c, r, data, ids, changed); err != nil {
 		h.serviceError(c, r, err)
@@ -165,10 +192,30 @@ func (h *Handler) rowRoot(data map[string]any, def string, n *app.Node, f func(m
 // afterSave performs the navigation or process part of an action once the posted
 // fields are stored.
 func (h *Handler) afterSave(c *gin.Context, r *request, fs formState, act render.Action, open string) {
-	pages := pageURLs{base: r.base}
+	pages := pageURLs{base: r.base, pages: r.pages()}
 	if fs.fragment && swappable(act.Kind) {
 		h.swap(c, r, fs, act, open)
 		return
+	}
+	if act.Kind == render.ActCustom {
+		act = customAction(fs.ls, act)
+	}
+	if r.sub != nil {
+		switch act.Kind {
+		case render.ActSubmit, render.ActProcess:
+			h.subformDone(c, r, fs, true)
+			return
+		case render.ActNext:
+			if neighbour(fs.ls, fs.page, 1) == "" {
+				h.subformDone(c, r, fs, true)
+				return
+			}
+		case render.ActCustom:
+			if closes, check := closesSubform(fs.ls, act.Component); closes {
+				h.subformDone(c, r, fs, check)
+				return
+			}
+		}
 	}
 	switch act.Kind {
 	case render.ActPage:
@@ -238,11 +285,11 @@ func (h *Handler) submit(c *gin.Context, r *request, fs formState, named string)
 	next, err := h.svc.ProcessNext(c.Request.Context(), r.who, snap, action, r.lang)
 	var verr *instances.ValidationError
 	if errors.As(err, &verr) {
-		if fs.data, _, err = h.formData(c, snap); err != nil {
+		if fs.data, _, err = h.formData(c, snap, r.sub); err != nil {
 			h.failed(c, snap.Release, r.lang, err)
 			return
 		}
-		fs.issues = renderIssues(verr.Issues, fs.ls, false)
+		fs.issues = renderIssues(h.scopeIssues(verr.Issues, r, fs.ls), fs.ls, false)
 		fs.query, fs.open = "", nil
 		h.render(c, http.StatusConflict, fs)
 		return

@@ -50,7 +50,11 @@ func (h *Handler) receipt(c *gin.Context) {
 func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (template.HTML, error) {
 	snap := r.snap
 	rel := snap.Release
-	data, _, err := h.formData(c, snap)
+	data, _, err := h.formData(c, snap, nil)
+	if err != nil {
+		return "", err
+	}
+	els, err := h.elements(c, snap)
 	if err != nil {
 		return "", err
 	}
@@ -59,7 +63,7 @@ func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (te
 		return template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(heading) + `</h1>`), nil //nolint:gosec // escaped
 	}
 	return rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
-		TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: elements(snap),
+		TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: els,
 		URLs: pageURLs{base: r.base, appBase: appPath(rel.Org, rel.Name)}}, Title: title})
 }
 

@@ -21,6 +21,8 @@ type uiText struct {
 	ConfirmHeading, ConfirmText, ConfirmButton, FeedbackHeading, FeedbackText, Refresh string
 	// Attachment problems, by the instance service's code.
 	FileTooLarge, FileType, FileEmpty, FileTooMany, FileFailed string
+	// Subform entries.
+	SubformErrors, SubformTooMany string
 }
 
 var uiTexts = map[string]uiText{
@@ -37,7 +39,8 @@ var uiTexts = map[string]uiText{
 		Menu: "Meny", MyForms: "Mine skjema", Archive: "Innsendte skjema", NoArchive: "Du har ingen innsendte skjema for denne tjenesten.", Continue: "Fortsett", DeleteDraft: "Slett", SubmittedAt: "Sendt inn",
 		ConfirmHeading: "Se over og bekreft", ConfirmText: "Se over opplysningene under før du bekrefter.", ConfirmButton: "Bekreft og send inn",
 		FeedbackHeading: "Venter på tilbakemelding", FeedbackText: "Skjemaet er sendt til behandling. Siden viser kvitteringen når behandlingen er ferdig.", Refresh: "Oppdater siden",
-		FileTooLarge: "Filen er for stor.", FileType: "Filtypen er ikke tillatt her.", FileEmpty: "Filen er tom.", FileTooMany: "Du kan ikke laste opp flere filer her.", FileFailed: "Filen kunne ikke lastes opp."},
+		FileTooLarge: "Filen er for stor.", FileType: "Filtypen er ikke tillatt her.", FileEmpty: "Filen er tom.", FileTooMany: "Du kan ikke laste opp flere filer her.", FileFailed: "Filen kunne ikke lastes opp.",
+		SubformErrors: "Det er feil i en eller flere oppføringer.", SubformTooMany: "Du kan ikke legge til flere oppføringer her."},
 	"nn": {Skip: "Hopp til hovudinnhaldet", Language: "Språk", Logout: "Logg ut",
 		Drafts: "Påbyrja skjema", NoDrafts: "Du har ingen påbyrja skjema for denne tenesta.", StartNew: "Start nytt skjema", Draft: "Påbyrja",
 		DeniedHeading: "Du har ikkje tilgang", DeniedText: "Du har ikkje rettar til å sjå denne sida for den du representerer.", ChooseParty: "Vel kven du representerer",
@@ -51,7 +54,8 @@ var uiTexts = map[string]uiText{
 		Menu: "Meny", MyForms: "Mine skjema", Archive: "Innsende skjema", NoArchive: "Du har ingen innsende skjema for denne tenesta.", Continue: "Hald fram", DeleteDraft: "Slett", SubmittedAt: "Sendt inn",
 		ConfirmHeading: "Sjå over og stadfest", ConfirmText: "Sjå over opplysningane under før du stadfestar.", ConfirmButton: "Stadfest og send inn",
 		FeedbackHeading: "Ventar på tilbakemelding", FeedbackText: "Skjemaet er sendt til handsaming. Sida viser kvitteringa når handsaminga er ferdig.", Refresh: "Oppdater sida",
-		FileTooLarge: "Fila er for stor.", FileType: "Filtypen er ikkje tillaten her.", FileEmpty: "Fila er tom.", FileTooMany: "Du kan ikkje laste opp fleire filer her.", FileFailed: "Fila kunne ikkje lastast opp."},
+		FileTooLarge: "Fila er for stor.", FileType: "Filtypen er ikkje tillaten her.", FileEmpty: "Fila er tom.", FileTooMany: "Du kan ikkje laste opp fleire filer her.", FileFailed: "Fila kunne ikkje lastast opp.",
+		SubformErrors: "Det er feil i ei eller fleire oppføringar.", SubformTooMany: "Du kan ikkje leggje til fleire oppføringar her."},
 	"en": {Skip: "Skip to main content", Language: "Language", Logout: "Log out",
 		Drafts: "Forms in progress", NoDrafts: "You have no forms in progress for this service.", StartNew: "Start a new form", Draft: "Started",
 		DeniedHeading: "You do not have access", DeniedText: "You may not see this page for the party you represent.", ChooseParty: "Choose whom you represent",
@@ -65,7 +69,8 @@ var uiTexts = map[string]uiText{
 		Menu: "Menu", MyForms: "My forms", Archive: "Submitted forms", NoArchive: "You have no submitted forms for this service.", Continue: "Continue", DeleteDraft: "Delete", SubmittedAt: "Submitted",
 		ConfirmHeading: "Review and confirm", ConfirmText: "Check the information below before you confirm.", ConfirmButton: "Confirm and submit",
 		FeedbackHeading: "Waiting for feedback", FeedbackText: "The form has been sent for processing. This page shows the receipt when processing is done.", Refresh: "Refresh the page",
-		FileTooLarge: "The file is too large.", FileType: "This file type is not allowed here.", FileEmpty: "The file is empty.", FileTooMany: "You cannot upload more files here.", FileFailed: "The file could not be uploaded."},
+		FileTooLarge: "The file is too large.", FileType: "This file type is not allowed here.", FileEmpty: "The file is empty.", FileTooMany: "You cannot upload more files here.", FileFailed: "The file could not be uploaded.",
+		SubformErrors: "One or more entries have errors.", SubformTooMany: "You cannot add more entries here."},
 }
 
 // texts returns the strings of lang, nb for unknown languages.

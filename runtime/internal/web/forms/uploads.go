@@ -47,37 +47,38 @@ func multipartLimit(a *app.App) int64 {
 // part by part: each chosen file of a page's file input ("_file:<target>") is
 // streamed into the instance service as it arrives, never buffered here; what
 // went wrong with a file becomes an issue on its component. r.snap is read again
-// when a file was stored.
-func (h *Handler) readForm(c *gin.Context, r *request, ls *app.LayoutSet) ([]render.Issue, error) {
+// when a file was stored; the files stored are returned with their components.
+func (h *Handler) readForm(c *gin.Context, r *request, ls *app.LayoutSet) ([]render.Issue, []storedFile, error) {
 	mt, params, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if mt != "multipart/form-data" {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
-		return nil, c.Request.ParseForm()
+		return nil, nil, c.Request.ParseForm()
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, multipartLimit(r.snap.Release.App))
 	mr := multipart.NewReader(c.Request.Body, params["boundary"])
 	form := url.Values{}
 	var issues []render.Issue
-	stored, budget := false, int64(maxFormBytes)
+	var stored []storedFile
+	budget := int64(maxFormBytes)
 	for n := 0; ; n++ {
 		p, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("forms: read multipart form: %w", err)
+			return nil, nil, fmt.Errorf("forms: read multipart form: %w", err)
 		}
 		if n > maxFields {
-			return nil, errFormTooLarge
+			return nil, nil, errFormTooLarge
 		}
 		name := p.FormName()
 		if p.FileName() == "" {
 			b, err := io.ReadAll(io.LimitReader(p, budget+1))
 			if err != nil {
-				return nil, fmt.Errorf("forms: read multipart form: %w", err)
+				return nil, nil, fmt.Errorf("forms: read multipart form: %w", err)
 			}
 			if budget -= int64(len(b)); budget < 0 {
-				return nil, errFormTooLarge
+				return nil, nil, errFormTooLarge
 			}
 			form.Add(name, string(b))
 			continue
@@ -91,25 +92,26 @@ func (h *Handler) readForm(c *gin.Context, r *request, ls *app.LayoutSet) ([]ren
 			continue
 		}
 		up := instances.Upload{ContentType: p.Header.Get("Content-Type"), Filename: baseName(p.FileName()), Length: -1, Body: p}
-		if _, err := h.svc.CreateData(c.Request.Context(), r.who, r.snap, t.Component, up); err != nil {
+		e, err := h.svc.CreateData(c.Request.Context(), r.who, r.snap, t.Component, up)
+		if err != nil {
 			msg, ok := uploadProblem(err, texts(r.lang))
 			if !ok {
-				return nil, err
+				return nil, nil, err
 			}
 			issues = append(issues, render.Issue{Severity: render.SeverityError, ComponentID: componentInstance(t), Message: msg, Code: "upload"})
 			continue
 		}
-		stored = true
+		stored = append(stored, storedFile{target: t, id: e.ID})
 	}
 	c.Request.PostForm, c.Request.Form = form, form
-	if stored {
+	if len(stored) > 0 {
 		snap, err := h.svc.Get(c.Request.Context(), refOf(r.snap))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		r.snap = snap
 	}
-	return issues, nil
+	return issues, stored, nil
 }
 
 // deleteFile deletes attachment id of upload component comp.

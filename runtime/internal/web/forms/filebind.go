@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+
+package forms
+
+import (
+	"slices"
+
+	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/render"
+)
+
+// storedFile is an attachment stored through upload component target.
+type storedFile struct {
+	target render.Target
+	id     string
+}
+
+// bindFile writes (add) or removes the id of attachment f in the form data that
+// its FileUpload component is bound to, as Altinn's frontend does: a "list"
+// binding holds the ids of all the component's files, a "simpleBinding" the one.
+// It returns the data type changed; false when the component has no binding or
+// nothing changed.
+func bindFile(data map[string]any, ls *app.LayoutSet, f storedFile, add bool) (string, bool) {
+	n := ls.Component(f.target.Component)
+	if n == nil {
+		return "", false
+	}
+	for _, key := range []string{"list", "simpleBinding"} {
+		p, dt, err := bindingPath(n, key, f.target.Rows)
+		if err != nil {
+			continue
+		}
+		if dt == "" {
+			dt = ls.DataType
+		}
+		root, ok := data[dt].(map[string]any)
+		if !ok {
+			return "", false
+		}
+		if key == "simpleBinding" {
+			switch cur, _ := storedAt(root, p).(string); {
+			case add && cur != f.id:
+				return dt, setPath(root, p, f.id) == nil
+			case !add && cur == f.id:
+				return dt, setPath(root, p, nil) == nil
+			}
+			return "", false
+		}
+		p[len(p)-1].Index = -1
+		obj, name, err := listAt(root, p)
+		if err != nil {
+			return "", false
+		}
+		list, _ := obj[name].([]any)
+		i := slices.Index(list, any(f.id))
+		switch {
+		case add && i < 0:
+			obj[name] = append(list, f.id)
+		case !add && i >= 0:
+			obj[name] = slices.Delete(list, i, i+1)
+		default:
+			return "", false
+		}
+		return dt, true
+	}
+	return "", false
+}
