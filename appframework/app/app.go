@@ -43,6 +43,8 @@ type App struct {
 	Texts map[string]*Texts
 	// OptionLists are the static code lists of options/ by id.
 	OptionLists map[string]*OptionList
+	// DataLists are the static data lists of datalists/ by id.
+	DataLists map[string]*DataList
 	// Validations and Calculations are models/<dataType>.validation.json and
 	// .calculation.json by data type id.
 	Validations  map[string]*Validation
@@ -116,6 +118,7 @@ func Load(fsys fs.FS, opts Options) (*App, error) {
 		return nil, &Error{File: "App/config/applicationmetadata.json", Err: fmt.Errorf("%w: no config/applicationmetadata.json under App/ or the root", ErrNotApp)}
 	}
 	a := &App{Root: root, Models: map[string]*Model{}, Texts: map[string]*Texts{}, OptionLists: map[string]*OptionList{},
+		DataLists:   map[string]*DataList{},
 		Validations: map[string]*Validation{}, Calculations: map[string]*Calculation{}}
 	l.app = a
 	l.loadMetadata()
@@ -125,6 +128,7 @@ func Load(fsys fs.FS, opts Options) (*App, error) {
 	l.loadModels()
 	l.loadTexts()
 	l.loadOptions()
+	l.loadDataLists()
 	l.loadProcessAndPolicy()
 	l.loadAppSettings()
 	l.loadVersions()

@@ -64,6 +64,11 @@ func (l *linter) component(set *app.LayoutSet, env *expr.CheckEnv, n *app.Node) 
 		l.optionRef(set, n, o)
 	}
 	switch p := n.Props.(type) {
+	case *component.ListProps:
+		if p.DataListID != "" && l.app.DataLists[p.DataListID] == nil {
+			l.add(Warning, "data-list-missing", file, n.Pointer+"/dataListId",
+				"List %q uses data list %q, which is not in datalists/; in Altinn a C# IDataListProvider makes it, which does not run here: add datalists/%s.json (an array of row objects)", n.ID, p.DataListID, p.DataListID)
+		}
 	case *component.SummaryProps:
 		if p.ComponentRef != "" && set.Components[p.ComponentRef] == nil && !l.partial(set.Folder) {
 			l.add(Error, "component-ref-unknown", file, n.Pointer+"/componentRef", "Summary %q refers to component %q, which layout set %s does not have", n.ID, p.ComponentRef, setName(set))

@@ -57,8 +57,8 @@ type Context struct {
 	// itself (code lists from HTTP sources, instance-specific lists); they
 	// win over the app's static options/ files.
 	Options map[string][]expr.Option
-	// DataLists are the rows of List components by dataListId; the runtime
-	// gets them from its data list provider.
+	// DataLists are the rows of List components by dataListId, for lists the
+	// runtime gets elsewhere; the app's static datalists/ files fill the rest.
 	DataLists map[string][]map[string]any
 	// Now is the time relative dates (minDate "today") are computed from;
 	// zero means time.Now().

@@ -80,7 +80,11 @@ func (st *state) dataList(n *layouttree.Node, c *component.Component, ctx bctx) 
 		}
 	}
 	slices.Sort(keys)
-	for i, r := range st.c.DataLists[p.DataListID] {
+	rows, ok := st.c.DataLists[p.DataListID]
+	if l := st.app.DataLists[p.DataListID]; !ok && l != nil {
+		rows = l.Rows
+	}
+	for i, r := range rows {
 		q := url.Values{}
 		match := len(keys) > 0
 		for _, k := range keys {

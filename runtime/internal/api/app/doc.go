@@ -18,7 +18,7 @@
 //	PUT    …/process/next, …/process/completeProcess          end the current task; run to the end
 //	GET    …/validate                                        validate the current task
 //	GET    /{org}/{app}/api/v1/applicationmetadata           the app's metadata (public, as the three below)
-//	GET    /{org}/{app}/api/v1/texts/{language}, /api/options/{id}, /api/v1/applicationsettings
+//	GET    /{org}/{app}/api/v1/texts/{language}, /api/options/{id}, /api/datalists/{id}, /api/v1/applicationsettings
 //
 // Every handler decodes the request, authorises it through authz (anonymous → 401,
 // denied → 403 without data), calls the instances service and encodes Altinn's JSON.

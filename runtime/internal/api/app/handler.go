@@ -32,6 +32,7 @@ func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
 	g.GET("/api/v1/applicationsettings", h.applicationSettings)
 	g.GET("/api/v1/texts/:language", h.texts)
 	g.GET("/api/options/:optionsId", h.options)
+	g.GET("/api/datalists/:id", h.dataList)
 	// Every instance route needs a caller; asking first answers an anonymous
 	// request 401 before any check of its input could tell what it lacks.
 	g = g.Group("", signedIn)

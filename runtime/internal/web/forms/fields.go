@@ -50,7 +50,7 @@ func editableNames(fragment string) map[string]bool {
 				locked = true
 			}
 		}
-		if name == "" || (strings.HasPrefix(name, "_") && !strings.HasPrefix(name, render.RowsPrefix)) || locked || typ == "hidden" || typ == "submit" || typ == "button" || typ == "file" {
+		if name == "" || (strings.HasPrefix(name, "_") && !strings.HasPrefix(name, render.RowsPrefix) && !strings.HasPrefix(name, render.ListPrefix)) || locked || typ == "hidden" || typ == "submit" || typ == "button" || typ == "file" {
 			continue
 		}
 		out[name] = true

@@ -65,3 +65,40 @@ func bindFile(data map[string]any, ls *app.LayoutSet, f storedFile, add bool) (s
 	}
 	return "", false
 }
+
+// listChoice reads the row a List component's radio posted (name "_list:" +
+// target): the fields to set and their values. Only the fields the component's
+// own bindings name (inside its rows) are returned, so a forged value cannot
+// write elsewhere in the form data.
+func listChoice(ls *app.LayoutSet, target, value string) map[string]string {
+	t, err := render.ParseTarget(target)
+	if err != nil {
+		return nil
+	}
+	n := ls.Component(t.Component)
+	if n == nil || n.Type != "List" {
+		return nil
+	}
+	choice, err := render.ParseListChoice(value)
+	if err != nil {
+		return nil
+	}
+	allowed := map[string]bool{}
+	for key := range n.DataModelBindings {
+		if key == "group" || key == "checked" {
+			continue
+		}
+		if p, dt, err := bindingPath(n, key, t.Rows); err == nil {
+			if dt == ls.DataType {
+				dt = "" // the renderer names the default data type's fields without it
+			}
+			allowed[render.FieldName(render.Field{DataType: dt, Path: p})] = true
+		}
+	}
+	for field := range choice {
+		if !allowed[field] {
+			delete(choice, field)
+		}
+	}
+	return choice
+}

@@ -78,25 +78,16 @@ func (h *Handler) postPage(c *gin.Context) {
 		}
 	}
 	t := texts(r.lang)
-	for name := range editableNames(string(shown)) {
-		values, posted := c.Request.PostForm[name]
-		if !posted {
-			continue
-		}
-		if strings.HasPrefix(name, render.RowsPrefix) {
-			if dt, ok := setChoiceRows(data, ls, strings.TrimPrefix(name, render.RowsPrefix), values); ok {
-				changed[dt] = true
-			}
-			continue
-		}
+	// setField stores the posted values of field name, typed by its model.
+	setField := func(name string, values []string) {
 		f, err := render.ParseFieldName(name)
 		if err != nil {
-			continue
+			return
 		}
 		dt := fieldDataType(f, ls)
 		root, ok := data[dt].(map[string]any)
 		if !ok {
-			continue
+			return
 		}
 		raw := postedValue(values)
 		if v, ok := editedValue(values, storedAt(root, f.Path)); ok {
@@ -113,6 +104,24 @@ func (h *Handler) postPage(c *gin.Context) {
 		}
 		if setPath(root, f.Path, v) == nil {
 			changed[dt] = true
+		}
+	}
+	for name := range editableNames(string(shown)) {
+		values, posted := c.Request.PostForm[name]
+		if !posted {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(name, render.RowsPrefix):
+			if dt, ok := setChoiceRows(data, ls, strings.TrimPrefix(name, render.RowsPrefix), values); ok {
+				changed[dt] = true
+			}
+		case strings.HasPrefix(name, render.ListPrefix):
+			for field, v := range listChoice(ls, strings.TrimPrefix(name, render.ListPrefix), postedValue(values)) {
+				setField(field, []string{v})
+			}
+		default:
+			setField(name, values)
 		}
 	}
 	if len(fs.issues) > 0 {

@@ -38,9 +38,9 @@ func subformStart(t *testing.T) (string, *http.Client, webtest.Page) {
 	return base, c, form
 }
 
-// instanceDoc reads the instance of form page u over the app API with the
-// session, and the decoded form data of its "model" element.
-func instanceDoc(t *testing.T, c *http.Client, base string, u *url.URL) (inst struct {
+// instanceDoc reads the instance of form page u of app ttd/appName over the app
+// API with the session, and the decoded form data of its "model" element.
+func instanceDoc(t *testing.T, c *http.Client, base, appName string, u *url.URL) (inst struct {
 	Data []struct{ ID, DataType string }
 }, model map[string]any) {
 	t.Helper()
@@ -48,7 +48,7 @@ func instanceDoc(t *testing.T, c *http.Client, base string, u *url.URL) (inst st
 	if path == nil {
 		t.Fatalf("no instance in %s", u)
 	}
-	api := base + "/ttd/subform-test/instances/" + path[1]
+	api := base + "/ttd/" + appName + "/instances/" + path[1]
 	got := webtest.Do(t, c, http.MethodGet, api, nil, "Accept", "application/json")
 	if got.Status != http.StatusOK || json.Unmarshal([]byte(got.Body), &inst) != nil {
 		t.Fatalf("instance: %d\n%s", got.Status, got.Body)
@@ -134,7 +134,7 @@ func TestSubformEntries(t *testing.T) {
 	if gone.Status != http.StatusOK || strings.Contains(gone.Body, elem2) {
 		t.Fatalf("delete entry: %d\n%s", gone.Status, gone.Body)
 	}
-	inst, _ := instanceDoc(t, c, base, gone.URL)
+	inst, _ := instanceDoc(t, c, base, "subform-test", gone.URL)
 	mopeds := 0
 	for _, d := range inst.Data {
 		if d.DataType == "moped" {
@@ -183,7 +183,7 @@ func TestUploadBoundToModel(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("upload: %d at %s", resp.StatusCode, resp.Request.URL)
 	}
-	inst, model := instanceDoc(t, c, base, form.URL)
+	inst, model := instanceDoc(t, c, base, "subform-test", form.URL)
 	var file string
 	for _, d := range inst.Data {
 		if d.DataType == "attachments" {
@@ -202,7 +202,7 @@ func TestUploadBoundToModel(t *testing.T) {
 	if deleted.Status != http.StatusOK {
 		t.Fatalf("delete: %d\n%s", deleted.Status, deleted.Body)
 	}
-	_, model = instanceDoc(t, c, base, form.URL)
+	_, model = instanceDoc(t, c, base, "subform-test", form.URL)
 	if ids, _ := model["AttachmentId"].([]any); len(ids) != 0 {
 		t.Errorf("after delete, AttachmentId %v", model["AttachmentId"])
 	}
