@@ -31,6 +31,7 @@ var publicRoutes = map[string]bool{
 	"GET /": true, "HEAD /": true, "GET /api/openapi.yaml": true,
 	"GET /:org/:app/api/v1/applicationmetadata": true, "GET /:org/:app/api/v1/applicationsettings": true,
 	"GET /:org/:app/api/v1/texts/:language": true, "GET /:org/:app/api/options/:optionsId": true,
+	"GET /:org/:app/api/datalists/:id":                                        true,
 	"GET /authentication/api/v1/openid/.well-known/jwks":                      true,
 	"GET /authentication/api/v1/openid/.well-known/openid-configuration":      true,
 	"GET /authentication/api/v1/openid/.well-known/openid-configuration/jwks": true,

@@ -148,3 +148,15 @@ func (s *Store) whyUnchanged(ctx context.Context, op, instanceGUID, dataGUID str
 	}
 	return fmt.Errorf("store: %s data element %s: %w", op, dataGUID, ErrConflict)
 }
+
+// UpdateDataElementDocument overwrites the document of an unlocked element (its
+// metadata changed, not its content); locked is ErrConflict.
+func (s *Store) UpdateDataElementDocument(ctx context.Context, d *DataElement) error {
+	d.LastChanged = s.clock()
+	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ? AND locked = ?", d.GUID, d.InstanceGUID, false).
+		Updates(map[string]any{"last_changed": d.LastChanged, "last_changed_by": d.LastChangedBy, "document": d.Document})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return s.whyUnchanged(ctx, "update", d.InstanceGUID, d.GUID)
+	}
+	return wrap("update data element "+d.GUID, res.Error)
+}

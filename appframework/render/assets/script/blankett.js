@@ -14,6 +14,8 @@
   var queue = Promise.resolve();
   var bypass = false;
   var timer = 0;
+  var pending = 0; // background saves sent or queued and not yet answered
+  var waiting = false; // a full post waits for them
 
   function say(key) {
     if (status) status.textContent = status.getAttribute("data-" + key) || "";
@@ -131,10 +133,13 @@
   }
 
   function enqueue(action, files, submitter) {
+    pending++;
     queue = queue.then(function () { return send(action, files); }).then(function () {
+      pending--;
       if (submitter) focusAfter(action);
     }, function () {
-      if (bypass) return; // the page is being posted in full already
+      pending--;
+      if (bypass || waiting) return; // the page is (about to be) posted in full already
       say("failed");
       // The plain post does what the script could not.
       bypass = true;
@@ -154,8 +159,9 @@
       if (btn && t.files && t.files.length && !box.querySelector('select[name^="_tag:"]')) enqueue(btn.value, true, btn);
       return;
     }
-    // Controls of the page are not data, except choices stored as group rows.
-    if (t.name.charAt(0) === "_" && t.name.indexOf("_rows:") !== 0) return;
+    // Controls of the page are not data, except choices stored as group rows and
+    // a List component's row choice.
+    if (t.name.charAt(0) === "_" && t.name.indexOf("_rows:") !== 0 && t.name.indexOf("_list:") !== 0) return;
     clearTimeout(timer);
     timer = setTimeout(function () { enqueue("save", false, null); }, 50);
   });
@@ -167,8 +173,22 @@
     if (!swapped.test(action)) {
       // A full post carries every field; a background save still out must not
       // post the form a second time when it fails.
-      bypass = true;
       clearTimeout(timer);
+      if (pending > 0) {
+        // Nor may it land after the full post: its older values would overwrite
+        // the newer ones. Post in full once it is answered.
+        ev.preventDefault();
+        waiting = true;
+        var again = function () {
+          bypass = true;
+          var btn = b && b.isConnected ? b : form.querySelector('button[name="_action"][value="' + action.replace(/["\\]/g, "") + '"]');
+          if (form.requestSubmit) form.requestSubmit(btn || undefined);
+          else form.submit();
+        };
+        queue.then(again, again);
+        return;
+      }
+      bypass = true;
       return;
     }
     ev.preventDefault();

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blankett/blankett/internal/testenv/browser"
 	"github.com/blankett/blankett/internal/testenv/webtest"
 )
 
@@ -19,11 +20,7 @@ import (
 // a third page with a List component that sets name and age from a row.
 func listApp(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "skjema"))); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{
+	return fixtureWith(t, map[string]string{
 		"App/datalists/people.json": `[{"name": "Kari", "age": 41, "job": "Baker"},
 			{"name": "Per", "age": 7, "job": "Elev"}, {"name": "Åse", "age": 63, "job": "Lege"}]`,
 		"App/ui/form/Settings.json": `{"pages": {"order": ["page1", "page2", "people"]}}`,
@@ -33,6 +30,15 @@ func listApp(t *testing.T) string {
 			 "tableHeaders": {"name": "Navn", "age": "Alder", "job": "Yrke"},
 			 "dataModelBindings": {"name": "name", "age": "age"}},
 			{"id": "nav3", "type": "NavigationButtons"}]}}`,
+	})
+}
+
+// fixtureWith is a copy of the fixture app with files (path → content) written over it.
+func fixtureWith(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "skjema"))); err != nil {
+		t.Fatal(err)
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, name)
@@ -138,4 +144,24 @@ func TestListComponentSetsFields(t *testing.T) {
 	if _, ok := model["color"]; ok {
 		t.Errorf("a forged choice wrote color, which the List does not bind: %v", model)
 	}
+}
+
+// TestBrowserListAutosave chooses a List row in Chromium with the script: the
+// choice autosaves like any field and is still chosen after a reload; axe on the
+// page.
+func TestBrowserListAutosave(t *testing.T) {
+	base := newServerApps(t, listApp(t))
+	b := browser.New(t)
+	browserLogin(t, b, base+"/ttd/skjema/", olaPID, "")
+	b.ClickNav(`form[action$="/new"] button`)
+	inst := strings.SplitN(b.URL(), "/page/", 2)[0]
+	b.Navigate(inst + "/page/people")
+	b.Axe()
+	b.Click(`input[name="_list:people-list"][value*="age=63"]`)
+	b.WaitFor("the autosave", `document.getElementById("bl-status").textContent === "Lagret"`)
+	b.Navigate(inst + "/page/people")
+	if !browser.Eval[bool](b, `document.querySelector('input[name="_list:people-list"][value*="age=63"]').checked`) {
+		t.Errorf("the chosen row is not chosen after a reload:\n%s", b.Text("main"))
+	}
+	checkConsole(t, b)
 }

@@ -3,10 +3,13 @@
 package forms
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/render"
+	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/gin-gonic/gin"
 )
 
 // storedFile is an attachment stored through upload component target.
@@ -101,4 +104,22 @@ func listChoice(ls *app.LayoutSet, target, value string) map[string]string {
 		}
 	}
 	return choice
+}
+
+// tagFile gives a file uploaded through FileUploadWithTag the tag chosen in the
+// component's tag select ("_tag:" + target), posted with it. A tag that may not
+// be stored is an issue on the component; the file stays.
+func (h *Handler) tagFile(c *gin.Context, r *request, ls *app.LayoutSet, f storedFile) (*render.Issue, error) {
+	n := ls.Component(f.target.Component)
+	tag := c.Request.PostForm.Get(render.TagPrefix + f.target.String())
+	if n == nil || n.Type != "FileUploadWithTag" || tag == "" {
+		return nil, nil
+	}
+	_, err := h.svc.SetTags(c.Request.Context(), r.who, r.snap, f.id, []string{tag})
+	var ie *instances.Error
+	if errors.As(err, &ie) && ie.Code == instances.CodeTagInvalid {
+		return &render.Issue{Severity: render.SeverityError, ComponentID: componentInstance(f.target),
+			Message: texts(r.lang).TagFailed, Code: "tag"}, nil
+	}
+	return nil, err
 }

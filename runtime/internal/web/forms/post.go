@@ -76,6 +76,12 @@ func (h *Handler) postPage(c *gin.Context) {
 		if dt, ok := bindFile(data, ls, f, true); ok {
 			changed[dt] = true
 		}
+		if is, err := h.tagFile(c, r, ls, f); err != nil {
+			h.serviceError(c, r, err)
+			return
+		} else if is != nil {
+			fs.issues = append(fs.issues, *is)
+		}
 	}
 	t := texts(r.lang)
 	// setField stores the posted values of field name, typed by its model.

@@ -5,8 +5,10 @@ package forms_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"mime/multipart"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"regexp"
 	"strings"
@@ -41,7 +43,10 @@ func subformStart(t *testing.T) (string, *http.Client, webtest.Page) {
 // instanceDoc reads the instance of form page u of app ttd/appName over the app
 // API with the session, and the decoded form data of its "model" element.
 func instanceDoc(t *testing.T, c *http.Client, base, appName string, u *url.URL) (inst struct {
-	Data []struct{ ID, DataType string }
+	Data []struct {
+		ID, DataType string
+		Tags         []string
+	}
 }, model map[string]any) {
 	t.Helper()
 	path := regexp.MustCompile(`/instance/(\d+/[0-9a-f-]+)`).FindStringSubmatch(u.Path)
@@ -157,31 +162,9 @@ func TestSubformEntries(t *testing.T) {
 // added on upload and removed on delete.
 func TestUploadBoundToModel(t *testing.T) {
 	base, c, form := subformStart(t)
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	_ = w.WriteField("Navn", "Ola")
-	_ = w.WriteField("_action", "upload:attachments")
-	h := make(map[string][]string)
-	h["Content-Disposition"] = []string{`form-data; name="_file:attachments"; filename="bilde.png"`}
-	h["Content-Type"] = []string{"image/png"}
-	part, err := w.CreatePart(h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _ = part.Write([]byte("\x89PNG\r\n\x1a\n not really a picture"))
-	_ = w.Close()
-	req, err := http.NewRequest(http.MethodPost, form.URL.String(), &body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("upload: %d at %s", resp.StatusCode, resp.Request.URL)
+	if up := postFile(t, c, form.URL.String(), url.Values{"Navn": {"Ola"}, "_action": {"upload:attachments"}},
+		"_file:attachments", "bilde.png", "image/png", "\x89PNG\r\n\x1a\n not really a picture"); up.Status != http.StatusOK {
+		t.Fatalf("upload: %d\n%s", up.Status, up.Body)
 	}
 	inst, model := instanceDoc(t, c, base, "subform-test", form.URL)
 	var file string
@@ -206,4 +189,39 @@ func TestUploadBoundToModel(t *testing.T) {
 	if ids, _ := model["AttachmentId"].([]any); len(ids) != 0 {
 		t.Errorf("after delete, AttachmentId %v", model["AttachmentId"])
 	}
+}
+
+// postFile posts fields and one file (part name field, with filename and content
+// type) as multipart/form-data, as a browser without JavaScript does, and
+// returns the final page.
+func postFile(t *testing.T, c *http.Client, u string, fields url.Values, field, filename, contentType, content string) webtest.Page {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", `form-data; name="`+field+`"; filename="`+filename+`"`)
+	h.Set("Content-Type", contentType)
+	part, err := w.CreatePart(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = part.Write([]byte(content))
+	_ = w.Close()
+	req, err := http.NewRequest(http.MethodPost, u, &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return webtest.Page{Status: resp.StatusCode, Body: string(b), URL: resp.Request.URL, Header: resp.Header}
 }

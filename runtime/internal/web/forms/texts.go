@@ -23,6 +23,8 @@ type uiText struct {
 	FileTooLarge, FileType, FileEmpty, FileTooMany, FileFailed string
 	// Subform entries.
 	SubformErrors, SubformTooMany string
+	// A FileUploadWithTag tag that could not be stored.
+	TagFailed string
 }
 
 var uiTexts = map[string]uiText{
@@ -40,7 +42,8 @@ var uiTexts = map[string]uiText{
 		ConfirmHeading: "Se over og bekreft", ConfirmText: "Se over opplysningene under før du bekrefter.", ConfirmButton: "Bekreft og send inn",
 		FeedbackHeading: "Venter på tilbakemelding", FeedbackText: "Skjemaet er sendt til behandling. Siden viser kvitteringen når behandlingen er ferdig.", Refresh: "Oppdater siden",
 		FileTooLarge: "Filen er for stor.", FileType: "Filtypen er ikke tillatt her.", FileEmpty: "Filen er tom.", FileTooMany: "Du kan ikke laste opp flere filer her.", FileFailed: "Filen kunne ikke lastes opp.",
-		SubformErrors: "Det er feil i en eller flere oppføringer.", SubformTooMany: "Du kan ikke legge til flere oppføringer her."},
+		SubformErrors: "Det er feil i en eller flere oppføringer.", SubformTooMany: "Du kan ikke legge til flere oppføringer her.",
+		TagFailed: "Filen er lastet opp, men merket kunne ikke lagres."},
 	"nn": {Skip: "Hopp til hovudinnhaldet", Language: "Språk", Logout: "Logg ut",
 		Drafts: "Påbyrja skjema", NoDrafts: "Du har ingen påbyrja skjema for denne tenesta.", StartNew: "Start nytt skjema", Draft: "Påbyrja",
 		DeniedHeading: "Du har ikkje tilgang", DeniedText: "Du har ikkje rettar til å sjå denne sida for den du representerer.", ChooseParty: "Vel kven du representerer",
@@ -55,7 +58,8 @@ var uiTexts = map[string]uiText{
 		ConfirmHeading: "Sjå over og stadfest", ConfirmText: "Sjå over opplysningane under før du stadfestar.", ConfirmButton: "Stadfest og send inn",
 		FeedbackHeading: "Ventar på tilbakemelding", FeedbackText: "Skjemaet er sendt til handsaming. Sida viser kvitteringa når handsaminga er ferdig.", Refresh: "Oppdater sida",
 		FileTooLarge: "Fila er for stor.", FileType: "Filtypen er ikkje tillaten her.", FileEmpty: "Fila er tom.", FileTooMany: "Du kan ikkje laste opp fleire filer her.", FileFailed: "Fila kunne ikkje lastast opp.",
-		SubformErrors: "Det er feil i ei eller fleire oppføringar.", SubformTooMany: "Du kan ikkje leggje til fleire oppføringar her."},
+		SubformErrors: "Det er feil i ei eller fleire oppføringar.", SubformTooMany: "Du kan ikkje leggje til fleire oppføringar her.",
+		TagFailed: "Fila er lasta opp, men merket kunne ikkje lagrast."},
 	"en": {Skip: "Skip to main content", Language: "Language", Logout: "Log out",
 		Drafts: "Forms in progress", NoDrafts: "You have no forms in progress for this service.", StartNew: "Start a new form", Draft: "Started",
 		DeniedHeading: "You do not have access", DeniedText: "You may not see this page for the party you represent.", ChooseParty: "Choose whom you represent",
@@ -70,7 +74,8 @@ var uiTexts = map[string]uiText{
 		ConfirmHeading: "Review and confirm", ConfirmText: "Check the information below before you confirm.", ConfirmButton: "Confirm and submit",
 		FeedbackHeading: "Waiting for feedback", FeedbackText: "The form has been sent for processing. This page shows the receipt when processing is done.", Refresh: "Refresh the page",
 		FileTooLarge: "The file is too large.", FileType: "This file type is not allowed here.", FileEmpty: "The file is empty.", FileTooMany: "You cannot upload more files here.", FileFailed: "The file could not be uploaded.",
-		SubformErrors: "One or more entries have errors.", SubformTooMany: "You cannot add more entries here."},
+		SubformErrors: "One or more entries have errors.", SubformTooMany: "You cannot add more entries here.",
+		TagFailed: "The file was uploaded, but its tag could not be saved."},
 }
 
 // texts returns the strings of lang, nb for unknown languages.
