@@ -19,6 +19,7 @@ func Migrations() []dbx.Migration {
 		{Version: 6, Name: "outbox", Up: migrateOutbox},
 		{Version: 7, Name: "cloud events and subscriptions", Up: migrateCloudEvents},
 		{Version: 8, Name: "instance events in write order", Up: migrateEventOrder},
+		{Version: 9, Name: "event retention", Up: migrateRetention},
 	}
 }
 
