@@ -50,6 +50,9 @@ type Config struct {
 	EventsWebhookTimeout time.Duration `flag:"events-webhook-timeout" env:"EVENTS_WEBHOOK_TIMEOUT" default:"45s" usage:"how long a webhook endpoint has to answer one delivery"`
 	EventsMaxAttempts    int           `flag:"events-max-attempts" env:"EVENTS_MAX_ATTEMPTS" default:"10" usage:"deliveries of an event to a webhook before it is a dead letter"`
 	EventsRetryBase      time.Duration `flag:"events-retry-base" env:"EVENTS_RETRY_BASE" default:"10s" usage:"wait after a webhook's first failed delivery; it doubles per attempt (with jitter) up to 12h"`
+	// Event retention: how long events (pull API), finished deliveries and dead
+	// letters are kept; pruned hourly.
+	EventsRetention time.Duration `flag:"events-retention" env:"EVENTS_RETENTION" default:"2160h" usage:"how long events, finished deliveries and dead letters are kept (2160h = 90 days, as Altinn); an event a delivery still needs is kept longer; 0 keeps them forever"`
 	// Apps are app repository directories served as version "local" beside the
 	// deployed releases, for local work; the flag repeats, the env var is a
 	// comma-separated list.
@@ -60,7 +63,8 @@ type Config struct {
 // flags' own defaults are the default tags of Config.
 func DefaultConfig() Config {
 	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour,
-		EventsWebhookTimeout: events.DefaultTimeout, EventsMaxAttempts: events.DefaultRetry.MaxAttempts, EventsRetryBase: events.DefaultRetry.Base}
+		EventsWebhookTimeout: events.DefaultTimeout, EventsMaxAttempts: events.DefaultRetry.MaxAttempts, EventsRetryBase: events.DefaultRetry.Base,
+		EventsRetention: events.DefaultRetention}
 }
 
 // loginConfigured reports whether any login or token setting is given.
@@ -86,6 +90,9 @@ func (c Config) Validate(dev bool, publicURL string) error {
 	}
 	if c.EventsWebhookTimeout < 0 || c.EventsMaxAttempts < 0 || c.EventsRetryBase < 0 {
 		add("--events-webhook-timeout, --events-max-attempts and --events-retry-base must not be negative (0 is the default)")
+	}
+	if c.EventsRetention < 0 {
+		add("--events-retention must not be negative (0 keeps events forever)")
 	}
 	if n := len(c.LoginStateKey); n > 0 && n < 32 {
 		add("--login-state-key must be at least 32 bytes, got %d", n)

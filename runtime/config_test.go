@@ -100,6 +100,8 @@ func TestConfigValidate(t *testing.T) {
 		{"sweeper off", with(func(c *runtime.Config) { c.BlobSweepInterval, c.BlobSweepGrace = 0, 0 }), false, ""},
 		{"negative sweep interval", with(func(c *runtime.Config) { c.BlobSweepInterval = -time.Second }), false, "--blob-sweep-interval"},
 		{"sweep without grace", with(func(c *runtime.Config) { c.BlobSweepGrace = 0 }), false, "--blob-sweep-grace must be positive"},
+		{"events kept forever", with(func(c *runtime.Config) { c.EventsRetention = 0 }), false, ""},
+		{"negative events retention", with(func(c *runtime.Config) { c.EventsRetention = -time.Hour }), false, "--events-retention"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,7 +21,7 @@ func (r *Role) eventsWorker(deps platform.Deps, st *store.Store) *events.Worker 
 		retry.Base = r.cfg.EventsRetryBase
 	}
 	return events.NewWorker(events.Options{Store: st, PublicURL: deps.PublicURL, Timeout: r.cfg.EventsWebhookTimeout, Retry: retry,
-		Log: deps.Log.With(slog.String("role", "runtime"), slog.String("worker", "events"))})
+		Retention: r.cfg.EventsRetention, Log: deps.Log.With(slog.String("role", "runtime"), slog.String("worker", "events"))})
 }
 
 // startEvents runs the worker until shutdown, unless the platform runs no workers

@@ -158,3 +158,28 @@ func TestUnreachablePostgres(t *testing.T) {
 		t.Fatalf("Open = %v; want an unreachable error", err)
 	}
 }
+
+// TestMigrateOutOfOrder: a set joins several packages' version ranges, so a new
+// migration of one package may be numbered below another's applied one; it is
+// applied, not refused.
+func TestMigrateOutOfOrder(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		set := testSet(false)
+		set.Migrations = append(set.Migrations, dbx.Migration{Version: 100, Name: "other package",
+			Up: func(ctx context.Context, tx *gorm.DB) error {
+				return tx.Exec("CREATE TABLE gadgets (id integer)").Error
+			}})
+		if _, err := db.Migrate(ctx, set, nil); err != nil {
+			t.Fatal(err)
+		}
+		set.Migrations = append(testSet(true).Migrations, set.Migrations[1])
+		applied, err := db.Migrate(ctx, set, nil)
+		if err != nil || len(applied) != 1 || applied[0].Version != 2 {
+			t.Fatalf("Migrate = %v, %v; want version 2 applied", applied, err)
+		}
+		if err := dbx.CheckDrift(db.Gorm, &widget{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -50,6 +50,11 @@ func (db *DB) provider(set MigrationSet, log *slog.Logger) (*goose.Provider, err
 	}
 	opts := []goose.ProviderOption{
 		goose.WithTableName(set.Name + "_schema_version"),
+		// A set joins the migrations of several packages, each numbering its own
+		// range (the runtime store from 2, apphost from 100), so a package's new
+		// migration is often lower than another's applied one. Goose applies such
+		// missing migrations first, in order, then the new ones.
+		goose.WithAllowOutofOrder(true),
 		goose.WithGoMigrations(ms...),
 		goose.WithDisableGlobalRegistry(true),
 	}
@@ -83,7 +88,8 @@ func (db *DB) runTx(m Migration) func(context.Context, *sql.Tx) error {
 }
 
 // Migrate applies every pending migration of set, in order, each in its own
-// transaction, and returns those it applied. A failure stops at the failing migration
+// transaction, and returns those it applied. Pending migrations numbered below an
+// applied one (another package's range) are applied too. A failure stops at the failing migration
 // and leaves the earlier ones applied.
 func (db *DB) Migrate(ctx context.Context, set MigrationSet, log *slog.Logger) ([]MigrationResult, error) {
 	p, err := db.provider(set, log)

@@ -170,6 +170,15 @@ func TestEventsEndToEnd(t *testing.T) {
 		badID, _ := subscribe(bad.URL+"/in", events.TypeInstanceCreated)
 		call(http.MethodPost, "/events/api/v1/subscriptions", `{"endPoint":"ftp://x","sourceFilter":"`+srv.URL+`/ttd"}`, http.StatusBadRequest)
 		call(http.MethodPost, "/events/api/v1/subscriptions", `{"endPoint":"https://x.example","sourceFilter":"`+srv.URL+`/acme/app"}`, http.StatusForbidden)
+		// A wildcard is a whole last segment; anywhere else it is refused.
+		for _, f := range []string{"app.inst*", "app.*.created"} {
+			ex := call(http.MethodPost, "/events/api/v1/subscriptions", `{"endPoint":"https://x.example","sourceFilter":"`+srv.URL+`/ttd/signing-test","typeFilter":"`+f+`"}`, http.StatusBadRequest)
+			if !strings.Contains(string(ex.Body), `"code":"invalid_subscription"`) || !strings.Contains(string(ex.Body), `"type_filter_invalid"`) {
+				t.Fatalf("typeFilter %s: %s", f, ex.Body)
+			}
+		}
+		moved := newHook(t, http.StatusOK)
+		movedID, _ := subscribe(moved.URL+"/in", "app.instance.process.movedTo.*")
 		waitFor(t, "the validation event", func() bool { return len(good.deliveries()) == 1 })
 		val := good.deliveries()[0]
 		if val.event.Type != events.TypeValidateSubscription {
@@ -181,6 +190,9 @@ func TestEventsEndToEnd(t *testing.T) {
 		waitFor(t, "validated", func() bool {
 			ex := call(http.MethodGet, "/events/api/v1/subscriptions/"+goodID, "", http.StatusOK)
 			return strings.Contains(string(ex.Body), `"validated":true`) && !strings.Contains(string(ex.Body), goodSecret)
+		})
+		waitFor(t, "the wildcard subscription validated", func() bool {
+			return strings.Contains(string(call(http.MethodGet, "/events/api/v1/subscriptions/"+movedID, "", http.StatusOK).Body), `"validated":true`)
 		})
 		// The failing endpoint never validates: its handshake ends as a dead letter.
 		waitFor(t, "the failing endpoint's handshake dead", func() bool {
@@ -252,6 +264,17 @@ func TestEventsEndToEnd(t *testing.T) {
 			}
 		}
 
+		// The wildcard subscription gets the three movedTo events only.
+		waitFor(t, "the movedTo events", func() bool { return len(moved.deliveries()) >= 4 })
+		var movedTypes []string
+		for _, d := range moved.deliveries()[1:] {
+			movedTypes = append(movedTypes, d.event.Type)
+		}
+		slices.Sort(movedTypes)
+		if !slices.Equal(movedTypes, want[1:4]) {
+			t.Fatalf("wildcard subscription got %v, want %v", movedTypes, want[1:4])
+		}
+
 		// The failing endpoint: app.instance.created tried three times, then dead.
 		var dead []struct {
 			ID       int64
@@ -317,13 +340,29 @@ func TestEventsEndToEnd(t *testing.T) {
 		if !strings.Contains(string(ex.Body), "app.instance.process.completed") || strings.Count(string(ex.Body), `"id"`) != 1 {
 			t.Errorf("after + type: %s", ex.Body)
 		}
+		// type= takes the subscriptions' filter syntax.
+		for _, tt := range []struct {
+			query string
+			n     int
+		}{{"type=app.instance.process.movedTo.*", 3}, {"type=app.instance.*", len(want)}, {"type=*", len(want)},
+			{"type=app.instance.process.movedTo.*&type=app.instance.created", 4}, {"type=app.instance.process.*", 4}} {
+			ex := call(http.MethodGet, "/events/api/v1/app/ttd/signing-test?from=2000-01-01T00:00:00Z&"+tt.query, "", http.StatusOK)
+			var page []events.Event
+			if err := json.Unmarshal(ex.Body, &page); err != nil || len(page) != tt.n {
+				t.Fatalf("%s: %d events, want %d: %s", tt.query, len(page), tt.n, ex.Body)
+			}
+		}
+		ex = call(http.MethodGet, "/events/api/v1/app/ttd/signing-test?from=2000-01-01T00:00:00Z&type=app.inst*", "", http.StatusBadRequest)
+		if !strings.Contains(string(ex.Body), `"code":"invalid_query"`) {
+			t.Fatalf("type=app.inst*: %s", ex.Body)
+		}
 		call(http.MethodGet, "/events/api/v1/app/ttd/signing-test", "", http.StatusBadRequest)
 		call(http.MethodGet, "/events/api/v1/app/ttd/signing-test?after=nope", "", http.StatusBadRequest)
 		call(http.MethodGet, "/events/api/v1/app/acme/app?after=nope", "", http.StatusForbidden)
 
-		// The list shows both without secrets; a deleted subscription is gone.
+		// The list shows all three without secrets; a deleted subscription is gone.
 		ex = call(http.MethodGet, "/events/api/v1/subscriptions", "", http.StatusOK)
-		if strings.Count(string(ex.Body), `"id"`) != 2 || strings.Contains(string(ex.Body), goodSecret) {
+		if strings.Count(string(ex.Body), `"id"`) != 3 || strings.Contains(string(ex.Body), goodSecret) {
 			t.Errorf("list %s", ex.Body)
 		}
 		call(http.MethodDelete, "/events/api/v1/subscriptions/"+goodID, "", http.StatusNoContent)

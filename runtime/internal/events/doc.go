@@ -23,6 +23,11 @@
 // outbox update repeats the POST, so receivers must tolerate duplicates (the
 // Blankett-Event-Id header and the event id are stable across repeats).
 //
+// Retention: with Options.Retention set, the Worker prunes hourly (Prune) the
+// finished messages, the dead letters and then the events the retention has
+// outlived, in bounded batches; an event a message that is not done still names
+// (store.OutboxMessage.EventID) is kept.
+//
 // Every delivery carries Blankett-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
 // keyed with the subscription's secret over "<t>.<body>">; see Sign and Verify.
 // Secrets and endpoint query strings (which Altinn users use for their own

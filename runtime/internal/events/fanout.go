@@ -86,7 +86,8 @@ func (w *Worker) fanOutTx(ctx context.Context, tx *store.Store, msgs []store.Out
 					continue
 				}
 				payload, _ := json.Marshal(webhookMessage{SubscriptionID: sub.ID, EventID: ev.ID})
-				if _, err := tx.EnqueueRef(ctx, TopicWebhook, strconv.FormatInt(sub.ID, 10), payload, time.Time{}); err != nil {
+				// Naming the event keeps it from retention until the delivery is done.
+				if _, err := tx.EnqueueAbout(ctx, TopicWebhook, strconv.FormatInt(sub.ID, 10), ev.ID, payload, time.Time{}); err != nil {
 					return err
 				}
 			}

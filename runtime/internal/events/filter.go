@@ -5,12 +5,13 @@ package events
 import "github.com/blankett/blankett/runtime/internal/store"
 
 // Matches reports whether sub receives ev: the event is of the subscription's app
-// (its source filter), of its type when it names one, and about its subject when
-// it names one. Filters compare exactly; an empty filter matches everything. A
-// subscription that is disabled or not yet validated receives nothing.
+// (its source filter), passes its type filter (MatchType: exact, or a trailing
+// ".*" wildcard) and is about its subject when it names one; an empty filter
+// matches everything. A subscription that is disabled or not yet validated
+// receives nothing.
 func Matches(sub store.Subscription, ev store.CloudEvent) bool {
 	return sub.Validated && !sub.Disabled &&
 		sub.FilterOrg == ev.Org && sub.FilterApp == ev.App &&
-		(sub.TypeFilter == "" || sub.TypeFilter == ev.Type) &&
+		MatchType(sub.TypeFilter, ev.Type) &&
 		(sub.SubjectFilter == "" || sub.SubjectFilter == ev.Subject)
 }

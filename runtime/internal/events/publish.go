@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,6 +77,8 @@ func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance
 	if err != nil {
 		return nil, err
 	}
-	_, err = tx.Enqueue(ctx, TopicEvent, payload, time.Time{})
+	// The message names its lowest event, which retention then keeps, with every
+	// later one, until the fan-out is done.
+	_, err = tx.EnqueueAbout(ctx, TopicEvent, "", slices.Min(msg.EventIDs), payload, time.Time{})
 	return evs, err
 }

@@ -52,8 +52,16 @@ type Options struct {
 	Parallel, Batch int
 	// Retry decides when a failed delivery is tried again and when it is dead.
 	Retry store.RetryPolicy
-	// Now is the clock of signature times; nil is time.Now.
+	// Now is the clock of signature times and of retention; nil is time.Now.
 	Now func() time.Time
+	// Retention is how long events, finished deliveries and dead letters are
+	// kept (see Prune); 0 keeps them forever. The runtime's default is
+	// DefaultRetention.
+	Retention time.Duration
+	// PruneEvery is the pause between prunes; 0 is DefaultPruneEvery. PruneBatch
+	// bounds the rows one statement deletes; 0 is DefaultPruneBatch.
+	PruneEvery time.Duration
+	PruneBatch int
 }
 
 // Worker fans published events out to subscriptions and delivers them. Run it once
@@ -72,13 +80,17 @@ type Worker struct {
 	now      func() time.Time
 	id       string
 	nudge    chan struct{}
+	// retention, pruneEvery and pruneBatch configure Prune.
+	retention  time.Duration
+	pruneEvery time.Duration
+	pruneBatch int
 }
 
 // NewWorker returns a Worker with opts' zero fields set to the defaults.
 func NewWorker(o Options) *Worker {
 	w := &Worker{st: o.Store, public: strings.TrimRight(o.PublicURL, "/"), log: o.Log, client: o.Client, timeout: o.Timeout,
 		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, batch: o.Batch, retry: o.Retry, now: o.Now,
-		id: workerID(), nudge: make(chan struct{}, 1)}
+		id: workerID(), nudge: make(chan struct{}, 1), retention: o.Retention, pruneEvery: o.PruneEvery, pruneBatch: o.PruneBatch}
 	if w.log == nil {
 		w.log = slog.New(slog.DiscardHandler)
 	}
@@ -88,6 +100,10 @@ func NewWorker(o Options) *Worker {
 	w.timeout = orDefault(w.timeout, DefaultTimeout)
 	w.interval = orDefault(w.interval, DefaultInterval)
 	w.lease = orDefault(w.lease, DefaultLease)
+	w.pruneEvery = orDefault(w.pruneEvery, DefaultPruneEvery)
+	if w.pruneBatch <= 0 {
+		w.pruneBatch = DefaultPruneBatch
+	}
 	if w.parallel <= 0 {
 		w.parallel = DefaultParallel
 	}
@@ -119,10 +135,13 @@ func (w *Worker) Nudge() {
 
 // Run works until ctx ends, then waits for the deliveries in flight: a delivery
 // cut short by the shutdown keeps its lease and is tried again by any worker once
-// the lease runs out.
+// the lease runs out. With a retention it also prunes, every prune interval.
 func (w *Worker) Run(ctx context.Context) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	if w.retention > 0 {
+		wg.Go(func() { w.pruneLoop(ctx) })
+	}
 	slots := make(chan struct{}, w.parallel)
 	timer := time.NewTimer(0)
 	defer timer.Stop()

@@ -5,7 +5,6 @@ package instances
 import (
 	"context"
 	"encoding/json"
-	"slices"
 	"time"
 
 	"github.com/blankett/blankett/appframework/process"
@@ -95,23 +94,15 @@ type ProcessHistory struct {
 	ProcessHistory []ProcessHistoryItem `json:"processHistory"`
 }
 
-// History derives the process history from the instance's process events, oldest
-// first, as Altinn Storage does.
+// History derives the process history from the instance's process events, in the
+// order they were written (one step writes several with one timestamp), as Altinn
+// Storage does.
 func (s *Service) History(ctx context.Context, snap *Snapshot) (*ProcessHistory, error) {
 	evs, err := s.st.ListEvents(ctx, snap.row.GUID, store.EventFilter{Types: []string{EventProcessStartEvent,
 		EventProcessStartTask, EventProcessEndTask, EventProcessEndEvent}})
 	if err != nil {
 		return nil, err
 	}
-	// One step writes its events with one timestamp, and ids are random, so order
-	// events of the same instant by where they fall in a step.
-	rank := map[string]int{EventProcessStartEvent: 0, EventProcessEndTask: 1, EventProcessStartTask: 2, EventProcessEndEvent: 3}
-	slices.SortStableFunc(evs, func(a, b store.InstanceEvent) int {
-		if c := a.Created.Compare(b.Created); c != 0 {
-			return c
-		}
-		return rank[a.EventType] - rank[b.EventType]
-	})
 	out := &ProcessHistory{ProcessHistory: make([]ProcessHistoryItem, 0, len(evs))}
 	for _, e := range evs {
 		var p ProcessState

@@ -5,7 +5,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // CloudEvent is a row of the events table: one CloudEvent an app published, kept
@@ -58,15 +60,18 @@ func (s *Store) CloudEventsByID(ctx context.Context, ids []int64) ([]CloudEvent,
 
 // CloudEventQuery selects one app's events for the pull API. After is a CloudEvent
 // id (the last one the caller has): only later events are returned, and an unknown
-// id is ErrInvalid. From (inclusive) bounds the event time; Types and PartyID
-// filter when set. Limit must be positive.
+// id is ErrInvalid. From (inclusive) bounds the event time; PartyID filters when
+// set. Types (exact) and TypePrefixes (types that start with one, case-sensitive,
+// nothing a pattern) filter together when either is set: an event of any of the
+// types or with any of the prefixes is returned. Limit must be positive.
 type CloudEventQuery struct {
-	Org, App string
-	After    string
-	From     time.Time
-	Types    []string
-	PartyID  int64
-	Limit    int
+	Org, App     string
+	After        string
+	From         time.Time
+	Types        []string
+	TypePrefixes []string
+	PartyID      int64
+	Limit        int
 }
 
 // ListCloudEvents returns the events q selects, oldest (lowest id) first.
@@ -85,8 +90,8 @@ func (s *Store) ListCloudEvents(ctx context.Context, q CloudEventQuery) ([]Cloud
 	if !q.From.IsZero() {
 		db = db.Where("time >= ?", ts(q.From))
 	}
-	if len(q.Types) > 0 {
-		db = db.Where("type IN ?", q.Types)
+	if cond, args := typeCondition(q.Types, q.TypePrefixes); cond != "" {
+		db = db.Where(cond, args...)
 	}
 	if q.PartyID != 0 {
 		db = db.Where("party_id = ?", q.PartyID)
@@ -94,4 +99,22 @@ func (s *Store) ListCloudEvents(ctx context.Context, q CloudEventQuery) ([]Cloud
 	var out []CloudEvent
 	err := db.Order("id").Limit(q.Limit).Find(&out).Error
 	return out, wrap("list cloud events of "+q.Org+"/"+q.App, err)
+}
+
+// typeCondition is the WHERE condition of exact types and type prefixes, "" for
+// none. A prefix is compared with substr, not LIKE: LIKE would need _ and %
+// escaped, and ignores case for ASCII on SQLite but not on PostgreSQL.
+func typeCondition(types, prefixes []string) (string, []any) {
+	var conds []string
+	var args []any
+	if len(types) > 0 {
+		conds, args = append(conds, "type IN ?"), append(args, types)
+	}
+	for _, p := range prefixes {
+		conds, args = append(conds, "substr(type, 1, ?) = ?"), append(args, utf8.RuneCountInString(p), p)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return "(" + strings.Join(conds, " OR ") + ")", args
 }

@@ -82,3 +82,50 @@ func TestCloudEvents(t *testing.T) {
 		}
 	})
 }
+
+// TestCloudEventTypePrefixes: a type prefix matches the start of the type exactly
+// on both engines: case-sensitively, with _ and % as plain characters.
+func TestCloudEventTypePrefixes(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		types := []string{"app.instance.created", "app.instance.process.movedTo.Task_1", "app.instance.process.completed",
+			"x_y.a", "xAy.a", "x%.a", "xabc.a", "App.instance.created", "app.instance"}
+		rows := make([]store.CloudEvent, len(types))
+		for i, typ := range types {
+			rows[i] = store.CloudEvent{EventID: uuid.NewString(), Type: typ, Org: "ttd", App: "a", Time: time.Now(), Document: `{}`}
+		}
+		if _, err := s.AppendCloudEvents(ctx, rows); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			name     string
+			types    []string
+			prefixes []string
+			want     []string
+		}{
+			{"none", nil, nil, types},
+			{"prefix", nil, []string{"app.instance.process."}, types[1:3]},
+			{"case", nil, []string{"app.instance."}, types[:3]},
+			{"underscore", nil, []string{"x_y."}, []string{"x_y.a"}},
+			{"percent", nil, []string{"x%."}, []string{"x%.a"}},
+			{"types or prefixes", []string{"app.instance.created", "xAy.a"}, []string{"x_y.", "App."},
+				[]string{"app.instance.created", "x_y.a", "xAy.a", "App.instance.created"}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				got, err := s.ListCloudEvents(ctx, store.CloudEventQuery{Org: "ttd", App: "a", Types: tt.types, TypePrefixes: tt.prefixes, Limit: 50})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var list []string
+				for _, e := range got {
+					list = append(list, e.Type)
+				}
+				if !slices.Equal(list, tt.want) {
+					t.Fatalf("got %v, want %v", list, tt.want)
+				}
+			})
+		}
+	})
+}

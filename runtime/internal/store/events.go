@@ -13,7 +13,11 @@ import (
 // InstanceEvent is a row of the audit trail: who did what to an instance and when.
 // User and ProcessInfo hold the Altinn JSON objects (PlatformUser, ProcessState).
 type InstanceEvent struct {
-	ID           string `gorm:"primaryKey;size:36"`
+	// Seq is set by the database on insert, in the order events are written; it
+	// orders an instance's events, since one change writes several with one
+	// timestamp.
+	Seq          int64  `gorm:"primaryKey;autoIncrement"`
+	ID           string `gorm:"size:36"`
 	InstanceGUID string `gorm:"size:36"`
 	PartyID      int64
 	// EventType is an Altinn event type: Created, Saved, Submited, Deleted,
@@ -37,7 +41,7 @@ func (s *Store) AppendEvent(ctx context.Context, e InstanceEvent) (InstanceEvent
 }
 
 // AppendEvents records es with one INSERT, filling in their defaults as
-// AppendEvent does.
+// AppendEvent does; they are listed in the order of es.
 func (s *Store) AppendEvents(ctx context.Context, es []InstanceEvent) error {
 	for i := range es {
 		e := &es[i]
@@ -72,7 +76,7 @@ type EventFilter struct {
 	From, To time.Time
 }
 
-// ListEvents returns an instance's events, oldest first.
+// ListEvents returns an instance's events in the order they were written.
 func (s *Store) ListEvents(ctx context.Context, instanceGUID string, f EventFilter) ([]InstanceEvent, error) {
 	q := s.db(ctx).Where("instance_guid = ?", instanceGUID)
 	if len(f.Types) > 0 {
@@ -85,6 +89,6 @@ func (s *Store) ListEvents(ctx context.Context, instanceGUID string, f EventFilt
 		q = q.Where("created < ?", ts(f.To))
 	}
 	var out []InstanceEvent
-	err := q.Order("created, id").Find(&out).Error
+	err := q.Order("seq").Find(&out).Error
 	return out, wrap("list events of "+instanceGUID, err)
 }

@@ -18,6 +18,8 @@ func Migrations() []dbx.Migration {
 		{Version: 5, Name: "parties users roles clients sessions", Up: migrateParties},
 		{Version: 6, Name: "outbox", Up: migrateOutbox},
 		{Version: 7, Name: "cloud events and subscriptions", Up: migrateCloudEvents},
+		{Version: 8, Name: "instance events in write order", Up: migrateEventOrder},
+		{Version: 9, Name: "event retention", Up: migrateRetention},
 	}
 }
 

@@ -21,7 +21,10 @@ type OutboxMessage struct {
 	Topic string `gorm:"size:200"`
 	// Ref names what the message is about (a webhook delivery's subscription id),
 	// so one subject's dead letters can be listed; "" for none.
-	Ref         string `gorm:"size:200"`
+	Ref string `gorm:"size:200"`
+	// EventID is the events row the message needs until it is done (see
+	// EnqueueAbout), so that retention keeps it; nil for none.
+	EventID     *int64
 	Payload     string `gorm:"type:text"` // JSON
 	Created     time.Time
 	AvailableAt time.Time
@@ -80,6 +83,13 @@ func (s *Store) Enqueue(ctx context.Context, topic string, payload []byte, avail
 
 // EnqueueRef is Enqueue of a message about ref (see OutboxMessage.Ref).
 func (s *Store) EnqueueRef(ctx context.Context, topic, ref string, payload []byte, availableAt time.Time) (OutboxMessage, error) {
+	return s.EnqueueAbout(ctx, topic, ref, 0, payload, availableAt)
+}
+
+// EnqueueAbout is EnqueueRef of a message that needs events row eventID (0 for
+// none) until it is done: PruneCloudEvents keeps that event while the message is
+// pending or dead, and, for a message of the fan-out topic, every later event.
+func (s *Store) EnqueueAbout(ctx context.Context, topic, ref string, eventID int64, payload []byte, availableAt time.Time) (OutboxMessage, error) {
 	if !json.Valid(payload) {
 		return OutboxMessage{}, fmt.Errorf("store: enqueue %s: %w: payload is not JSON", topic, ErrInvalid)
 	}
@@ -88,6 +98,9 @@ func (s *Store) EnqueueRef(ctx context.Context, topic, ref string, payload []byt
 		availableAt = now
 	}
 	m := OutboxMessage{Topic: topic, Ref: ref, Payload: string(payload), Created: now, AvailableAt: ts(availableAt)}
+	if eventID != 0 {
+		m.EventID = &eventID
+	}
 	return m, wrap("enqueue "+topic, s.db(ctx).Create(&m).Error)
 }
 

@@ -193,7 +193,7 @@ func TestInstanceLifecycle(t *testing.T) {
 			t.Fatalf("read hard-deleted: %d %s", r.Status, r.Body)
 		}
 		var evs []string
-		if err := e.db.Gorm.Table("instance_events").Where("instance_guid = ?", inst.ID[len(party)+1:]).Order("created, id").
+		if err := e.db.Gorm.Table("instance_events").Where("instance_guid = ?", inst.ID[len(party)+1:]).Order("seq").
 			Pluck("event_type", &evs).Error; err != nil {
 			t.Fatal(err)
 		}

@@ -8,13 +8,13 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 var (
 	// name is an org code or app name as Altinn allows them.
 	name        = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,99}$`)
-	eventType   = regexp.MustCompile(`^[A-Za-z0-9._-]{1,200}$`)
 	partySubjct = regexp.MustCompile(`^/party/[1-9][0-9]{0,18}$`)
 )
 
@@ -43,11 +43,17 @@ func (a *api) check(req SubscriptionRequest) (store.Subscription, []httpx.FieldE
 	} else {
 		sub.SourceFilter, sub.FilterOrg, sub.FilterApp = src, org, app
 	}
-	if req.TypeFilter != "" && !eventType.MatchString(req.TypeFilter) {
-		add("typeFilter", FieldTypeFilterInvalid, "typeFilter must be an event type such as app.instance.process.completed.")
+	if req.TypeFilter != "" && events.CheckTypeFilter(req.TypeFilter) != nil {
+		add("typeFilter", FieldTypeFilterInvalid, typeFilterRule("typeFilter"))
 	}
 	if req.SubjectFilter != "" && !partySubjct.MatchString(req.SubjectFilter) {
 		add("subjectFilter", FieldSubjectFilterInvalid, "subjectFilter must be /party/{partyId}.")
 	}
 	return sub, errs
+}
+
+// typeFilterRule says what the type filter named param may be.
+func typeFilterRule(param string) string {
+	return param + " must be an event type such as app.instance.process.completed, * for all, or whole segments " +
+		"followed by .* such as app.instance.process.movedTo.* (a * anywhere else is not allowed)."
 }

@@ -4,6 +4,7 @@ package events
 
 import (
 	"net/url"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -33,6 +34,13 @@ func TestCheckSubscription(t *testing.T) {
 		{"bad type and subject", false, SubscriptionRequest{EndPoint: "https://h.example", SourceFilter: base + "/ttd/app",
 			TypeFilter: "a b", SubjectFilter: "/person/01017012345"}, []string{FieldTypeFilterInvalid, FieldSubjectFilterInvalid}, ""},
 		{"everything", false, SubscriptionRequest{}, []string{FieldEndpointInvalid, FieldSourceFilterInvalid}, ""},
+		{"type wildcard", false, SubscriptionRequest{EndPoint: "https://h.example", SourceFilter: base + "/ttd/app",
+			TypeFilter: "app.instance.process.movedTo.*"}, nil, "ttd"},
+		{"all types", false, SubscriptionRequest{EndPoint: "https://h.example", SourceFilter: base + "/ttd/app", TypeFilter: "*"}, nil, "ttd"},
+		{"wildcard inside a segment", false, SubscriptionRequest{EndPoint: "https://h.example", SourceFilter: base + "/ttd/app",
+			TypeFilter: "app.inst*"}, []string{FieldTypeFilterInvalid}, ""},
+		{"wildcard in the middle", false, SubscriptionRequest{EndPoint: "https://h.example", SourceFilter: base + "/ttd/app",
+			TypeFilter: "app.*.created"}, []string{FieldTypeFilterInvalid}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,12 +75,39 @@ func TestParsePull(t *testing.T) {
 		{"after=a&size=1001", false, 0},
 		{"after=a&party=x", false, 0},
 		{"after=a&type=", false, 0},
+		{"after=a&type=app.inst*", false, 0},
+		{"after=a&type=app.*.created", false, 0},
+		{"after=a&type=*&type=app.inst*", false, 0},
 	}
 	for _, tt := range tests {
 		v, _ := url.ParseQuery(tt.query)
 		q, problem := parsePull(v)
 		if (problem == "") != tt.ok || (tt.ok && q.Limit != tt.size) {
 			t.Errorf("%q: %+v %q", tt.query, q, problem)
+		}
+	}
+}
+
+// TestParsePullTypes: exact types go to the store as types, wildcards as
+// prefixes, and * lifts the type filter.
+func TestParsePullTypes(t *testing.T) {
+	tests := []struct {
+		query           string
+		types, prefixes []string
+	}{
+		{"after=a", nil, nil},
+		{"after=a&type=app.instance.created", []string{"app.instance.created"}, nil},
+		{"after=a&type=app.instance.process.movedTo.*&type=app.instance.created",
+			[]string{"app.instance.created"}, []string{"app.instance.process.movedTo."}},
+		{"after=a&type=app.instance.*", nil, []string{"app.instance."}},
+		{"after=a&type=*", nil, nil},
+		{"after=a&type=app.instance.created&type=*", nil, nil},
+	}
+	for _, tt := range tests {
+		v, _ := url.ParseQuery(tt.query)
+		q, problem := parsePull(v)
+		if problem != "" || !reflect.DeepEqual(q.Types, tt.types) || !reflect.DeepEqual(q.TypePrefixes, tt.prefixes) {
+			t.Errorf("%q: types %q, prefixes %q, %q", tt.query, q.Types, q.TypePrefixes, problem)
 		}
 	}
 }

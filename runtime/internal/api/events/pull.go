@@ -8,10 +8,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/internal/events"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
 )
@@ -69,7 +69,7 @@ func (a *api) pull(c *gin.Context) {
 
 // parsePull reads the pull query; a non-empty string says what is wrong.
 func parsePull(v url.Values) (store.CloudEventQuery, string) {
-	q := store.CloudEventQuery{After: v.Get("after"), Limit: DefaultSize, Types: v["type"]}
+	q := store.CloudEventQuery{After: v.Get("after"), Limit: DefaultSize}
 	if s := v.Get("from"); s != "" {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
@@ -94,10 +94,22 @@ func parsePull(v url.Values) (store.CloudEventQuery, string) {
 		}
 		q.Limit = n
 	}
-	for _, t := range q.Types {
-		if t == "" || strings.ContainsAny(t, " \t") {
-			return q, "type must be an event type."
+	every := false
+	for _, t := range v["type"] {
+		if events.CheckTypeFilter(t) != nil {
+			return q, typeFilterRule("type")
 		}
+		switch p, wild := events.TypePrefix(t); {
+		case !wild:
+			q.Types = append(q.Types, t)
+		case p == "":
+			every = true
+		default:
+			q.TypePrefixes = append(q.TypePrefixes, p)
+		}
+	}
+	if every { // type=* passes every event, whatever else is asked for
+		q.Types, q.TypePrefixes = nil, nil
 	}
 	return q, ""
 }
