@@ -18,6 +18,7 @@ import (
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/devidp"
 	"github.com/blankett/blankett/runtime/internal/events"
+	"github.com/blankett/blankett/runtime/internal/pdf"
 )
 
 // ErrConfig reports a runtime configuration that cannot work.
@@ -50,6 +51,10 @@ type Config struct {
 	EventsWebhookTimeout time.Duration `flag:"events-webhook-timeout" env:"EVENTS_WEBHOOK_TIMEOUT" default:"45s" usage:"how long a webhook endpoint has to answer one delivery"`
 	EventsMaxAttempts    int           `flag:"events-max-attempts" env:"EVENTS_MAX_ATTEMPTS" default:"10" usage:"deliveries of an event to a webhook before it is a dead letter"`
 	EventsRetryBase      time.Duration `flag:"events-retry-base" env:"EVENTS_RETRY_BASE" default:"10s" usage:"wait after a webhook's first failed delivery; it doubles per attempt (with jitter) up to 12h"`
+	// PDF receipts (runtime/internal/pdf): the Chromium that prints them.
+	PDFChromium string        `flag:"pdf-chromium" env:"PDF_CHROMIUM" usage:"Chromium binary that prints PDF receipts (default: chromium, chromium-browser or google-chrome on PATH; none found: jobs wait in the outbox for a runtime that has one); \"off\" turns PDF receipts off"`
+	PDFTimeout  time.Duration `flag:"pdf-timeout" env:"PDF_TIMEOUT" default:"30s" usage:"how long Chromium has to print one PDF receipt"`
+	PDFParallel int           `flag:"pdf-parallel" env:"PDF_PARALLEL" default:"2" usage:"PDF receipts printed at once per runtime (one Chromium tab each)"`
 	// Apps are app repository directories served as version "local" beside the
 	// deployed releases, for local work; the flag repeats, the env var is a
 	// comma-separated list.
@@ -60,7 +65,8 @@ type Config struct {
 // flags' own defaults are the default tags of Config.
 func DefaultConfig() Config {
 	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour,
-		EventsWebhookTimeout: events.DefaultTimeout, EventsMaxAttempts: events.DefaultRetry.MaxAttempts, EventsRetryBase: events.DefaultRetry.Base}
+		EventsWebhookTimeout: events.DefaultTimeout, EventsMaxAttempts: events.DefaultRetry.MaxAttempts, EventsRetryBase: events.DefaultRetry.Base,
+		PDFTimeout: pdf.DefaultTimeout, PDFParallel: pdf.DefaultParallel}
 }
 
 // loginConfigured reports whether any login or token setting is given.
@@ -86,6 +92,9 @@ func (c Config) Validate(dev bool, publicURL string) error {
 	}
 	if c.EventsWebhookTimeout < 0 || c.EventsMaxAttempts < 0 || c.EventsRetryBase < 0 {
 		add("--events-webhook-timeout, --events-max-attempts and --events-retry-base must not be negative (0 is the default)")
+	}
+	if c.PDFTimeout < 0 || c.PDFParallel < 0 {
+		add("--pdf-timeout and --pdf-parallel must not be negative (0 is the default)")
 	}
 	if n := len(c.LoginStateKey); n > 0 && n < 32 {
 		add("--login-state-key must be at least 32 bytes, got %d", n)

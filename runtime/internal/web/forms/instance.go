@@ -3,6 +3,7 @@
 package forms
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/url"
@@ -71,6 +72,11 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 // formData reads every form data element of the instance (the first per type) as
 // decoded JSON, with the ids of the elements read.
 func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot) (map[string]any, map[string]string, error) {
+	return h.readForms(c.Request.Context(), snap)
+}
+
+// readForms is formData outside a request.
+func (h *Handler) readForms(ctx context.Context, snap *instances.Snapshot) (map[string]any, map[string]string, error) {
 	data, ids := map[string]any{}, map[string]string{}
 	for _, e := range snap.Instance.Data {
 		dt := snap.Release.App.Metadata.DataType(e.DataType)
@@ -80,7 +86,7 @@ func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot) (map[string
 		if _, seen := ids[e.DataType]; seen {
 			continue
 		}
-		content, err := h.svc.ReadData(c.Request.Context(), snap, e.ID, true)
+		content, err := h.svc.ReadData(ctx, snap, e.ID, true)
 		if err != nil {
 			return nil, nil, err
 		}
