@@ -18,6 +18,7 @@ import (
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/devidp"
 	"github.com/blankett/blankett/runtime/internal/events"
+	"github.com/blankett/blankett/runtime/internal/pdf"
 )
 
 // ErrConfig reports a runtime configuration that cannot work.
@@ -53,6 +54,10 @@ type Config struct {
 	// Event retention: how long events (pull API), finished deliveries and dead
 	// letters are kept; pruned hourly.
 	EventsRetention time.Duration `flag:"events-retention" env:"EVENTS_RETENTION" default:"2160h" usage:"how long events, finished deliveries and dead letters are kept (2160h = 90 days, as Altinn); an event a delivery still needs is kept longer; 0 keeps them forever"`
+	// PDF receipts (runtime/internal/pdf): the Chromium that prints them.
+	PDFChromium string        `flag:"pdf-chromium" env:"PDF_CHROMIUM" usage:"Chromium binary that prints PDF receipts (default: chromium, chromium-browser or google-chrome on PATH; none found: jobs wait in the outbox for a runtime that has one); \"off\" turns PDF receipts off"`
+	PDFTimeout  time.Duration `flag:"pdf-timeout" env:"PDF_TIMEOUT" default:"30s" usage:"how long Chromium has to print one PDF receipt"`
+	PDFParallel int           `flag:"pdf-parallel" env:"PDF_PARALLEL" default:"2" usage:"PDF receipts printed at once per runtime (one Chromium tab each)"`
 	// Apps are app repository directories served as version "local" beside the
 	// deployed releases, for local work; the flag repeats, the env var is a
 	// comma-separated list.
@@ -64,7 +69,8 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{SessionIdle: 30 * time.Minute, SessionMaxAge: 12 * time.Hour, BlobSweepInterval: time.Hour, BlobSweepGrace: 24 * time.Hour,
 		EventsWebhookTimeout: events.DefaultTimeout, EventsMaxAttempts: events.DefaultRetry.MaxAttempts, EventsRetryBase: events.DefaultRetry.Base,
-		EventsRetention: events.DefaultRetention}
+		EventsRetention: events.DefaultRetention,
+		PDFTimeout:      pdf.DefaultTimeout, PDFParallel: pdf.DefaultParallel}
 }
 
 // loginConfigured reports whether any login or token setting is given.
@@ -93,6 +99,9 @@ func (c Config) Validate(dev bool, publicURL string) error {
 	}
 	if c.EventsRetention < 0 {
 		add("--events-retention must not be negative (0 keeps events forever)")
+	}
+	if c.PDFTimeout < 0 || c.PDFParallel < 0 {
+		add("--pdf-timeout and --pdf-parallel must not be negative (0 is the default)")
 	}
 	if n := len(c.LoginStateKey); n > 0 && n < 32 {
 		add("--login-state-key must be at least 32 bytes, got %d", n)

@@ -54,7 +54,8 @@ func (r *Role) Migrations() dbx.MigrationSet {
 // middleware, the pull API, the deploy API (runtime/internal/api/deploy) and the
 // OpenAPI document (runtime/api) that describes them all, and the citizen forms UI
 // (runtime/internal/web/forms) with its stylesheets and the Events API; last it
-// starts the event delivery worker and the orphan-blob sweeper as platform workers.
+// starts the event delivery worker, the PDF receipt worker (when a Chromium is
+// found) and the orphan-blob sweeper as platform workers.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -79,8 +80,13 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 		return err
 	}
 	worker := r.eventsWorker(deps, st)
+	chromium, noPDF, err := r.pdfChromium(deps.Log.With(slog.String("role", "runtime")))
+	if err != nil {
+		return err
+	}
+	nudgePDF := &pdfNudge{}
 	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
-		Log: deps.Log.With(slog.String("role", "runtime")), OnPublish: worker.Nudge})
+		Log: deps.Log.With(slog.String("role", "runtime")), OnPublish: worker.Nudge, NoPDF: noPDF, OnPDF: nudgePDF.nudge})
 	// Roles are cached per (user, party) for authz.DefaultRoleTTL; see operators.md.
 	az := authz.New(authz.NewCachedRoles(authz.StoreRoles{Store: st}, 0, 0))
 	appapi.New(svc, az, deps.Log).Mount(e, h.Authenticate())
@@ -101,6 +107,7 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	}
 	e.GET(api.Path, gin.WrapH(api.Handler()))
 	r.startEvents(deps, worker)
+	r.startPDF(deps, st, svc, ui, chromium, nudgePDF)
 	return r.startSweeper(deps, st)
 }
 

@@ -194,7 +194,10 @@ func TestAuthMatrix(t *testing.T) {
 					body = `{"instanceOwner":{"partyId":"` + strconv.FormatInt(party, 10) + `"}}`
 				case "/:org/:app/instances/:party/:guid/data":
 					if r.Method == http.MethodPost {
-						path += "?dataType=ref-data-as-pdf"
+						// Not ref-data-as-pdf: that is read-only for everyone, so its 403 would
+						// not show the authorisation working. An allowed caller would get 409
+						// (the form type's maxCount), which the matrix counts as a failure.
+						path += "?dataType=data"
 					}
 				case "/events/api/v1/subscriptions":
 					// A subscription to the organisation's app, to an endpoint of the caller's.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/blankett/blankett/internal/blob/fsblob"
@@ -34,6 +35,19 @@ type Server struct {
 // data directory, and serves it until the test ends.
 func Start(t testing.TB, role platform.Role) *Server {
 	t.Helper()
+	return StartWith(t, role, Options{})
+}
+
+// Options tune StartWith; the zero value is Start's.
+type Options struct {
+	// Workers runs the role's background workers (platform.Deps.Go) until the test
+	// ends, as platform.Run does; without it a role starts none.
+	Workers bool
+}
+
+// StartWith is Start with o.
+func StartWith(t testing.TB, role platform.Role, o Options) *Server {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, err := dbx.Open(ctx, "sqlite:"+filepath.Join(dir, role.Name()+".db"))
@@ -53,6 +67,12 @@ func Start(t testing.TB, role platform.Role) *Server {
 	publicURL := "http://" + ts.Listener.Addr().String()
 	e := httpx.NewEngine(log, httpx.NewMetrics())
 	deps := platform.Deps{DB: db, Blob: blobs, PublicURL: publicURL, DataDir: dir, Dev: true, Version: "test", Log: log}
+	if o.Workers {
+		wctx, stop := context.WithCancel(context.Background())
+		var workers sync.WaitGroup
+		deps.Go = func(fn func(context.Context)) { workers.Go(func() { fn(wctx) }) }
+		t.Cleanup(func() { stop(); workers.Wait() })
+	}
 	if err := role.Start(ctx, deps, e); err != nil {
 		t.Fatal(err)
 	}

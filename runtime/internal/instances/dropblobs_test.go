@@ -77,8 +77,10 @@ func TestCommittedRowKeepsBlob(t *testing.T) {
 		g.Statement.ConnPool = &lyingPool{ConnPool: g.Statement.ConnPool, armed: armed}
 		svc := instances.New(instances.Options{Store: store.New(&dbx.DB{Gorm: g, Dialect: db.Dialect}), Blobs: blobs, Apps: host})
 		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		pdf := func() instances.Upload {
-			return instances.Upload{ContentType: "application/pdf", Filename: "a.pdf", Length: -1, Body: bytes.NewReader([]byte("%PDF-1.7 test"))}
+		// Binary elements of the signature types (ref-data-as-pdf is read-only);
+		// the service leaves their allowedContributors to the API.
+		sig := func() instances.Upload {
+			return instances.Upload{ContentType: "application/json", Filename: "s.json", Length: -1, Body: bytes.NewReader([]byte(`{"signed":true}`))}
 		}
 
 		armed.Store(true)
@@ -93,7 +95,7 @@ func TestCommittedRowKeepsBlob(t *testing.T) {
 			t.Fatal(err)
 		}
 		armed.Store(true)
-		if _, err := svc.CreateData(ctx, c, snap, "ref-data-as-pdf", pdf()); !errors.Is(err, errLostCommit) {
+		if _, err := svc.CreateData(ctx, c, snap, "signature1", sig()); !errors.Is(err, errLostCommit) {
 			t.Fatalf("CreateData with a lost commit: err = %v, want %v", err, errLostCommit)
 		}
 		armed.Store(false)
@@ -103,17 +105,17 @@ func TestCommittedRowKeepsBlob(t *testing.T) {
 		if snap, err = svc.Get(ctx, ref); err != nil {
 			t.Fatal(err)
 		}
-		var pdfID string
+		var sigID string
 		for _, d := range snap.Instance.Data {
-			if d.DataType == "ref-data-as-pdf" {
-				pdfID = d.ID
+			if d.DataType == "signature1" {
+				sigID = d.ID
 			}
 		}
-		if pdfID == "" {
-			t.Fatal("the committed ref-data-as-pdf element is missing")
+		if sigID == "" {
+			t.Fatal("the committed signature1 element is missing")
 		}
 		armed.Store(true)
-		if _, err := svc.ReplaceData(ctx, c, snap, pdfID, pdf()); !errors.Is(err, errLostCommit) {
+		if _, err := svc.ReplaceData(ctx, c, snap, sigID, sig()); !errors.Is(err, errLostCommit) {
 			t.Fatalf("ReplaceData with a lost commit: err = %v, want %v", err, errLostCommit)
 		}
 		armed.Store(false)
@@ -129,7 +131,7 @@ func TestCommittedRowKeepsBlob(t *testing.T) {
 		if err := db.Gorm.Exec("DROP TABLE instance_events").Error; err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.CreateData(ctx, c, snap, "ref-data-as-pdf", pdf()); err == nil {
+		if _, err := svc.CreateData(ctx, c, snap, "signature2", sig()); err == nil {
 			t.Fatal("CreateData without an events table succeeded")
 		}
 		var after int

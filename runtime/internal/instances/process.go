@@ -29,8 +29,9 @@ func (s *Snapshot) NextActions() []string {
 // ProcessNext ends the current task with action ("" for the task type's default):
 // it validates the task (not for reject), then follows the process to the next task
 // or end event, locks the finished task's data elements, archives the instance at
-// the end, and records the process events. The update compares the version snap was
-// read at, so a concurrent change makes it ErrConflict. Blocking issues are a
+// the end, records the process events and queues the ended task's PDF receipt when
+// it makes one (PDFOnTaskEnd), all in one transaction. The update compares the
+// version snap was read at, so a concurrent change makes it ErrConflict. Blocking issues are a
 // *ValidationError. The caller has been authorised for action.
 func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapshot, action, lang string) (*Snapshot, error) {
 	rel, inst := snap.Release, snap.Instance
@@ -64,6 +65,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	now, who := s.clock(), by(c)
 	ended := *inst.Process.CurrentTask
 	ended.Ended = &now
+	pdf := s.pdfJob(snap, ended, lang)
 	endTask := *inst.Process
 	endTask.CurrentTask = &ended
 	moveTo(inst.Process, step, now)
@@ -116,6 +118,11 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		if err := tx.AppendEvents(ctx, audit); err != nil {
 			return err
 		}
+		if pdf != nil {
+			if err := enqueuePDF(ctx, tx, pdf); err != nil {
+				return err
+			}
+		}
 		return s.publish(ctx, tx, evIn, now, stepEvent(step))
 	})
 	if err != nil {
@@ -123,6 +130,9 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		return nil, err
 	}
 	s.published()
+	if pdf != nil && s.onPDF != nil {
+		s.onPDF()
+	}
 	sortAsStored(els)
 	return assemble(Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID}, rel, snap.row, els)
 }

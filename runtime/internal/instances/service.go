@@ -36,6 +36,11 @@ type Options struct {
 	// OnPublish, when set, is called after a change that published events has
 	// committed (the delivery worker's Nudge).
 	OnPublish func()
+	// NoPDF queues no PDF jobs at task ends: the operator turned PDF receipts off.
+	NoPDF bool
+	// OnPDF, when set, is called after a change that queued a PDF job has
+	// committed (the PDF worker's Nudge).
+	OnPDF func()
 }
 
 // Service runs instances. It is safe for concurrent use.
@@ -52,12 +57,15 @@ type Service struct {
 	events    *events.Publisher
 	onPublish func()
 	subjects  subjects
+	noPDF     bool
+	onPDF     func()
 }
 
 // New returns a Service.
 func New(o Options) *Service {
 	s := &Service{st: o.Store, blobs: o.Blobs, apps: o.Apps, public: strings.TrimSuffix(o.PublicURL, "/"),
-		log: o.Log, now: o.Now, models: newModelCache(), onPublish: o.OnPublish}
+		log: o.Log, now: o.Now, models: newModelCache(), onPublish: o.OnPublish,
+		noPDF: o.NoPDF, onPDF: o.OnPDF}
 	s.events = events.NewPublisher(s.public)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

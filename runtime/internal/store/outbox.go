@@ -241,3 +241,13 @@ func (s *Store) leaseLost(ctx context.Context, op string, id int64) error {
 	}
 	return fmt.Errorf("store: %s outbox %d: lease lost: %w", op, id, ErrConflict)
 }
+
+// HasPending reports whether a message about ref of any of topics is waiting or
+// being retried (neither done nor dead). The conditions are written as the pending
+// index's, so that SQLite scans only pending rows.
+func (s *Store) HasPending(ctx context.Context, ref string, topics ...string) (bool, error) {
+	var n int64
+	err := s.db(ctx).Raw(`SELECT COUNT(*) FROM (SELECT 1 FROM outbox
+WHERE done_at IS NULL AND dead = false AND topic IN ? AND ref = ? LIMIT 1) p`, topics, ref).Scan(&n).Error
+	return n > 0, wrap("pending outbox of "+ref, err)
+}

@@ -53,6 +53,8 @@ type Handler struct {
 	tmpl *template.Template
 	css  []string
 	js   string
+	// printCSS is the stylesheets inlined for printed receipts.
+	printCSS template.CSS
 }
 
 // New returns a Handler; it fails only when the embedded templates are broken.
@@ -65,7 +67,11 @@ func New(o Options) (*Handler, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets(), js: ScriptURL()}, nil
+	css, err := inlineCSS()
+	if err != nil {
+		return nil, err
+	}
+	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets(), js: ScriptURL(), printCSS: css}, nil
 }
 
 // Mount registers the routes; authenticate is the auth handler's Authenticate

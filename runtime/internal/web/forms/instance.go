@@ -3,6 +3,7 @@
 package forms
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/url"
@@ -83,6 +84,11 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 // entry's element for the type of subform entry sub when not nil) as decoded JSON,
 // with the ids of the elements read.
 func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot, sub *subEntry) (map[string]any, map[string]string, error) {
+	return h.readForms(c.Request.Context(), snap, sub)
+}
+
+// readForms is formData outside a request.
+func (h *Handler) readForms(ctx context.Context, snap *instances.Snapshot, sub *subEntry) (map[string]any, map[string]string, error) {
 	data, ids := map[string]any{}, map[string]string{}
 	for _, e := range snap.Instance.Data {
 		dt := snap.Release.App.Metadata.DataType(e.DataType)
@@ -95,7 +101,7 @@ func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot, sub *subEnt
 		if _, seen := ids[e.DataType]; seen {
 			continue
 		}
-		v, err := h.decode(c, snap, e.ID)
+		v, err := h.decode(ctx, snap, e.ID)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -105,8 +111,8 @@ func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot, sub *subEnt
 }
 
 // decode reads form data element id as decoded JSON.
-func (h *Handler) decode(c *gin.Context, snap *instances.Snapshot, id string) (any, error) {
-	content, err := h.svc.ReadData(c.Request.Context(), snap, id, true)
+func (h *Handler) decode(ctx context.Context, snap *instances.Snapshot, id string) (any, error) {
+	content, err := h.svc.ReadData(ctx, snap, id, true)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +131,7 @@ func (h *Handler) decode(c *gin.Context, snap *instances.Snapshot, id string) (a
 
 // elements are the instance's data elements as the renderer sees them; the
 // entries of subforms carry their form data, which their tables show.
-func (h *Handler) elements(c *gin.Context, snap *instances.Snapshot) ([]render.DataElement, error) {
+func (h *Handler) elements(ctx context.Context, snap *instances.Snapshot) ([]render.DataElement, error) {
 	entries := map[string]bool{}
 	for _, ls := range snap.Release.App.LayoutSets {
 		if ls.Type == "subform" && ls.DataType != "" {
@@ -137,7 +143,7 @@ func (h *Handler) elements(c *gin.Context, snap *instances.Snapshot) ([]render.D
 		de := render.DataElement{ID: e.ID, DataType: e.DataType, Filename: e.Filename,
 			ContentType: e.ContentType, Size: e.Size, Tags: e.Tags}
 		if entries[e.DataType] {
-			v, err := h.decode(c, snap, e.ID)
+			v, err := h.decode(ctx, snap, e.ID)
 			if err != nil {
 				return nil, err
 			}

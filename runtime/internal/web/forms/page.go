@@ -74,7 +74,7 @@ func (h *Handler) render(c *gin.Context, status int, fs formState) {
 	snap := fs.r.snap
 	rel := snap.Release
 	urls := pageURLs{base: fs.r.base, pages: fs.r.pages(), appBase: appPath(rel.Org, rel.Name), current: fs.page, query: fs.query}
-	els, err := h.elements(c, snap)
+	els, err := h.elements(c.Request.Context(), snap)
 	if err != nil {
 		h.failed(c, rel, fs.r.lang, err)
 		return

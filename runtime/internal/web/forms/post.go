@@ -59,7 +59,7 @@ func (h *Handler) postPage(c *gin.Context) {
 		return
 	}
 	fs.data = data
-	els, err := h.elements(c, r.snap)
+	els, err := h.elements(c.Request.Context(), r.snap)
 	if err != nil {
 		h.failed(c, rel, r.lang, err)
 		return

@@ -3,22 +3,30 @@
 package forms
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/render"
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
 
 type receiptView struct {
 	InstanceID, Home string
-	Summary          template.HTML
-	T                uiText
+	// PDF links the PDF receipt once it exists; PDFPending says it is being made.
+	PDF, PDFName string
+	PDFPending   bool
+	// Self is the receipt's own URL, to check again for the PDF.
+	Self    string
+	Summary template.HTML
+	T       uiText
 }
 
-// receipt confirms a submitted instance: its reference and a read-only summary of
-// the form. Before the process has ended it sends the user to the form.
+// receipt confirms a submitted instance: its reference, the PDF receipt's download
+// link (or, while the PDF job is queued, a line saying it is being made) and a
+// read-only summary of the form. Before the process has ended it sends the user to the form.
 func (h *Handler) receipt(c *gin.Context) {
 	r, ok := h.load(c)
 	if !ok {
@@ -31,8 +39,15 @@ func (h *Handler) receipt(c *gin.Context) {
 		return
 	}
 	t := texts(r.lang)
-	v := receiptView{InstanceID: snap.Instance.ID, Home: appPath(rel.Org, rel.Name), T: t}
+	v := receiptView{InstanceID: snap.Instance.ID, Home: appPath(rel.Org, rel.Name), Self: r.base + "/receipt", T: t}
 	var err error
+	if el := snap.PDFElement(); el != nil {
+		v.PDF = pageURLs{base: r.base, appBase: v.Home}.Attachment(render.DataElement{ID: el.ID})
+		v.PDFName = el.Filename
+	} else if v.PDFPending, err = h.svc.PDFPending(c.Request.Context(), snap); err != nil {
+		h.failed(c, rel, r.lang, err)
+		return
+	}
 	if v.Summary, err = h.summary(c, r, t.Receipt+": "+appTitle(rel, r.lang), t.Receipt); err != nil {
 		h.failed(c, rel, r.lang, err)
 		return
@@ -48,13 +63,18 @@ func (h *Handler) receipt(c *gin.Context) {
 // summary renders the instance's form data read-only under title for the
 // confirm step and the receipt, or only heading when no layout set fits it.
 func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (template.HTML, error) {
-	snap := r.snap
+	return h.summaryOf(c.Request.Context(), r.snap, r.lang, r.base, title, heading)
+}
+
+// summaryOf is summary for snap in lang, with links under the instance path base:
+// the receipt page and the PDF receipt print the same HTML.
+func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string) (template.HTML, error) {
 	rel := snap.Release
-	data, _, err := h.formData(c, snap, nil)
+	data, _, err := h.readForms(ctx, snap, nil)
 	if err != nil {
 		return "", err
 	}
-	els, err := h.elements(c, snap)
+	els, err := h.elements(ctx, snap)
 	if err != nil {
 		return "", err
 	}
@@ -63,8 +83,8 @@ func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (te
 		return template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(heading) + `</h1>`), nil //nolint:gosec // escaped
 	}
 	return rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
-		TaskID: ls.Tasks[0], Data: data, Language: r.lang, Elements: els,
-		URLs: pageURLs{base: r.base, appBase: appPath(rel.Org, rel.Name)}}, Title: title})
+		TaskID: ls.Tasks[0], Data: data, Language: lang, Elements: els,
+		URLs: pageURLs{base: base, appBase: appPath(rel.Org, rel.Name)}}, Title: title})
 }
 
 // summarySet is the layout set the receipt summarises: the first task set whose

@@ -4,13 +4,15 @@ package forms
 
 // uiText are the chrome's and the runtime pages' own strings in one language.
 type uiText struct {
-	Skip, Language, Logout                  string
-	Drafts, NoDrafts, StartNew, Draft       string
-	DeniedHeading, DeniedText, ChooseParty  string
-	NotFoundHeading, NotFoundText           string
-	ErrorHeading, ErrorText                 string
-	NoLayoutHeading, NoLayoutText           string
-	Receipt, Submitted, Reference           string
+	Skip, Language, Logout                 string
+	Drafts, NoDrafts, StartNew, Draft      string
+	DeniedHeading, DeniedText, ChooseParty string
+	NotFoundHeading, NotFoundText          string
+	ErrorHeading, ErrorText                string
+	NoLayoutHeading, NoLayoutText          string
+	Receipt, Submitted, Reference          string
+	// The PDF receipt: its download link, and the line while it is being made.
+	DownloadPDF, PDFPending                 string
 	BackToStart, NotANumber, NotABoolean    string
 	ConflictHeading, ConflictText, TryAgain string
 	// Autosave status (the script's aria-live region).
@@ -35,6 +37,7 @@ var uiTexts = map[string]uiText{
 		ErrorHeading: "Noe gikk galt", ErrorText: "Vi kunne ikke fullføre forespørselen. Prøv igjen senere.",
 		NoLayoutHeading: "Skjemaet er til behandling", NoLayoutText: "Dette steget kan ikke vises her.",
 		Receipt: "Kvittering", Submitted: "Skjemaet er sendt inn.", Reference: "Referanse",
+		DownloadPDF: "Last ned kvittering som PDF", PDFPending: "Kvitteringen som PDF blir laget. Oppdater siden om litt for å laste den ned.",
 		BackToStart: "Til startsiden", NotANumber: "Skriv inn et tall.", NotABoolean: "Ugyldig verdi.",
 		ConflictHeading: "Skjemaet ble endret", ConflictText: "Skjemaet ble endret et annet sted samtidig. Åpne det på nytt og prøv igjen.", TryAgain: "Åpne skjemaet",
 		Saving: "Lagrer …", Saved: "Lagret", Invalid: "Lagret – se feilmeldingene", SaveFailed: "Kunne ikke lagre i bakgrunnen. Sender skjemaet …",
@@ -51,6 +54,7 @@ var uiTexts = map[string]uiText{
 		ErrorHeading: "Noko gjekk gale", ErrorText: "Vi kunne ikkje fullføre førespurnaden. Prøv igjen seinare.",
 		NoLayoutHeading: "Skjemaet er til handsaming", NoLayoutText: "Dette steget kan ikkje visast her.",
 		Receipt: "Kvittering", Submitted: "Skjemaet er sendt inn.", Reference: "Referanse",
+		DownloadPDF: "Last ned kvittering som PDF", PDFPending: "Kvitteringa som PDF blir laga. Oppdater sida om litt for å laste ho ned.",
 		BackToStart: "Til startsida", NotANumber: "Skriv inn eit tal.", NotABoolean: "Ugyldig verdi.",
 		ConflictHeading: "Skjemaet vart endra", ConflictText: "Skjemaet vart endra ein annan stad samstundes. Opne det på nytt og prøv igjen.", TryAgain: "Opne skjemaet",
 		Saving: "Lagrar …", Saved: "Lagra", Invalid: "Lagra – sjå feilmeldingane", SaveFailed: "Kunne ikkje lagre i bakgrunnen. Sender skjemaet …",
@@ -67,6 +71,7 @@ var uiTexts = map[string]uiText{
 		ErrorHeading: "Something went wrong", ErrorText: "We could not complete the request. Please try again later.",
 		NoLayoutHeading: "The form is being processed", NoLayoutText: "This step cannot be shown here.",
 		Receipt: "Receipt", Submitted: "The form has been submitted.", Reference: "Reference",
+		DownloadPDF: "Download receipt as PDF", PDFPending: "The PDF receipt is being made. Refresh the page in a moment to download it.",
 		BackToStart: "Back to the start page", NotANumber: "Enter a number.", NotABoolean: "Invalid value.",
 		ConflictHeading: "The form was changed", ConflictText: "The form was changed elsewhere at the same time. Open it again and retry.", TryAgain: "Open the form",
 		Saving: "Saving …", Saved: "Saved", Invalid: "Saved – see the error messages", SaveFailed: "Could not save in the background. Sending the form …",

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/google/uuid"
+)
+
+// PDFDataType is the data type of generated PDF receipts, as in Altinn: read-only
+// through the API, written only by the PDF job.
+const PDFDataType = "ref-data-as-pdf"
+
+// TopicPDF is the outbox topic of PDF jobs; each message's Ref is the instance GUID,
+// so the receipt page can tell that a PDF is still being made.
+const TopicPDF = "pdf"
+
+// CodePDFReadOnly is the 403 of a write to a generated PDF element.
+const CodePDFReadOnly = "pdf_element_read_only"
+
+// pdfNamespace seeds the ids of PDF elements (see PDFJob.ElementID).
+var pdfNamespace = uuid.MustParse("6b1f3c0e-5d7a-4f55-9a43-2a0c3f1e9d21")
+
+// PDFJob is the payload of a TopicPDF message: the receipt of one pass through a
+// task of one instance, in the language of the request that ended it.
+type PDFJob struct {
+	Org     string `json:"org"`
+	App     string `json:"app"`
+	PartyID int64  `json:"partyId"`
+	GUID    string `json:"instanceGuid"`
+	TaskID  string `json:"taskId"`
+	// Flow is the ended task's flow number, so that a task done again (after a
+	// reject) makes a new PDF while a retried job makes none.
+	Flow     int    `json:"flow"`
+	Language string `json:"language,omitempty"`
+}
+
+// Ref is the instance of the job.
+func (j PDFJob) Ref() Ref { return Ref{Org: j.Org, App: j.App, PartyID: j.PartyID, GUID: j.GUID} }
+
+// ElementID is the id of the job's data element: derived from the instance, task
+// and flow, so a retried or doubly claimed job finds the element it already made
+// and a second insert of it fails on the primary key.
+func (j PDFJob) ElementID() string {
+	return uuid.NewSHA1(pdfNamespace, []byte(j.GUID+"/"+j.TaskID+"/"+strconv.Itoa(j.Flow))).String()
+}
+
+// PDFOnTaskEnd reports whether ending task taskID makes a PDF receipt, by
+// app-lib-dotnet v8's rule at the end of any task (PdfServiceTaskLegacy): some data
+// type bound to the task is a form data model (appLogic.classRef) whose
+// enablePdfCreation is not false, and the instance holds an element of it (held
+// lists the data types of its elements). Unlike Altinn, which would fail the task
+// end when Storage refuses the element, an app that declares no ref-data-as-pdf
+// type gets no PDF. Apps on the v9 model (pdf service tasks) are not covered yet.
+func PDFOnTaskEnd(meta *app.Metadata, taskID string, held []string) bool {
+	if meta == nil || taskID == "" || meta.DataType(PDFDataType) == nil {
+		return false
+	}
+	for _, dt := range meta.DataTypes {
+		if dt.TaskID != taskID || !isForm(dt) || (dt.EnablePdfCreation != nil && !*dt.EnablePdfCreation) {
+			continue
+		}
+		for _, h := range held {
+			if h == dt.ID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pdfJob returns the PDF job of ending task (a copy of the ended task's info) of
+// snap, or nil when the task makes none or PDFs are off.
+func (s *Service) pdfJob(snap *Snapshot, ended ProcessElementInfo, lang string) *PDFJob {
+	if s.noPDF {
+		return nil
+	}
+	held := make([]string, 0, len(snap.elements))
+	for _, e := range snap.elements {
+		held = append(held, e.DataType)
+	}
+	if !PDFOnTaskEnd(snap.Release.App.Metadata, ended.ElementID, held) {
+		return nil
+	}
+	return &PDFJob{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID,
+		TaskID: ended.ElementID, Flow: ended.Flow, Language: lang}
+}
+
+// enqueuePDF queues job inside tx, the transaction of the process change.
+func enqueuePDF(ctx context.Context, tx *store.Store, job *PDFJob) error {
+	payload, err := json.Marshal(job)
+	if err != nil {
+		return fmt.Errorf("instances: marshal pdf job: %w", err)
+	}
+	_, err = tx.EnqueueRef(ctx, TopicPDF, job.GUID, payload, timeT{})
+	return err
+}
+
+// PDFPending reports whether a PDF job of the instance is queued or being retried.
+func (s *Service) PDFPending(ctx context.Context, snap *Snapshot) (bool, error) {
+	return s.st.HasPending(ctx, snap.row.GUID, TopicPDF)
+}
+
+// PDFElement returns the newest generated PDF of the instance, or nil.
+func (s *Snapshot) PDFElement() *DataElement {
+	var out *DataElement
+	for i := range s.Instance.Data {
+		if d := &s.Instance.Data[i]; d.DataType == PDFDataType && (out == nil || !d.Created.Before(out.Created)) {
+			out = d
+		}
+	}
+	return out
+}
+
+// HasElement reports whether the instance holds data element id.
+func (s *Snapshot) HasElement(id string) bool {
+	for _, e := range s.elements {
+		if e.GUID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// errPDFStored ends StorePDF's transaction when another run stored the element first.
+var errPDFStored = errors.New("instances: pdf already stored")
+
+// StorePDF stores content as job's PDF element of snap's instance, created by the
+// app's owner: the blob first, then in one transaction the row, the instance's
+// changed time and its audit event. It reports false, and stores nothing, when the
+// element exists already (a retried job). A concurrent change of the instance is
+// retried on a fresh read.
+func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, content []byte) (bool, error) {
+	id := job.ElementID()
+	if snap.HasElement(id) {
+		return false, nil
+	}
+	rel := snap.Release
+	who, now := rel.Org, s.clock()
+	el, err := s.putElement(ctx, rel, job.Ref(), PDFDataType, id, "application/pdf", PDFFilename(rel, job.Language),
+		strings.NewReader(string(content)), 0, who, now, true)
+	if err != nil {
+		return false, err
+	}
+	owner := PlatformUser{OrgID: rel.Org}
+	for attempt := 0; ; attempt++ {
+		el.InstanceID = snap.row.ID
+		err = s.st.Tx(ctx, func(tx *store.Store) error {
+			if _, err := tx.GetDataElement(ctx, snap.row.GUID, id); err == nil {
+				return errPDFStored
+			} else if !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+			if err := saveDoc(ctx, tx, snap, who, now); err != nil {
+				return err
+			}
+			if _, err := tx.CreateDataElement(ctx, el); err != nil {
+				return err
+			}
+			_, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
+				EventType: EventCreated, DataID: id, Created: now, User: mustJSON(owner), ProcessInfo: mustJSON(snap.Instance.Process)})
+			return err
+		})
+		if errors.Is(err, ErrConflict) && attempt < 3 {
+			if snap, err = s.Get(ctx, job.Ref()); err != nil {
+				break
+			}
+			continue
+		}
+		break
+	}
+	if errors.Is(err, errPDFStored) || errors.Is(err, store.ErrDuplicate) {
+		s.dropBlobs([]store.DataElement{el})
+		return false, nil
+	}
+	if err != nil {
+		s.dropBlobs([]store.DataElement{el})
+		return false, err
+	}
+	return true, nil
+}
+
+// PDFFilename is the file name of a PDF receipt: the app's title in lang (nb, nn,
+// en, then the app id) with ".pdf", without characters file systems refuse.
+func PDFFilename(rel relT, lang string) string {
+	title := rel.ID
+	for _, l := range []string{lang, "nb", "nn", "en"} {
+		if t := strings.TrimSpace(rel.App.Metadata.Title[l]); t != "" {
+			title = t
+			break
+		}
+	}
+	title = strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, title)
+	return title + ".pdf"
+}
