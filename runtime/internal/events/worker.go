@@ -142,7 +142,8 @@ func (w *Worker) Run(ctx context.Context) {
 	if w.retention > 0 {
 		wg.Go(func() { w.pruneLoop(ctx) })
 	}
-	slots := make(chan struct{}, w.parallel)
+	slots := store.NewSlots(w.parallel)
+	defer slots.Wait()
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
@@ -158,20 +159,11 @@ func (w *Worker) Run(ctx context.Context) {
 			}
 		}
 		busy := w.fanOut(ctx) == w.batch
-		if free := w.parallel - len(slots); free > 0 {
-			msgs, err := w.claim(ctx, free)
-			if err != nil && ctx.Err() == nil {
-				w.log.Error("events: claim deliveries", "err", err)
-			}
-			for _, m := range msgs {
-				slots <- struct{}{}
-				wg.Go(func() {
-					defer func() { <-slots }()
-					w.deliver(ctx, m)
-				})
-			}
-			busy = busy || len(msgs) == free
+		full, err := slots.Fill(ctx, w.claim, w.deliver)
+		if err != nil && ctx.Err() == nil {
+			w.log.Error("events: claim deliveries", "err", err)
 		}
+		busy = busy || full
 		// Since Go 1.23 a Reset timer never delivers a stale tick.
 		if busy {
 			timer.Reset(0)

@@ -112,9 +112,8 @@ func (w *Worker) Nudge() {
 // Run works until ctx ends, then waits for the jobs in flight; a job cut short
 // keeps its lease and is run again by any worker once the lease runs out.
 func (w *Worker) Run(ctx context.Context) {
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	slots := make(chan struct{}, w.parallel)
+	slots := store.NewSlots(w.parallel)
+	defer slots.Wait()
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
@@ -124,20 +123,9 @@ func (w *Worker) Run(ctx context.Context) {
 		case <-timer.C:
 		case <-w.nudge:
 		}
-		busy := false
-		if free := w.parallel - len(slots); free > 0 {
-			msgs, err := w.st.Claim(ctx, free, w.id, w.lease, instances.TopicPDF)
-			if err != nil && ctx.Err() == nil {
-				w.log.Error("pdf: claim jobs", "err", err)
-			}
-			for _, m := range msgs {
-				slots <- struct{}{}
-				wg.Go(func() {
-					defer func() { <-slots }()
-					w.handle(ctx, m)
-				})
-			}
-			busy = len(msgs) == free
+		busy, err := slots.Fill(ctx, w.claim, w.handle)
+		if err != nil && ctx.Err() == nil {
+			w.log.Error("pdf: claim jobs", "err", err)
 		}
 		if busy {
 			timer.Reset(0)
@@ -147,10 +135,15 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
+// claim leases up to n jobs.
+func (w *Worker) claim(ctx context.Context, n int) ([]store.OutboxMessage, error) {
+	return w.st.Claim(ctx, n, w.id, w.lease, instances.TopicPDF)
+}
+
 // RunOnce claims one round of jobs and runs them, waiting for them; it returns how
 // many it handled. Tests drive the worker with it.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
-	msgs, err := w.st.Claim(ctx, w.parallel, w.id, w.lease, instances.TopicPDF)
+	msgs, err := w.claim(ctx, w.parallel)
 	var wg sync.WaitGroup
 	for _, m := range msgs {
 		wg.Go(func() { w.handle(ctx, m) })
