@@ -25,6 +25,7 @@ func benchScenarios() []string { return []string{"baseline", "instantiate", "sub
 type benchOptions struct {
 	app, logLevel string
 	blobSync      string
+	pdf           bool
 	cpuProfile    string
 	// databases are the engines to run on in turn: "sqlite" (a temporary file)
 	// or a PostgreSQL DSN.
@@ -71,6 +72,7 @@ func newBenchCommand() *cobra.Command {
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
 	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
+	f.BoolVar(&o.pdf, "pdf", false, "let the runtime print PDF receipts during the run (Chromium from PATH); off by default, since they are made after the request by the outbox worker and their cost is measured on its own (go test ./runtime/internal/pdf -bench Print)")
 	return cmd
 }
 
@@ -139,7 +141,8 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 		return err
 	}
 	defer os.RemoveAll(dir)
-	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs, BlobSync: o.blobSync})
+	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs,
+		BlobSync: o.blobSync, PDFChromium: pdfChromium(o.pdf)})
 	if err != nil {
 		return err
 	}
@@ -176,4 +179,12 @@ func startCPUProfile(path string) (stop func() error, err error) {
 		return nil, err
 	}
 	return func() error { pprof.StopCPUProfile(); return f.Close() }, nil
+}
+
+// pdfChromium is the runtime's --pdf-chromium for the bench's --pdf.
+func pdfChromium(on bool) string {
+	if on {
+		return ""
+	}
+	return "off"
 }

@@ -49,6 +49,8 @@ type localRuntimeOptions struct {
 	Logs     io.Writer
 	// BlobSync is the fs blob store's --blob-fs-sync ("" for the default).
 	BlobSync string
+	// PDFChromium is the runtime's --pdf-chromium ("" for the default lookup).
+	PDFChromium string
 }
 
 // startLocalRuntime migrates, seeds and starts the runtime; stop ends it.
@@ -76,6 +78,7 @@ func startLocalRuntime(ctx context.Context, o localRuntimeOptions) (*localRuntim
 	rc.OIDCIssuer, rc.OIDCClientID, rc.TokenSigningKey = "https://127.0.0.1:1", "blankett-bench", keyFile
 	rc.LoginStateKey = hex.EncodeToString(seedKey) // 64 bytes, never used
 	rc.Apps = []string{o.AppDir}
+	rc.PDFChromium = o.PDFChromium
 	if err := rc.Validate(false, base.PublicURL); err != nil {
 		return nil, err
 	}
