@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -19,12 +18,9 @@ import (
 	"time"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
-	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/internal/openapitest"
-	"github.com/blankett/blankett/internal/platform"
 	"github.com/blankett/blankett/internal/testenv/roletest"
 	"github.com/blankett/blankett/runtime"
 	"github.com/blankett/blankett/runtime/internal/events"
@@ -36,32 +32,9 @@ import (
 // are delivered. Webhook retries are fast: three attempts, 10 ms apart and up.
 func startWithWorkers(t *testing.T, db *dbx.DB, apps ...string) *server {
 	t.Helper()
-	ctx, stop := context.WithCancel(context.Background())
 	cfg := runtime.DefaultConfig()
 	cfg.Apps, cfg.EventsMaxAttempts, cfg.EventsRetryBase, cfg.EventsWebhookTimeout = apps, 3, 10*time.Millisecond, 5*time.Second
-	role := runtime.New(cfg)
-	if _, err := db.Migrate(ctx, role.Migrations(), nil); err != nil {
-		t.Fatal(err)
-	}
-	blobs, err := fsblob.New(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var workers sync.WaitGroup
-	t.Cleanup(func() { stop(); workers.Wait() }) // before the database closes (registered earlier)
-	log := slog.New(slog.DiscardHandler)
-	ts := httptest.NewUnstartedServer(nil)
-	publicURL := "http://" + ts.Listener.Addr().String()
-	e := httpx.NewEngine(log, httpx.NewMetrics())
-	deps := platform.Deps{DB: db, Blob: blobs, PublicURL: publicURL, DataDir: t.TempDir(), Dev: true, Version: "test", Log: log,
-		Go: func(fn func(context.Context)) { workers.Go(func() { fn(ctx) }) }}
-	if err := role.Start(ctx, deps, e); err != nil {
-		t.Fatal(err)
-	}
-	rs := &roletest.Server{Engine: e, Handler: httpx.Public(e), URL: publicURL, DB: db}
-	ts.Config.Handler = rs.Handler
-	ts.Start()
-	t.Cleanup(ts.Close)
+	rs := roletest.StartWith(t, runtime.New(cfg), roletest.Options{Workers: true, DB: db})
 	return &server{Server: rs, st: store.New(db)}
 }
 

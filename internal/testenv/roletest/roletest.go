@@ -43,6 +43,9 @@ type Options struct {
 	// Workers runs the role's background workers (platform.Deps.Go) until the test
 	// ends, as platform.Run does; without it a role starts none.
 	Workers bool
+	// DB is the database to migrate and serve on (a test running on every engine
+	// opens it); nil is a new SQLite file in a temporary folder.
+	DB *dbx.DB
 }
 
 // StartWith is Start with o.
@@ -50,11 +53,14 @@ func StartWith(t testing.TB, role platform.Role, o Options) *Server {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := dbx.Open(ctx, "sqlite:"+filepath.Join(dir, role.Name()+".db"))
-	if err != nil {
-		t.Fatal(err)
+	db := o.DB
+	if db == nil {
+		var err error
+		if db, err = dbx.Open(ctx, "sqlite:"+filepath.Join(dir, role.Name()+".db")); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = db.Close() })
 	}
-	t.Cleanup(func() { _ = db.Close() })
 	blobs, err := fsblob.New(filepath.Join(dir, "blobs"))
 	if err != nil {
 		t.Fatal(err)

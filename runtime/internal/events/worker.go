@@ -4,11 +4,8 @@ package events
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"log/slog"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -90,7 +87,7 @@ type Worker struct {
 func NewWorker(o Options) *Worker {
 	w := &Worker{st: o.Store, public: strings.TrimRight(o.PublicURL, "/"), log: o.Log, client: o.Client, timeout: o.Timeout,
 		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, batch: o.Batch, retry: o.Retry, now: o.Now,
-		id: workerID(), nudge: make(chan struct{}, 1), retention: o.Retention, pruneEvery: o.PruneEvery, pruneBatch: o.PruneBatch}
+		id: store.WorkerID("events"), nudge: make(chan struct{}, 1), retention: o.Retention, pruneEvery: o.PruneEvery, pruneBatch: o.PruneBatch}
 	if w.log == nil {
 		w.log = slog.New(slog.DiscardHandler)
 	}
@@ -144,58 +141,29 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 	slots := store.NewSlots(w.parallel)
 	defer slots.Wait()
-	timer := time.NewTimer(0)
-	defer timer.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-timer.C:
-		case <-w.nudge:
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(DefaultGather):
-			}
-		}
+	store.Poll(ctx, w.interval, DefaultGather, w.nudge, func(ctx context.Context) bool {
 		busy := w.fanOut(ctx) == w.batch
-		full, err := slots.Fill(ctx, w.claim, w.deliver)
+		_, full, err := slots.Fill(ctx, w.claim, w.deliver)
 		if err != nil && ctx.Err() == nil {
 			w.log.Error("events: claim deliveries", "err", err)
 		}
-		busy = busy || full
-		// Since Go 1.23 a Reset timer never delivers a stale tick.
-		if busy {
-			timer.Reset(0)
-		} else {
-			timer.Reset(w.interval)
-		}
-	}
+		return busy || full
+	})
 }
 
 // RunOnce fans out one batch of events and makes one round of deliveries, waiting
 // for them; it returns how many messages it handled. Tests drive the worker with it.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	n := w.fanOut(ctx)
-	msgs, err := w.claim(ctx, w.parallel)
-	var wg sync.WaitGroup
-	for _, m := range msgs {
-		wg.Go(func() { w.deliver(ctx, m) })
-	}
-	wg.Wait()
-	return n + len(msgs), err
+	slots := store.NewSlots(w.parallel)
+	claimed, _, err := slots.Fill(ctx, w.claim, w.deliver)
+	slots.Wait()
+	return n + claimed, err
 }
 
 // claim leases up to n deliveries (webhook posts and validation handshakes).
 func (w *Worker) claim(ctx context.Context, n int) ([]store.OutboxMessage, error) {
 	return w.st.Claim(ctx, n, w.id, w.lease, TopicWebhook, TopicValidate)
-}
-
-func workerID() string {
-	host, _ := os.Hostname()
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	return "events@" + host + "/" + hex.EncodeToString(b)
 }
 
 func orDefault(d, def time.Duration) time.Duration {

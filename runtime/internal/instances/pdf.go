@@ -3,6 +3,7 @@
 package instances
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
 )
@@ -120,19 +122,6 @@ func (s *Snapshot) PDFElement() *DataElement {
 	return out
 }
 
-// HasElement reports whether the instance holds data element id.
-func (s *Snapshot) HasElement(id string) bool {
-	for _, e := range s.elements {
-		if e.GUID == id {
-			return true
-		}
-	}
-	return false
-}
-
-// errPDFStored ends StorePDF's transaction when another run stored the element first.
-var errPDFStored = errors.New("instances: pdf already stored")
-
 // StorePDF stores content as job's PDF element of snap's instance, created by the
 // app's owner: the blob first, then in one transaction the row, the instance's
 // changed time and its audit event. It reports false, and stores nothing, when the
@@ -140,34 +129,28 @@ var errPDFStored = errors.New("instances: pdf already stored")
 // retried on a fresh read.
 func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, content []byte) (bool, error) {
 	id := job.ElementID()
-	if snap.HasElement(id) {
+	if _, err := snap.Element(id); err == nil {
 		return false, nil
 	}
 	rel := snap.Release
-	who, now := rel.Org, s.clock()
+	owner := authz.Caller{Kind: authz.ServiceOwner, Org: rel.Org}
+	who, now := by(owner), s.clock()
 	el, err := s.putElement(ctx, rel, job.Ref(), PDFDataType, id, "application/pdf", PDFFilename(rel, job.Language),
-		strings.NewReader(string(content)), 0, who, now, true)
+		bytes.NewReader(content), 0, who, now, true)
 	if err != nil {
 		return false, err
 	}
-	owner := PlatformUser{OrgID: rel.Org}
 	for attempt := 0; ; attempt++ {
 		el.InstanceID = snap.row.ID
 		err = s.st.Tx(ctx, func(tx *store.Store) error {
-			if _, err := tx.GetDataElement(ctx, snap.row.GUID, id); err == nil {
-				return errPDFStored
-			} else if !errors.Is(err, store.ErrNotFound) {
-				return err
-			}
 			if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 				return err
 			}
+			// The element's id is the job's: a second run's insert is ErrDuplicate.
 			if _, err := tx.CreateDataElement(ctx, el); err != nil {
 				return err
 			}
-			_, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
-				EventType: EventCreated, DataID: id, Created: now, User: mustJSON(owner), ProcessInfo: mustJSON(snap.Instance.Process)})
-			return err
+			return s.dataEvent(ctx, tx, owner, snap, EventCreated, id)
 		})
 		if errors.Is(err, ErrConflict) && attempt < 3 {
 			if snap, err = s.Get(ctx, job.Ref()); err != nil {
@@ -177,12 +160,11 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 		}
 		break
 	}
-	if errors.Is(err, errPDFStored) || errors.Is(err, store.ErrDuplicate) {
-		s.dropBlobs([]store.DataElement{el})
-		return false, nil
-	}
 	if err != nil {
 		s.dropBlobs([]store.DataElement{el})
+		if errors.Is(err, store.ErrDuplicate) {
+			return false, nil
+		}
 		return false, err
 	}
 	return true, nil

@@ -39,7 +39,7 @@ func (w *Worker) Do(ctx context.Context, job instances.PDFJob) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if snap.HasElement(job.ElementID()) {
+	if _, err := snap.Element(job.ElementID()); err == nil {
 		return false, nil
 	}
 	lang := job.Language

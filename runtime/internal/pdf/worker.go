@@ -4,11 +4,7 @@ package pdf
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"log/slog"
-	"os"
-	"sync"
 	"time"
 
 	"github.com/blankett/blankett/runtime/internal/instances"
@@ -79,7 +75,7 @@ type Worker struct {
 // NewWorker returns a Worker with o's zero fields set to the defaults.
 func NewWorker(o Options) *Worker {
 	w := &Worker{st: o.Store, svc: o.Service, render: o.Renderer, printer: o.Printer, log: o.Log,
-		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, retry: o.Retry, id: workerID(), nudge: make(chan struct{}, 1)}
+		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, retry: o.Retry, id: store.WorkerID("pdf"), nudge: make(chan struct{}, 1)}
 	if w.log == nil {
 		w.log = slog.New(slog.DiscardHandler)
 	}
@@ -114,25 +110,13 @@ func (w *Worker) Nudge() {
 func (w *Worker) Run(ctx context.Context) {
 	slots := store.NewSlots(w.parallel)
 	defer slots.Wait()
-	timer := time.NewTimer(0)
-	defer timer.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-timer.C:
-		case <-w.nudge:
-		}
-		busy, err := slots.Fill(ctx, w.claim, w.handle)
+	store.Poll(ctx, w.interval, 0, w.nudge, func(ctx context.Context) bool {
+		_, full, err := slots.Fill(ctx, w.claim, w.handle)
 		if err != nil && ctx.Err() == nil {
 			w.log.Error("pdf: claim jobs", "err", err)
 		}
-		if busy {
-			timer.Reset(0)
-		} else {
-			timer.Reset(w.interval)
-		}
-	}
+		return full
+	})
 }
 
 // claim leases up to n jobs.
@@ -143,13 +127,10 @@ func (w *Worker) claim(ctx context.Context, n int) ([]store.OutboxMessage, error
 // RunOnce claims one round of jobs and runs them, waiting for them; it returns how
 // many it handled. Tests drive the worker with it.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
-	msgs, err := w.claim(ctx, w.parallel)
-	var wg sync.WaitGroup
-	for _, m := range msgs {
-		wg.Go(func() { w.handle(ctx, m) })
-	}
-	wg.Wait()
-	return len(msgs), err
+	slots := store.NewSlots(w.parallel)
+	n, _, err := slots.Fill(ctx, w.claim, w.handle)
+	slots.Wait()
+	return n, err
 }
 
 // handle runs job m and records the outcome in the outbox.
@@ -178,11 +159,4 @@ func (w *Worker) handle(ctx context.Context, m store.OutboxMessage) {
 				"retryAt", failed.AvailableAt, "err", err)
 		}
 	}
-}
-
-func workerID() string {
-	host, _ := os.Hostname()
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	return "pdf@" + host + "/" + hex.EncodeToString(b)
 }

@@ -113,10 +113,7 @@ func (s *Store) EnqueueAbout(ctx context.Context, topic, ref string, eventID int
 // worker takes only the work it knows how to do.
 func (s *Store) Claim(ctx context.Context, n int, worker string, lease time.Duration, topics ...string) ([]OutboxMessage, error) {
 	now := s.clock()
-	lock := ""
-	if s.dialect == dbx.Postgres {
-		lock = " FOR UPDATE SKIP LOCKED"
-	}
+	lock := s.skipLocked()
 	args := []any{worker, ts(now.Add(lease)), false, now, now}
 	topicCond := ""
 	if len(topics) > 0 {
@@ -250,4 +247,13 @@ func (s *Store) HasPending(ctx context.Context, ref string, topics ...string) (b
 	err := s.db(ctx).Raw(`SELECT COUNT(*) FROM (SELECT 1 FROM outbox
 WHERE done_at IS NULL AND dead = false AND topic IN ? AND ref = ? LIMIT 1) p`, topics, ref).Scan(&n).Error
 	return n > 0, wrap("pending outbox of "+ref, err)
+}
+
+// skipLocked is the row-locking clause of a claim or prune batch: PostgreSQL skips
+// rows another worker has locked; SQLite has one writer and needs none.
+func (s *Store) skipLocked() string {
+	if s.dialect == dbx.Postgres {
+		return " FOR UPDATE SKIP LOCKED"
+	}
+	return ""
 }

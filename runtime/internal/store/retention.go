@@ -6,8 +6,6 @@ import (
 	"context"
 	"math"
 	"time"
-
-	"github.com/blankett/blankett/internal/dbx"
 )
 
 // The Prune methods each delete one batch of at most limit rows in one statement,
@@ -48,12 +46,4 @@ func (s *Store) PruneDeadMessages(ctx context.Context, diedBefore time.Time, lim
   WHERE dead = ? AND done_at IS NULL AND topic IN ? AND COALESCE(failed_at, created) < ? LIMIT ?` + s.skipLocked() + `)`
 	res := s.db(ctx).Exec(q, true, topics, ts(diedBefore), limit)
 	return res.RowsAffected, wrap("prune dead outbox messages", res.Error)
-}
-
-// skipLocked is the row-locking clause of a prune batch's subquery.
-func (s *Store) skipLocked() string {
-	if s.dialect == dbx.Postgres {
-		return " FOR UPDATE SKIP LOCKED"
-	}
-	return ""
 }

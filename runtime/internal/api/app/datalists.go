@@ -47,10 +47,8 @@ func (h *Handler) dataList(c *gin.Context) {
 		httpx.AbortProblem(c, httpx.NewProblem(http.StatusNotFound, CodeDataListNotFound, "the app has no data list "+c.Param("id")))
 		return
 	}
-	size, err := queryInt(c, "size", len(l.Rows), 1, maxListPage)
-	if err == nil && size == 0 {
-		size = 1
-	}
+	// Without size every row is one page (of at least one row, for an empty list).
+	size, err := queryInt(c, "size", max(len(l.Rows), 1), 1, maxListPage)
 	page := 0
 	if err == nil {
 		page, err = queryInt(c, "page", 0, 0, 1<<20)

@@ -4,6 +4,7 @@ package forms
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 
@@ -98,7 +99,7 @@ func (h *Handler) subformAction(c *gin.Context, r *request, fs formState, act re
 				h.serviceError(c, r, err)
 				return true
 			}
-			if msg == texts(r.lang).FileTooMany {
+			if ie := (*instances.Error)(nil); errors.As(err, &ie) && ie.Code == instances.CodeTooMany {
 				msg = texts(r.lang).SubformTooMany
 			}
 			fs.issues = append(fs.issues, render.Issue{Severity: render.SeverityError, ComponentID: n.ID, Message: msg, Code: "subform"})
