@@ -183,3 +183,26 @@ func TestMigrateOutOfOrder(t *testing.T) {
 		}
 	})
 }
+
+// TestSQLitePragmas: every pooled SQLite connection runs with the settings the
+// runtime depends on, among them an in-memory statement sub-journal (a batch's
+// savepoints would otherwise write every page they touch to a temp file).
+func TestSQLitePragmas(t *testing.T) {
+	ctx := context.Background()
+	db, err := dbx.Open(ctx, "sqlite:"+t.TempDir()+"/p.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tc := range []struct{ pragma, want string }{
+		{"journal_mode", "wal"}, {"synchronous", "1"}, {"foreign_keys", "1"}, {"temp_store", "2"}, {"busy_timeout", "10000"},
+	} {
+		var got string
+		if err := db.SQL().QueryRowContext(ctx, "PRAGMA "+tc.pragma).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("PRAGMA %s = %s, want %s", tc.pragma, got, tc.want)
+		}
+	}
+}

@@ -100,13 +100,13 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 	if dt.MaxCount > 0 && n >= dt.MaxCount {
 		return nil, fail(ErrConflict, CodeTooMany, "data type %s allows at most %d elements", dt.ID, dt.MaxCount)
 	}
-	ct, body, filename, limit, err := s.content(snap, dt, up)
+	p, err := s.content(snap, dt, up)
 	if err != nil {
 		return nil, err
 	}
 	now, who := s.clock(), by(c)
 	ref := Ref{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID}
-	el, err := s.putElement(ctx, snap.Release, ref, dt.ID, uuid.NewString(), ct, filename, body, limit, who, now, false)
+	el, err := s.putElement(ctx, snap.Release, ref, dt.ID, uuid.NewString(), p, who, now, false)
 	if err != nil {
 		return nil, err
 	}
@@ -128,55 +128,84 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 		s.dropBlobs([]store.DataElement{el})
 		return nil, err
 	}
+	s.remember(p, el)
 	d, err := elementDoc(el)
 	return &d, err
 }
 
+// payload is an upload made ready to store: its stored content type, the bytes
+// to write, the file name and the size limit to enforce while streaming (0 when
+// already checked). For form data sent in its stored kind, form and value are the
+// model and the decoded data, which remember puts in the decoded-form cache.
+type payload struct {
+	ct, filename string
+	body         io.Reader
+	limit        int64
+	form         *form
+	value        any
+}
+
+// remember puts the decoded form data of a stored element into the decoded-form
+// cache, so validation and gateways right after (process/next) read no blob.
+// value came from decoding the upload, which is what decoding the stored bytes
+// gives: they are the model's own encoding of that value, in the same kind.
+func (s *Service) remember(p payload, el store.DataElement) {
+	if p.value == nil {
+		return
+	}
+	kind, _ := bodyKind(p.ct)
+	s.models.decoded.put(formKey{model: p.form, kind: kind, blob: el.BlobKey, sha: el.SHA256}, el.Size, p.value)
+}
+
 // content checks an upload against the data type and returns what to store.
-func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (ct string, body io.Reader, filename string, limit int64, err error) {
-	limit = maxBytes(dt)
+func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload, error) {
+	limit := maxBytes(dt)
 	if up.Length > limit {
-		return "", nil, "", 0, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)
+		return payload{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)
 	}
 	if !isForm(dt) {
 		if up.Filename == "" {
-			return "", nil, "", 0, fail(ErrInvalid, CodeMissingFilename, "a file needs Content-Disposition: attachment; filename=…")
+			return payload{}, fail(ErrInvalid, CodeMissingFilename, "a file needs Content-Disposition: attachment; filename=…")
 		}
 		if up.ContentType == "" || !contentTypeAllowed(dt.AllowedContentTypes, up.ContentType) {
-			return "", nil, "", 0, &Error{Kind: ErrUnsupportedMediaType, Code: CodeContentTypeRejected, Title: "Unsupported content type",
+			return payload{}, &Error{Kind: ErrUnsupportedMediaType, Code: CodeContentTypeRejected, Title: "Unsupported content type",
 				Detail: fmt.Sprintf("data type %s does not accept %q", dt.ID, up.ContentType)}
 		}
-		return up.ContentType, up.Body, up.Filename, limit, nil
+		return payload{ct: up.ContentType, body: up.Body, filename: up.Filename, limit: limit}, nil
 	}
 	f, err := s.models.get(snap.Release.App.Model(dt.ID))
 	if err != nil {
-		return "", nil, "", 0, err
+		return payload{}, err
 	}
-	ct = storedType(dt)
+	p := payload{ct: storedType(dt), filename: up.Filename, form: f}
 	raw, err := io.ReadAll(io.LimitReader(up.Body, limit+1))
 	if err != nil {
-		return "", nil, "", 0, fmt.Errorf("instances: read form data: %w", err)
+		return payload{}, fmt.Errorf("instances: read form data: %w", err)
 	}
 	if int64(len(raw)) > limit {
-		return "", nil, "", 0, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)
+		return payload{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)
 	}
 	var out []byte
 	if len(bytes.TrimSpace(raw)) == 0 {
-		out, err = f.empty(ct)
+		out, err = f.empty(p.ct)
 	} else {
 		kind, kerr := bodyKind(up.ContentType)
 		if kerr != nil {
-			return "", nil, "", 0, kerr
+			return payload{}, kerr
 		}
 		var v any
 		if v, err = f.decode(kind, bytes.NewReader(raw)); err == nil {
-			out, err = f.encode(ct, v)
+			out, err = f.encode(p.ct, v)
+		}
+		if stored, _ := bodyKind(p.ct); stored == kind {
+			p.value = v
 		}
 	}
 	if err != nil {
-		return "", nil, "", 0, err
+		return payload{}, err
 	}
-	return ct, bytes.NewReader(out), up.Filename, 0, nil
+	p.body = bytes.NewReader(out)
+	return p, nil
 }
 
 // ReplaceData replaces an element's content: form data in XML or JSON, stored in its
@@ -203,13 +232,13 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 	if isForm(dt) && up.Filename == "" {
 		up.Filename = cur.Filename
 	}
-	ct, body, filename, limit, err := s.content(snap, dt, up)
+	p, err := s.content(snap, dt, up)
 	if err != nil {
 		return nil, err
 	}
 	now, who := s.clock(), by(c)
 	ref := Ref{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID}
-	el, err := s.putElement(ctx, snap.Release, ref, dt.ID, dataGUID, ct, filename, body, limit, who, now, true)
+	el, err := s.putElement(ctx, snap.Release, ref, dt.ID, dataGUID, p, who, now, true)
 	if err != nil {
 		return nil, err
 	}
@@ -219,8 +248,8 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 	}
 	d := *cur
 	d.BlobStoragePath = el.BlobKey
-	d.ContentType, d.Filename, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = ct, filename, el.Size, el.SHA256, now, who
-	row := store.DataElement{GUID: dataGUID, InstanceGUID: snap.row.GUID, ContentType: ct, Filename: filename,
+	d.ContentType, d.Filename, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = p.ct, p.filename, el.Size, el.SHA256, now, who
+	row := store.DataElement{GUID: dataGUID, InstanceGUID: snap.row.GUID, ContentType: p.ct, Filename: p.filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
@@ -236,6 +265,7 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 		return nil, err
 	}
 	s.dropBlobs([]store.DataElement{{BlobKey: cur.BlobStoragePath}})
+	s.remember(p, el)
 	return &d, nil
 }
 

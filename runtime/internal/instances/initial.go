@@ -3,6 +3,7 @@
 package instances
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -143,7 +144,7 @@ func (s *Service) initialData(ctx context.Context, c authz.Caller, rel relT, ref
 		if err != nil {
 			return out, err
 		}
-		el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), ct, "", strings.NewReader(string(body)), 0, who, now, false)
+		el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), payload{ct: ct, body: bytes.NewReader(body)}, who, now, false)
 		if err != nil {
 			return out, err
 		}
@@ -178,11 +179,11 @@ func (s *Service) partElement(ctx context.Context, c authz.Caller, rel relT, ref
 	if p.ContentType == "" {
 		return store.DataElement{}, fail(ErrInvalid, CodeMultipartInvalid, "the part %q has no Content-Type", p.Name)
 	}
-	ct, body, filename, limit, err := s.content(&Snapshot{Release: rel}, dt, p.Upload)
+	pl, err := s.content(&Snapshot{Release: rel}, dt, p.Upload)
 	if err != nil {
 		return store.DataElement{}, err
 	}
-	el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), ct, filename, body, limit, who, now, false)
+	el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), pl, who, now, false)
 	if err != nil {
 		return store.DataElement{}, err
 	}

@@ -168,21 +168,20 @@ func (s *Service) autoCreate(ctx context.Context, rel relT, ref Ref, task *proce
 // putElement writes content to the blob store and returns the element row to insert.
 // A replacement gets a new key (version suffix), so the old content stays intact
 // until the new row commits.
-func (s *Service) putElement(ctx context.Context, rel relT, ref Ref, dataType, dataGUID, ct, filename string,
-	r interface{ Read([]byte) (int, error) }, maxSize int64, who string, now timeT, replace bool) (store.DataElement, error) {
+func (s *Service) putElement(ctx context.Context, rel relT, ref Ref, dataType, dataGUID string, p payload, who string, now timeT, replace bool) (store.DataElement, error) {
 	key := store.BlobKey(rel.ID, ref.GUID, dataGUID)
 	if replace {
 		key += "." + strings.ReplaceAll(uuid.NewString(), "-", "")[:12]
 	}
-	info, err := s.blobs.Put(ctx, key, r, blob.PutOptions{ContentType: ct, MaxSize: maxSize})
+	info, err := s.blobs.Put(ctx, key, p.body, blob.PutOptions{ContentType: p.ct, MaxSize: p.limit})
 	if errors.Is(err, blob.ErrTooLarge) {
-		return store.DataElement{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", maxSize, dataType)
+		return store.DataElement{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", p.limit, dataType)
 	}
 	if err != nil {
 		return store.DataElement{}, fmt.Errorf("instances: store content of %s: %w", dataType, err)
 	}
 	info.Key = key
-	return s.elementRow(rel, ref, dataType, dataGUID, ct, filename, info, who, now), nil
+	return s.elementRow(rel, ref, dataType, dataGUID, p.ct, p.filename, info, who, now), nil
 }
 
 // dropBlobs removes blobs whose rows were not written; the sweeper catches any

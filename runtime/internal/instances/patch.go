@@ -182,14 +182,15 @@ func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, 
 		}
 		return patched{}, err
 	}
-	el, err := s.putElement(ctx, snap.Release, ref, dt.ID, cur.ID, cur.ContentType, cur.Filename, bytes.NewReader(body), 0, who, now, true)
+	p := payload{ct: cur.ContentType, filename: cur.Filename, body: bytes.NewReader(body), form: f, value: nv}
+	el, err := s.putElement(ctx, snap.Release, ref, dt.ID, cur.ID, p, who, now, true)
 	if err != nil {
 		return patched{}, err
 	}
 	// nv is what decoding the new blob gives, so validation afterwards takes it
 	// from the decoded-form cache instead of reading the blob back. The response
 	// shares it and is only marshalled.
-	s.models.decoded.put(formKey{model: f, kind: kind, blob: el.BlobKey, sha: el.SHA256}, el.Size, nv)
+	s.remember(p, el)
 	d := *cur
 	d.BlobStoragePath, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = el.BlobKey, el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: cur.ID, InstanceGUID: snap.row.GUID, ContentType: cur.ContentType, Filename: cur.Filename,

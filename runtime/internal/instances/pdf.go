@@ -135,8 +135,8 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 	rel := snap.Release
 	owner := authz.Caller{Kind: authz.ServiceOwner, Org: rel.Org}
 	who, now := by(owner), s.clock()
-	el, err := s.putElement(ctx, rel, job.Ref(), PDFDataType, id, "application/pdf", PDFFilename(rel, job.Language),
-		bytes.NewReader(content), 0, who, now, true)
+	el, err := s.putElement(ctx, rel, job.Ref(), PDFDataType, id,
+		payload{ct: "application/pdf", filename: PDFFilename(rel, job.Language), body: bytes.NewReader(content)}, who, now, true)
 	if err != nil {
 		return false, err
 	}
