@@ -331,7 +331,7 @@ func (s *Service) ReadData(ctx context.Context, snap *Snapshot, dataGUID string,
 	}
 	dt := snap.Release.App.Metadata.DataType(cur.DataType)
 	if dt != nil && isForm(dt) && asJSON && cur.ContentType != ContentTypeJSON {
-		v, err := s.readForm(ctx, snap, dataGUID)
+		v, err := s.FormValue(ctx, snap, dataGUID, false)
 		if err != nil {
 			return nil, err
 		}

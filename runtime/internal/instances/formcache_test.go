@@ -192,3 +192,42 @@ func TestReplaceValidatesWithoutRereading(t *testing.T) {
 		}
 	})
 }
+
+// TestFormValueOwnCopy: FormValue without shared gives the caller a value of its
+// own (a form post writes the posted fields into it); changing it leaves what
+// shared readers (page renders, validation) get untouched.
+func TestFormValueOwnCopy(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := instances.SetupSigningTest(t, db, "310000008", nil)
+		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := snap.Instance.Data[0].ID
+		if _, err := svc.ReplaceData(ctx, c, snap, id, instances.Upload{ContentType: "application/xml", Length: -1,
+			Body: strings.NewReader(`<data><form><name>Ola</name></form></data>`)}); err != nil {
+			t.Fatal(err)
+		}
+		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
+		if snap, err = svc.Get(ctx, instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}); err != nil {
+			t.Fatal(err)
+		}
+		name := func(v any) any { return v.(map[string]any)["form"].(map[string]any)["name"] }
+		shared, err := svc.FormValue(ctx, snap, id, true)
+		if err != nil || name(shared) != "Ola" {
+			t.Fatalf("shared value %v, %v; want name Ola", shared, err)
+		}
+		own, err := svc.FormValue(ctx, snap, id, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own.(map[string]any)["form"].(map[string]any)["name"] = "changed"
+		again, err := svc.FormValue(ctx, snap, id, true)
+		if err != nil || name(again) != "Ola" {
+			t.Fatalf("after changing the own copy the shared value has name %v (%v), want Ola", name(again), err)
+		}
+	})
+}

@@ -155,7 +155,7 @@ func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, 
 	if cur.Locked {
 		return patched{}, fail(ErrConflict, CodeLocked, "data element %s is locked", cur.ID)
 	}
-	v, err := s.readForm(ctx, snap, cur.ID)
+	v, err := s.FormValue(ctx, snap, cur.ID, false)
 	if err != nil {
 		return patched{}, err
 	}

@@ -86,12 +86,14 @@ func (s *Service) formData(ctx context.Context, snap *Snapshot) (map[string]any,
 	return out, nil
 }
 
-// readForm reads a stored form data element into its JSON value, the caller's
-// own to change.
-func (s *Service) readForm(ctx context.Context, snap *Snapshot, dataGUID string) (any, error) {
+// FormValue reads a stored form data element into its JSON value: objects as
+// map[string]any, arrays as []any, numbers as json.Number. With shared the value
+// may come from, and goes into, the decoded-form cache, so the caller must not
+// change it (a page render); without, it is the caller's own.
+func (s *Service) FormValue(ctx context.Context, snap *Snapshot, dataGUID string, shared bool) (any, error) {
 	for _, e := range snap.elements {
 		if e.GUID == dataGUID {
-			return s.decodeElement(ctx, snap, e, false)
+			return s.decodeElement(ctx, snap, e, shared)
 		}
 	}
 	return nil, fail(ErrNotFound, CodeDataNotFound, "no data element %s", dataGUID)

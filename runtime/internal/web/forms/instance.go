@@ -4,7 +4,6 @@ package forms
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/url"
 	"strconv"
@@ -82,13 +81,15 @@ func (h *Handler) load(c *gin.Context) (*request, bool) {
 
 // formData reads every form data element of the instance (the first per type, the
 // entry's element for the type of subform entry sub when not nil) as decoded JSON,
-// with the ids of the elements read.
+// with the ids of the elements read. The values may be the decoded-form cache's,
+// shared with other requests: for rendering only, never to change.
 func (h *Handler) formData(c *gin.Context, snap *instances.Snapshot, sub *subEntry) (map[string]any, map[string]string, error) {
-	return h.readForms(c.Request.Context(), snap, sub)
+	return h.readForms(c.Request.Context(), snap, sub, true)
 }
 
-// readForms is formData outside a request.
-func (h *Handler) readForms(ctx context.Context, snap *instances.Snapshot, sub *subEntry) (map[string]any, map[string]string, error) {
+// readForms is formData outside a request; without shared the values are the
+// caller's own to change.
+func (h *Handler) readForms(ctx context.Context, snap *instances.Snapshot, sub *subEntry, shared bool) (map[string]any, map[string]string, error) {
 	data, ids := map[string]any{}, map[string]string{}
 	for _, e := range snap.Instance.Data {
 		dt := snap.Release.App.Metadata.DataType(e.DataType)
@@ -101,7 +102,7 @@ func (h *Handler) readForms(ctx context.Context, snap *instances.Snapshot, sub *
 		if _, seen := ids[e.DataType]; seen {
 			continue
 		}
-		v, err := h.decode(ctx, snap, e.ID)
+		v, err := h.decode(ctx, snap, e.ID, shared)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -110,23 +111,14 @@ func (h *Handler) readForms(ctx context.Context, snap *instances.Snapshot, sub *
 	return data, ids, nil
 }
 
-// decode reads form data element id as decoded JSON.
-func (h *Handler) decode(ctx context.Context, snap *instances.Snapshot, id string) (any, error) {
-	content, err := h.svc.ReadData(ctx, snap, id, true)
-	if err != nil {
-		return nil, err
+// decode reads form data element id as decoded JSON, an empty object for none.
+// A shared value comes from the decoded-form cache and must not be changed.
+func (h *Handler) decode(ctx context.Context, snap *instances.Snapshot, id string, shared bool) (any, error) {
+	v, err := h.svc.FormValue(ctx, snap, id, shared)
+	if err != nil || v != nil {
+		return v, err
 	}
-	defer content.Body.Close()
-	var v any
-	dec := json.NewDecoder(content.Body)
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if v == nil {
-		v = map[string]any{}
-	}
-	return v, nil
+	return map[string]any{}, nil
 }
 
 // elements are the instance's data elements as the renderer sees them; the
@@ -143,7 +135,7 @@ func (h *Handler) elements(ctx context.Context, snap *instances.Snapshot) ([]ren
 		de := render.DataElement{ID: e.ID, DataType: e.DataType, Filename: e.Filename,
 			ContentType: e.ContentType, Size: e.Size, Tags: e.Tags}
 		if entries[e.DataType] {
-			v, err := h.decode(ctx, snap, e.ID)
+			v, err := h.decode(ctx, snap, e.ID, true)
 			if err != nil {
 				return nil, err
 			}

@@ -53,7 +53,8 @@ func (h *Handler) postPage(c *gin.Context) {
 	if fs.open != nil {
 		fs.query = url.Values{"open": c.QueryArray("open")}.Encode()
 	}
-	data, ids, err := h.formData(c, r.snap, r.sub)
+	// The posted fields are written into data: it must be this request's own.
+	data, ids, err := h.readForms(c.Request.Context(), r.snap, r.sub, false)
 	if err != nil {
 		h.failed(c, rel, r.lang, err)
 		return

@@ -70,7 +70,7 @@ func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (te
 // the receipt page and the PDF receipt print the same HTML.
 func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string) (template.HTML, error) {
 	rel := snap.Release
-	data, _, err := h.readForms(ctx, snap, nil)
+	data, _, err := h.readForms(ctx, snap, nil, true)
 	if err != nil {
 		return "", err
 	}
