@@ -57,7 +57,7 @@ func TestSessions(t *testing.T) {
 		for _, st := range steps {
 			clock.Advance(st.advance)
 			got, err := s.GetSession(ctx, token)
-			if st.alive && (err != nil || got.UserID != u.ID || got.AuthLevel != 3) {
+			if st.alive && (err != nil || got.UserID != u.ID || got.UserPartyID != u.PartyID || got.AuthLevel != 3) {
 				t.Fatalf("%s: %+v, %v", st.name, got, err)
 			}
 			if !st.alive && !errors.Is(err, store.ErrNotFound) {

@@ -82,11 +82,7 @@ func (h *Handler) loadSession(ctx context.Context, token string) (Caller, error)
 	if err != nil {
 		return Caller{}, err
 	}
-	user, err := h.opt.Store.GetUser(ctx, sess.UserID)
-	if err != nil {
-		return Caller{}, err
-	}
-	return Caller{Kind: Person, UserID: user.ID, UserPartyID: user.PartyID, PartyID: sess.PartyID,
+	return Caller{Kind: Person, UserID: sess.UserID, UserPartyID: sess.UserPartyID, PartyID: sess.PartyID,
 		AuthLevel: sess.AuthLevel, ViaSession: true}, nil
 }
 
