@@ -95,6 +95,14 @@ func TestDriftDetected(t *testing.T) {
 		if n, _ := db.Pending(context.Background(), testSet(true)); n != 1 {
 			t.Fatalf("Pending = %d, want 1", n)
 		}
+		// A field read from a join (-:migration) is no column of the table.
+		type joined struct {
+			widgetV1
+			Owner string `gorm:"->;-:migration"`
+		}
+		if err := dbx.CheckDrift(db.Gorm.Table("widgets"), &joined{}); err != nil {
+			t.Fatalf("CheckDrift with a joined field = %v, want nil", err)
+		}
 	})
 }
 

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/blankett/blankett/runtime/internal/store"
-	"github.com/google/uuid"
 )
 
 // Outbox topics of the worker.
@@ -25,7 +24,7 @@ const (
 // runtime's external base URL, which every event's source starts with.
 type Publisher struct {
 	PublicURL string
-	// NewID returns CloudEvent ids; nil is a random UUID. Tests fix it.
+	// NewID returns CloudEvent ids; nil is store.NewRowID. Tests fix it.
 	NewID func() string
 }
 
@@ -51,7 +50,7 @@ func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance
 	evs := make([]Event, len(types))
 	rows := make([]store.CloudEvent, len(types))
 	for i, typ := range types {
-		id := uuid.NewString()
+		id := store.NewRowID()
 		if p.NewID != nil {
 			id = p.NewID()
 		}

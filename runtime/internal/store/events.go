@@ -6,8 +6,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // InstanceEvent is a row of the audit trail: who did what to an instance and when.
@@ -46,7 +44,7 @@ func (s *Store) AppendEvents(ctx context.Context, es []InstanceEvent) error {
 	for i := range es {
 		e := &es[i]
 		if e.ID == "" {
-			e.ID = uuid.NewString()
+			e.ID = NewRowID()
 		}
 		if e.Created.IsZero() {
 			e.Created = s.clock()

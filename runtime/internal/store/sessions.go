@@ -26,7 +26,7 @@ type Session struct {
 	AbsoluteExpiresAt time.Time
 	// UserPartyID is the user's own party, read with the session (GetSession
 	// joins users) so that authenticating a request costs one query; never written.
-	UserPartyID int64 `gorm:"->"`
+	UserPartyID int64 `gorm:"->;-:migration"`
 }
 
 // TableName implements gorm's tabler.
