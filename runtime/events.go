@@ -7,6 +7,7 @@ import (
 
 	"github.com/blankett/blankett/internal/platform"
 	"github.com/blankett/blankett/runtime/internal/events"
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
@@ -21,7 +22,7 @@ func (r *Role) eventsWorker(deps platform.Deps, st *store.Store) *events.Worker 
 		retry.Base = r.cfg.EventsRetryBase
 	}
 	return events.NewWorker(events.Options{Store: st, PublicURL: deps.PublicURL, Timeout: r.cfg.EventsWebhookTimeout, Retry: retry,
-		Retention: r.cfg.EventsRetention, Log: deps.Log.With(slog.String("role", "runtime"), slog.String("worker", "events"))})
+		Retention: r.cfg.EventsRetention, PruneTopics: []string{instances.TopicPDF}, Log: deps.Log.With(slog.String("role", "runtime"), slog.String("worker", "events"))})
 }
 
 // startEvents runs the worker until shutdown, unless the platform runs no workers

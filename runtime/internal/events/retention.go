@@ -22,8 +22,8 @@ const (
 type Pruned struct {
 	// Events are events older than the retention that no delivery still needs.
 	Events int64
-	// Done are finished fan-outs, deliveries and validation handshakes, done
-	// longer ago than the retention.
+	// Done are finished fan-outs, deliveries and validation handshakes (and
+	// messages of Options.PruneTopics), done longer ago than the retention.
 	Done int64
 	// DeadLetters are dead deliveries and handshakes that died longer ago than
 	// the retention.
@@ -34,12 +34,12 @@ type Pruned struct {
 func (p Pruned) Total() int64 { return p.Events + p.Done + p.DeadLetters }
 
 // Prune deletes, in batches of the worker's prune batch, what the retention has
-// outlived: finished outbox messages of the worker's topics done before the cutoff
-// (now minus the retention), dead letters that died before it, then the events
-// older than it that no message still needs. An event with a delivery that is
-// pending or a dead letter still kept, or whose fan-out is not done, stays. With
-// no retention it does nothing. Replicas may prune at once: each batch deletes
-// what is still there.
+// outlived: finished outbox messages of the worker's topics and of
+// Options.PruneTopics done before the cutoff (now minus the retention), dead
+// letters that died before it, then the events older than it that no message
+// still needs. An event with a delivery that is pending or a dead letter still
+// kept, or whose fan-out is not done, stays. With no retention it does nothing.
+// Replicas may prune at once: each batch deletes what is still there.
 func (w *Worker) Prune(ctx context.Context) (Pruned, error) {
 	var p Pruned
 	if w.retention <= 0 {
@@ -51,10 +51,10 @@ func (w *Worker) Prune(ctx context.Context) (Pruned, error) {
 		del func() (int64, error)
 	}{
 		{&p.Done, func() (int64, error) {
-			return w.st.PruneDoneMessages(ctx, cutoff, w.pruneBatch, TopicEvent, TopicWebhook, TopicValidate)
+			return w.st.PruneDoneMessages(ctx, cutoff, w.pruneBatch, w.done...)
 		}},
 		{&p.DeadLetters, func() (int64, error) {
-			return w.st.PruneDeadMessages(ctx, cutoff, w.pruneBatch, TopicWebhook, TopicValidate)
+			return w.st.PruneDeadMessages(ctx, cutoff, w.pruneBatch, w.dead...)
 		}},
 		{&p.Events, func() (int64, error) { return w.st.PruneCloudEvents(ctx, cutoff, w.pruneBatch, TopicEvent) }},
 	}

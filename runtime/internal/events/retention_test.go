@@ -150,3 +150,44 @@ func TestWorkerRunPrunes(t *testing.T) {
 	}
 	t.Fatal("the old event was not pruned")
 }
+
+// TestWorkerPrunesOtherTopics: the finished messages and dead letters of the
+// topics in PruneTopics (the PDF jobs) go with the retention; a pending one and
+// those of topics not listed stay.
+func TestWorkerPrunesOtherTopics(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		clk := &clock{t: time.Now().UTC()}
+		st := newStore(t, db, clk)
+		const retention = 24 * time.Hour
+		w := events.NewWorker(events.Options{Store: st, PublicURL: "http://rt", Now: clk.Now, Retention: retention,
+			PruneTopics: []string{"pdf"}})
+		enqueue := func(topic string) {
+			t.Helper()
+			if _, err := st.Enqueue(ctx, topic, []byte(`{}`), clk.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, topic := range []string{"pdf", "pdf", "other"} {
+			enqueue(topic)
+		}
+		claimed, err := st.Claim(ctx, 10, "w", time.Minute, "pdf", "other")
+		if err != nil || len(claimed) != 3 {
+			t.Fatalf("claim: %d, %v", len(claimed), err)
+		}
+		for _, m := range claimed {
+			if err := st.Complete(ctx, m.ID, "w"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		enqueue("pdf") // still pending
+		clk.Advance(retention + time.Hour)
+		p, err := w.Prune(ctx)
+		if err != nil || p.Done != 2 {
+			t.Fatalf("Prune = %+v, %v; want the 2 finished PDF jobs", p, err)
+		}
+		if left, err := st.Claim(ctx, 10, "w2", time.Minute, "pdf"); err != nil || len(left) != 1 {
+			t.Fatalf("pending PDF jobs after the prune: %d, %v; want 1", len(left), err)
+		}
+	})
+}

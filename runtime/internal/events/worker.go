@@ -59,6 +59,9 @@ type Options struct {
 	// bounds the rows one statement deletes; 0 is DefaultPruneBatch.
 	PruneEvery time.Duration
 	PruneBatch int
+	// PruneTopics are other workers' outbox topics (the PDF jobs) whose finished
+	// messages and dead letters the retention prunes too.
+	PruneTopics []string
 }
 
 // Worker fans published events out to subscriptions and delivers them. Run it once
@@ -81,13 +84,17 @@ type Worker struct {
 	retention  time.Duration
 	pruneEvery time.Duration
 	pruneBatch int
+	// done and dead are the topics whose finished messages and dead letters Prune deletes.
+	done, dead []string
 }
 
 // NewWorker returns a Worker with opts' zero fields set to the defaults.
 func NewWorker(o Options) *Worker {
 	w := &Worker{st: o.Store, public: strings.TrimRight(o.PublicURL, "/"), log: o.Log, client: o.Client, timeout: o.Timeout,
 		interval: o.Interval, lease: o.Lease, parallel: o.Parallel, batch: o.Batch, retry: o.Retry, now: o.Now,
-		id: store.WorkerID("events"), nudge: make(chan struct{}, 1), retention: o.Retention, pruneEvery: o.PruneEvery, pruneBatch: o.PruneBatch}
+		id: store.WorkerID("events"), nudge: make(chan struct{}, 1), retention: o.Retention, pruneEvery: o.PruneEvery, pruneBatch: o.PruneBatch,
+		done: append([]string{TopicEvent, TopicWebhook, TopicValidate}, o.PruneTopics...),
+		dead: append([]string{TopicWebhook, TopicValidate}, o.PruneTopics...)}
 	if w.log == nil {
 		w.log = slog.New(slog.DiscardHandler)
 	}
