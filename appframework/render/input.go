@@ -94,6 +94,11 @@ type SummaryInput struct {
 	Title string
 	// EditLinks adds a "change" link beside every answer, to its page.
 	EditLinks bool
+	// PDF renders the summary for the PDF receipt: the pages and components the
+	// layout set's Settings.json excludes from the PDF (pages.excludeFromPdf,
+	// components.excludeFromPdf) are left out, and a pages.pdfLayoutName naming
+	// a page of the set replaces the summary with that page, read-only.
+	PDF bool
 }
 
 // DataElement is a data element of the instance.

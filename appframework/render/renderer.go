@@ -124,7 +124,13 @@ func (r *Renderer) RenderSummary(in SummaryInput) (template.HTML, error) {
 	if title == "" {
 		title = st.appTitle()
 	}
-	body := st.summaryPages(bctx{level: 1, top: true})
+	var body []*view
+	if pn := st.pdfPage(in.PDF); pn != nil {
+		st.page = pn.Page.ID
+		body = st.nodes(pn.Children, bctx{level: 1, top: true})
+	} else {
+		body = st.summaryPages(bctx{level: 1, top: true})
+	}
 	body = st.finish(body, title)
 	return r.execute("summarypage", pageView{Page: st.set.ID, Body: body, UI: st.ui})
 }

@@ -31,10 +31,13 @@ type state struct {
 	open       []Target
 	showHidden bool
 	editLinks  bool
-	page       string
-	multipart  bool
-	issues     issueIndex
-	h          headings
+	// pdfPages and pdfComps hold the page and component ids a PDF summary
+	// leaves out; nil outside the PDF.
+	pdfPages, pdfComps map[string]bool
+	page               string
+	multipart          bool
+	issues             issueIndex
+	h                  headings
 	// depth guards summaries of summaries.
 	depth int
 	// used counts the DOM ids given out; idPrefix keeps the ids inside a

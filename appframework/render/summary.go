@@ -172,7 +172,7 @@ func (st *state) summaryPages(ctx bctx) []*view {
 	var out []*view
 	for _, id := range st.visiblePages() {
 		pn := st.pageNode(id)
-		if pn == nil || !hasFormField(pn) {
+		if pn == nil || !hasFormField(pn) || st.pdfPages[id] {
 			continue
 		}
 		sec := &view{Kind: "section", ID: st.claim(st.idPrefix + "bl-summary-" + id), UI: st.ui, Variant: "summary-page"}
@@ -206,7 +206,7 @@ func (st *state) summaryOf(ns []*layouttree.Node, ctx bctx) []*view {
 			continue
 		}
 		an := st.set.NodeOf(n)
-		if an == nil {
+		if an == nil || st.pdfComps[an.Component.ID] {
 			continue
 		}
 		c := an.Component

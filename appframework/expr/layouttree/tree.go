@@ -227,6 +227,22 @@ func (n *Node) evalHidden(env *expr.Env) (bool, error) {
 	return h, nil
 }
 
+// Reveal makes page node n count as shown in this tree whatever its hidden
+// expression (the page a PDF prints, which the page order hides), and forgets
+// what its components' hidden expressions gave, so they are evaluated again
+// under it. Components hidden by their own expressions stay hidden.
+func (n *Node) Reveal() {
+	var forget func(*Node)
+	forget = func(n *Node) {
+		n.hidden = hiddenUnknown
+		for _, c := range n.Children {
+			forget(c)
+		}
+	}
+	forget(n)
+	n.hidden = hiddenNo
+}
+
 // Walk calls fn for every node, depth first, in layout order.
 func (t *Tree) Walk(fn func(*Node)) {
 	var walk func(*Node)

@@ -31,6 +31,12 @@ type env struct {
 
 func newEnv(t testing.TB, db *dbx.DB) *env {
 	t.Helper()
+	return newEnvApp(t, db, testcorpus.Path(t, "apps", "signing-test"))
+}
+
+// newEnvApp is newEnv with signing-test (or a changed copy of it) loaded from dir.
+func newEnvApp(t testing.TB, db *dbx.DB, dir string) *env {
+	t.Helper()
 	ctx := context.Background()
 	set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
 	if _, err := db.Migrate(ctx, set, nil); err != nil {
@@ -44,7 +50,7 @@ func newEnv(t testing.TB, db *dbx.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
+	if _, err := host.LoadDir(ctx, dir); err != nil {
 		t.Fatal(err)
 	}
 	orgNo := "310000007"

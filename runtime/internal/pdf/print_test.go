@@ -7,9 +7,11 @@ import (
 	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
 	"github.com/blankett/blankett/internal/testenv/browser"
 	"github.com/blankett/blankett/runtime/internal/pdf"
@@ -161,4 +163,38 @@ func BenchmarkPrint(b *testing.B) {
 		size = len(out)
 	}
 	b.ReportMetric(float64(size), "bytes/pdf")
+}
+
+// TestPrintExcludesFromPdf: the printed document leaves out the components the
+// layout set's Settings.json excludes from the PDF; the others stay. No Chromium
+// is needed to make the document.
+func TestPrintExcludesFromPdf(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(testcorpus.Path(t, "apps", "signing-test"))); err != nil {
+		t.Fatal(err)
+	}
+	settings := `{"pages": {"order": ["Form"]}, "components": {"excludeFromPdf": ["Input-income"]}}`
+	if err := os.WriteFile(filepath.Join(dir, "App", "ui", "form", "Settings.json"), []byte(settings), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	e := newEnvApp(t, dbtest.SQLite(t), dir)
+	ui, err := forms.New(forms.Options{Service: e.svc, Store: e.st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := e.svc.Get(ctx, e.submit(t, "nb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ui.PrintDocument(ctx, snap, "nb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(doc, []byte(">Inntekt</dt>")) {
+		t.Error("the printed document shows Input-income, which components.excludeFromPdf leaves out")
+	}
+	if !bytes.Contains(doc, []byte(">Inntektsår</dt>")) {
+		t.Errorf("the printed document lacks Input-year:\n%s", doc)
+	}
 }

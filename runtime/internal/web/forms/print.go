@@ -48,8 +48,9 @@ func inlineCSS() (template.CSS, error) {
 
 // PrintDocument implements the PDF worker's Renderer: the receipt of snap in lang
 // as one self-contained HTML document (CSS inlined, no scripts, nothing to
-// fetch), with the app's title, the reference and the same read-only summary the
-// receipt page shows.
+// fetch), with the app's title, the reference and the read-only summary the
+// receipt page shows, less what Settings.json excludes from the PDF (or the page
+// its pdfLayoutName names).
 func (h *Handler) PrintDocument(ctx context.Context, snap *instances.Snapshot, lang string) ([]byte, error) {
 	if !knownLang(lang) {
 		lang = "nb"
@@ -57,7 +58,7 @@ func (h *Handler) PrintDocument(ctx context.Context, snap *instances.Snapshot, l
 	rel, t := snap.Release, texts(lang)
 	title := appTitle(rel, lang)
 	base := instancePath(rel.Org, rel.Name, snap.PartyID(), guidOf(snap))
-	summary, err := h.summaryOf(ctx, snap, lang, base, t.Receipt+": "+title, t.Receipt)
+	summary, err := h.summaryOf(ctx, snap, lang, base, t.Receipt+": "+title, t.Receipt, true)
 	if err != nil {
 		return nil, err
 	}

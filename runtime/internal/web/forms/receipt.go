@@ -63,12 +63,14 @@ func (h *Handler) receipt(c *gin.Context) {
 // summary renders the instance's form data read-only under title for the
 // confirm step and the receipt, or only heading when no layout set fits it.
 func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (template.HTML, error) {
-	return h.summaryOf(c.Request.Context(), r.snap, r.lang, r.base, title, heading)
+	return h.summaryOf(c.Request.Context(), r.snap, r.lang, r.base, title, heading, false)
 }
 
 // summaryOf is summary for snap in lang, with links under the instance path base:
-// the receipt page and the PDF receipt print the same HTML.
-func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string) (template.HTML, error) {
+// the receipt page and the PDF receipt print the same HTML, except that for the
+// PDF (pdf) the app's Settings.json may leave pages and components out or name a
+// page to print instead (render.SummaryInput.PDF).
+func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string, pdf bool) (template.HTML, error) {
 	rel := snap.Release
 	data, _, err := h.readForms(ctx, snap, nil, true)
 	if err != nil {
@@ -84,7 +86,7 @@ func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang,
 	}
 	return rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
 		TaskID: ls.Tasks[0], Data: data, Language: lang, Elements: els,
-		URLs: pageURLs{base: base, appBase: appPath(rel.Org, rel.Name)}}, Title: title})
+		URLs: pageURLs{base: base, appBase: appPath(rel.Org, rel.Name)}}, Title: title, PDF: pdf})
 }
 
 // summarySet is the layout set the receipt summarises: the first task set whose
