@@ -31,6 +31,41 @@ func (c *countingBlobs) Get(ctx context.Context, key string, rng *blob.Range) (i
 	return c.Store.Get(ctx, key, rng)
 }
 
+// cacheFixture is a new signing-test instance of a service whose blob reads
+// are counted.
+type cacheFixture struct {
+	svc   *instances.Service
+	blobs *countingBlobs
+	// fresh makes another service on the same database and blobs, with an
+	// empty decoded-form cache.
+	fresh func() *instances.Service
+	c     authz.Caller
+	snap  *instances.Snapshot
+	ref   instances.Ref
+}
+
+func newCacheFixture(t *testing.T, db *dbx.DB, orgNo string) *cacheFixture {
+	t.Helper()
+	f := &cacheFixture{}
+	_, host, party := instances.SetupSigningTest(t, db, orgNo, func(s blob.Store) blob.Store {
+		f.blobs = &countingBlobs{Store: s}
+		return f.blobs
+	})
+	f.fresh = func() *instances.Service {
+		return instances.New(instances.Options{Store: store.New(db), Blobs: f.blobs, Apps: host})
+	}
+	f.svc = f.fresh()
+	f.c = authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+	var err error
+	f.snap, err = f.svc.Instantiate(context.Background(), f.c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, guid, _ := strings.Cut(f.snap.Instance.ID, "/")
+	f.ref = instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}
+	return f
+}
+
 // TestValidateReusesDecodedForm covers the decoded-form cache behind validation:
 // validating unchanged data again reads no blob, and every save (new content,
 // new hash) is validated as saved, never as an earlier version, also when the
@@ -38,20 +73,10 @@ func (c *countingBlobs) Get(ctx context.Context, key string, rng *blob.Range) (i
 func TestValidateReusesDecodedForm(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		var blobs *countingBlobs
-		_, host, party := instances.SetupSigningTest(t, db, "310000002", func(s blob.Store) blob.Store {
-			blobs = &countingBlobs{Store: s}
-			return blobs
-		})
-		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
-		ref := instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}
+		f := newCacheFixture(t, db, "310000002")
+		svc, blobs, c, snap, ref := f.svc, f.blobs, f.c, f.snap, f.ref
 		dataID := snap.Instance.Data[0].ID
+		var err error
 
 		// yearIssue saves a form with year and reports whether validation flags the
 		// year (the model's minimum is 2000).
@@ -100,19 +125,9 @@ func TestValidateReusesDecodedForm(t *testing.T) {
 func TestPatchValidatesWithoutRereading(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		var blobs *countingBlobs
-		_, host, party := instances.SetupSigningTest(t, db, "310000006", func(s blob.Store) blob.Store {
-			blobs = &countingBlobs{Store: s}
-			return blobs
-		})
-		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
-		ref := instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}
+		f := newCacheFixture(t, db, "310000006")
+		svc, blobs, c, snap, ref := f.svc, f.blobs, f.c, f.snap, f.ref
+		var err error
 		for _, year := range []int{1999, 2020} {
 			if snap, err = svc.Get(ctx, ref); err != nil {
 				t.Fatal(err)
@@ -148,19 +163,9 @@ func TestPatchValidatesWithoutRereading(t *testing.T) {
 func TestReplaceValidatesWithoutRereading(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		var blobs *countingBlobs
-		_, host, party := instances.SetupSigningTest(t, db, "310000007", func(s blob.Store) blob.Store {
-			blobs = &countingBlobs{Store: s}
-			return blobs
-		})
-		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
-		ref := instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}
+		f := newCacheFixture(t, db, "310000007")
+		svc, blobs, c, snap, ref := f.svc, f.blobs, f.c, f.snap, f.ref
+		var err error
 		for _, body := range []string{
 			`<data><form><name>Ola</name><orgNumber>310000002</orgNumber><year>1999</year><income>1</income></form></data>`,
 			`<data><form><name>  Kari  </name><orgNumber>310000002</orgNumber><year>02020</year><income>1.50</income></form></data>`,
@@ -181,8 +186,7 @@ func TestReplaceValidatesWithoutRereading(t *testing.T) {
 			if n := blobs.gets.Load() - before; n != 0 {
 				t.Errorf("%q: validation after the PUT read %d blobs, want 0", body, n)
 			}
-			fresh := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
-			want, err := fresh.Validate(ctx, snap, "nb")
+			want, err := f.fresh().Validate(ctx, snap, "nb")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,20 +203,15 @@ func TestReplaceValidatesWithoutRereading(t *testing.T) {
 func TestFormValueOwnCopy(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := instances.SetupSigningTest(t, db, "310000008", nil)
-		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := newCacheFixture(t, db, "310000008")
+		svc, c, snap := f.svc, f.c, f.snap
 		id := snap.Instance.Data[0].ID
 		if _, err := svc.ReplaceData(ctx, c, snap, id, instances.Upload{ContentType: "application/xml", Length: -1,
 			Body: strings.NewReader(`<data><form><name>Ola</name></form></data>`)}); err != nil {
 			t.Fatal(err)
 		}
-		_, guid, _ := strings.Cut(snap.Instance.ID, "/")
-		if snap, err = svc.Get(ctx, instances.Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: guid}); err != nil {
+		snap, err := svc.Get(ctx, f.ref)
+		if err != nil {
 			t.Fatal(err)
 		}
 		name := func(v any) any { return v.(map[string]any)["form"].(map[string]any)["name"] }
