@@ -14,9 +14,8 @@ import (
 // app. The caller must be allowed to read the party's instances.
 func (h *Handler) active(c *gin.Context) {
 	who := caller(c)
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	party, err := strconv.ParseInt(c.Param("party"), 10, 64)

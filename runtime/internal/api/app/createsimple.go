@@ -25,9 +25,8 @@ type instantiationInstance struct {
 // written into the first task's form data.
 func (h *Handler) createSimplified(c *gin.Context) {
 	who := caller(c)
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	if c.ContentType() != "application/json" {

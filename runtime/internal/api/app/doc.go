@@ -17,6 +17,7 @@
 //	POST   …/process/start                                   start (409 once started)
 //	PUT    …/process/next, …/process/completeProcess          end the current task; run to the end
 //	GET    …/validate                                        validate the current task
+//	GET    …/options/{id}, …/datalists/{id}                  the lists of the instance's release (policy read)
 //	GET    /{org}/{app}/api/v1/applicationmetadata           the app's metadata (public, as the three below)
 //	GET    /{org}/{app}/api/v1/texts/{language}, /api/options/{id}, /api/datalists/{id}, /api/v1/applicationsettings
 //

@@ -61,4 +61,6 @@ func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
 	i.PUT("/process/completeProcess", h.completeProcess)
 	i.GET("/process/history", h.processHistory)
 	i.GET("/validate", h.validate)
+	i.GET("/options/:optionsId", h.instanceOptions)
+	i.GET("/datalists/:id", h.instanceDataList)
 }

@@ -26,9 +26,8 @@ func (h *Handler) instantiate(c *gin.Context) {
 		return
 	}
 	who := caller(c)
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	var tpl instanceTemplate
@@ -89,9 +88,8 @@ func (h *Handler) getInstance(c *gin.Context) {
 }
 
 func (h *Handler) metadata(c *gin.Context) {
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	c.Data(http.StatusOK, "application/json; charset=utf-8", rel.App.Metadata.Raw)

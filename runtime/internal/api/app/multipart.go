@@ -24,9 +24,8 @@ const maxTemplate = 1 << 20
 // to the blob store through the service, which creates everything or nothing.
 func (h *Handler) instantiateMultipart(c *gin.Context) {
 	who := caller(c)
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	mr, err := c.Request.MultipartReader()

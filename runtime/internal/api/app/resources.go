@@ -6,7 +6,9 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/gin-gonic/gin"
 )
 
@@ -36,9 +38,8 @@ type option struct {
 // Norwegian bokmål (nb) when the app lacks it, as Altinn. Like applicationmetadata,
 // the app's static resources are public: no instance, so no policy decision.
 func (h *Handler) texts(c *gin.Context) {
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	lang := c.Param("language")
@@ -62,11 +63,21 @@ func (h *Handler) texts(c *gin.Context) {
 // language and other query parameters are accepted and, for static lists,
 // unused, so Altinn-DownstreamParameters is empty.
 func (h *Handler) options(c *gin.Context) {
-	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
-	if err != nil {
-		h.fail(c, err)
-		return
+	if rel, ok := h.current(c); ok {
+		writeOptions(c, rel)
 	}
+}
+
+// instanceOptions is GET {instance}/options/{optionsId}: the code list of the
+// release the instance is pinned to, for a caller who may read the instance.
+func (h *Handler) instanceOptions(c *gin.Context) {
+	if _, snap, ok := h.load(c, process.ActionRead); ok {
+		writeOptions(c, snap.Release)
+	}
+}
+
+// writeOptions answers a static code list of rel.
+func writeOptions(c *gin.Context, rel *apphost.Release) {
 	list, ok := rel.App.Options(c.Param("optionsId"))
 	if !ok {
 		httpx.AbortProblem(c, httpx.NewProblem(http.StatusNotFound, CodeOptionsNotFound, "the app has no static code list "+c.Param("optionsId")))
@@ -80,12 +91,21 @@ func (h *Handler) options(c *gin.Context) {
 	c.JSON(http.StatusOK, out)
 }
 
-// applicationSettings is GET api/v1/applicationsettings: the FrontEndSettings of
-// the app's appsettings.json, an empty object when there are none.
-func (h *Handler) applicationSettings(c *gin.Context) {
+// current is the app's current release, or answers the request when there is none.
+func (h *Handler) current(c *gin.Context) (*apphost.Release, bool) {
 	rel, err := h.svc.Release(c.Param("org"), c.Param("app"))
 	if err != nil {
 		h.fail(c, err)
+		return nil, false
+	}
+	return rel, true
+}
+
+// applicationSettings is GET api/v1/applicationsettings: the FrontEndSettings of
+// the app's appsettings.json, an empty object when there are none.
+func (h *Handler) applicationSettings(c *gin.Context) {
+	rel, ok := h.current(c)
+	if !ok {
 		return
 	}
 	out := map[string]any{}

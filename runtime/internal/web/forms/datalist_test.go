@@ -165,3 +165,35 @@ func TestBrowserListAutosave(t *testing.T) {
 	}
 	checkConsole(t, b)
 }
+
+// TestInstanceListsAPI checks the instance-aware GET {instance}/datalists/{id}
+// and {instance}/options/{id}: the owner gets the lists of the instance's
+// release, another person 403 without the rows.
+func TestInstanceListsAPI(t *testing.T) {
+	base := newServerApps(t, listApp(t))
+	ola := webtest.Client(t)
+	webtest.DevLogin(t, ola, base+"/ttd/skjema/", olaPID)
+	form := webtest.Do(t, ola, http.MethodPost, base+"/ttd/skjema/new", url.Values{})
+	m := regexp.MustCompile(`/ttd/skjema/instance/(\d+/[0-9a-f-]{36})`).FindStringSubmatch(form.URL.Path)
+	if m == nil {
+		t.Fatalf("new: %d at %s", form.Status, form.URL)
+	}
+	inst := base + "/ttd/skjema/instances/" + m[1]
+	if got := webtest.Do(t, ola, http.MethodGet, inst+"/datalists/people?size=2&sortColumn=age", nil); got.Status != http.StatusOK ||
+		!strings.Contains(got.Body, `"listItems":[{"age":7,"job":"Elev","name":"Per"},{"age":41,"job":"Baker","name":"Kari"}]`) {
+		t.Errorf("owner, data list: %d %s", got.Status, got.Body)
+	}
+	if got := webtest.Do(t, ola, http.MethodGet, inst+"/options/colors", nil); got.Status != http.StatusOK || !strings.HasPrefix(got.Body, `[{"value":`) {
+		t.Errorf("owner, options: %d %s", got.Status, got.Body)
+	}
+	if got := webtest.Do(t, ola, http.MethodGet, inst+"/datalists/nobody", nil); got.Status != http.StatusNotFound || !strings.Contains(got.Body, "datalist_not_found") {
+		t.Errorf("owner, unknown list: %d %s", got.Status, got.Body)
+	}
+	per := webtest.Client(t)
+	webtest.DevLogin(t, per, base+"/ttd/skjema/", perPID)
+	for _, path := range []string{"/datalists/people", "/options/colors"} {
+		if got := webtest.Do(t, per, http.MethodGet, inst+path, nil); got.Status != http.StatusForbidden || strings.Contains(got.Body, "Kari") {
+			t.Errorf("another person, %s: %d %s", path, got.Status, got.Body)
+		}
+	}
+}
