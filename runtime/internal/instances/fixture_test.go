@@ -20,6 +20,12 @@ import (
 // corpus app signing-test and creates the organisation party orgNo.
 func SetupSigningTest(t *testing.T, db *dbx.DB, orgNo string, wrap func(blob.Store) blob.Store) (blob.Store, *apphost.Host, store.Party) {
 	t.Helper()
+	return SetupApp(t, db, testcorpus.Path(t, "apps", "signing-test"), orgNo, wrap)
+}
+
+// SetupApp is SetupSigningTest with the app in dir (a changed copy of a corpus app).
+func SetupApp(t *testing.T, db *dbx.DB, dir, orgNo string, wrap func(blob.Store) blob.Store) (blob.Store, *apphost.Host, store.Party) {
+	t.Helper()
 	ctx := context.Background()
 	set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
 	if _, err := db.Migrate(ctx, set, nil); err != nil {
@@ -37,7 +43,7 @@ func SetupSigningTest(t *testing.T, db *dbx.DB, orgNo string, wrap func(blob.Sto
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
+	if _, err := host.LoadDir(ctx, dir); err != nil {
 		t.Fatal(err)
 	}
 	party, err := store.New(db).CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
@@ -43,6 +44,9 @@ type PDFJob struct {
 	// reject) makes a new PDF while a retried job makes none.
 	Flow     int    `json:"flow"`
 	Language string `json:"language,omitempty"`
+	// FilenameKey is the text resource naming the file (a pdf service task's
+	// filenameTextResourceKey); without it the app's title does.
+	FilenameKey string `json:"filenameKey,omitempty"`
 }
 
 // Ref is the instance of the job.
@@ -61,7 +65,8 @@ func (j PDFJob) ElementID() string {
 // enablePdfCreation is not false, and the instance holds an element of it (held
 // lists the data types of its elements). Unlike Altinn, which would fail the task
 // end when Storage refuses the element, an app that declares no ref-data-as-pdf
-// type gets no PDF. Apps on the v9 model (pdf service tasks) are not covered yet.
+// type gets no PDF. Apps on the v9 model make theirs in pdf service tasks instead
+// (runServiceTasks).
 func PDFOnTaskEnd(meta *app.Metadata, taskID string, held []string) bool {
 	if meta == nil || taskID == "" || meta.DataType(PDFDataType) == nil {
 		return false
@@ -80,7 +85,8 @@ func PDFOnTaskEnd(meta *app.Metadata, taskID string, held []string) bool {
 }
 
 // pdfJob returns the PDF job of ending task (a copy of the ended task's info) of
-// snap, or nil when the task makes none or PDFs are off.
+// snap, or nil when the task makes none or PDFs are off. An app whose process has
+// pdf service tasks (Altinn v9's model) makes its PDFs there only.
 func (s *Service) pdfJob(snap *Snapshot, ended ProcessElementInfo, lang string) *PDFJob {
 	if s.noPDF {
 		return nil
@@ -89,7 +95,7 @@ func (s *Service) pdfJob(snap *Snapshot, ended ProcessElementInfo, lang string) 
 	for _, e := range snap.elements {
 		held = append(held, e.DataType)
 	}
-	if !PDFOnTaskEnd(snap.Release.App.Metadata, ended.ElementID, held) {
+	if pdfServiceTasks(snap.Release.Process) || !PDFOnTaskEnd(snap.Release.App.Metadata, ended.ElementID, held) {
 		return nil
 	}
 	return &PDFJob{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID,
@@ -136,7 +142,7 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 	owner := authz.Caller{Kind: authz.ServiceOwner, Org: rel.Org}
 	who, now := by(owner), s.clock()
 	el, err := s.putElement(ctx, rel, job.Ref(), PDFDataType, id,
-		payload{ct: "application/pdf", filename: PDFFilename(rel, job.Language), body: bytes.NewReader(content)}, who, now, true)
+		payload{ct: "application/pdf", filename: PDFFilename(rel, job.Language, job.FilenameKey), body: bytes.NewReader(content)}, who, now, true)
 	if err != nil {
 		return false, err
 	}
@@ -170,14 +176,24 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 	return true, nil
 }
 
-// PDFFilename is the file name of a PDF receipt: the app's title in lang (nb, nn,
-// en, then the app id) with ".pdf", without characters file systems refuse.
-func PDFFilename(rel relT, lang string) string {
+// PDFFilename is the file name of a PDF receipt: the text key names in lang (a pdf
+// service task's filenameTextResourceKey) when it has one, else the app's title in
+// lang (nb, nn, en, then the app id); with ".pdf", without characters file
+// systems refuse.
+func PDFFilename(rel relT, lang, key string) string {
 	title := rel.ID
 	for _, l := range []string{lang, "nb", "nn", "en"} {
 		if t := strings.TrimSpace(rel.App.Metadata.Title[l]); t != "" {
 			title = t
 			break
+		}
+	}
+	if key != "" {
+		if r, ok := rel.App.TextSource(lang).Text(key); ok && strings.TrimSpace(r.Value) != "" {
+			title = strings.TrimSpace(r.Value)
+			if strings.HasSuffix(strings.ToLower(title), ".pdf") {
+				title = title[:len(title)-len(".pdf")]
+			}
 		}
 	}
 	title = strings.Map(func(r rune) rune {
@@ -187,4 +203,17 @@ func PDFFilename(rel relT, lang string) string {
 		return r
 	}, title)
 	return title + ".pdf"
+}
+
+// pdfServiceTasks reports whether def has a pdf service task.
+func pdfServiceTasks(def *process.Definition) bool {
+	if def == nil {
+		return false
+	}
+	for _, t := range def.Tasks() {
+		if t.Task != nil && t.Task.Type == process.TaskPDF {
+			return true
+		}
+	}
+	return false
 }

@@ -3,9 +3,11 @@
 package instances
 
 import (
+	"os"
 	"testing"
 
 	"github.com/blankett/blankett/appframework/app"
+	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 )
 
@@ -64,7 +66,8 @@ func TestPDFJobElementID(t *testing.T) {
 	}
 }
 
-// TestPDFFilename: the app title in the language, safe as a file name.
+// TestPDFFilename: the named text or the app title in the language, safe as a
+// file name.
 func TestPDFFilename(t *testing.T) {
 	rel := func(title map[string]string) *apphost.Release {
 		return &apphost.Release{ID: "ttd/app", App: &app.App{Metadata: &app.Metadata{Title: title}}}
@@ -73,16 +76,34 @@ func TestPDFFilename(t *testing.T) {
 		title map[string]string
 		lang  string
 		want  string
+		key   string
 	}{
-		{map[string]string{"nb": "Søknad", "en": "Application"}, "en", "Application.pdf"},
-		{map[string]string{"nb": "Søknad", "en": "Application"}, "nn", "Søknad.pdf"},
-		{map[string]string{"nb": `Skatt/avgift: "2024"`}, "nb", "Skatt-avgift- -2024-.pdf"},
-		{nil, "nb", "ttd-app.pdf"},
-		{map[string]string{"nb": "  "}, "nb", "ttd-app.pdf"},
+		{map[string]string{"nb": "Søknad", "en": "Application"}, "en", "Application.pdf", ""},
+		{map[string]string{"nb": "Søknad", "en": "Application"}, "nn", "Søknad.pdf", ""},
+		{map[string]string{"nb": `Skatt/avgift: "2024"`}, "nb", "Skatt-avgift- -2024-.pdf", ""},
+		{nil, "nb", "ttd-app.pdf", ""},
+		{map[string]string{"nb": "  "}, "nb", "ttd-app.pdf", ""},
+		{map[string]string{"nb": "Søknad"}, "nb", "Søknad.pdf", "no.such.text"},
 	}
 	for _, tt := range tests {
-		if got := PDFFilename(rel(tt.title), tt.lang); got != tt.want {
+		if got := PDFFilename(rel(tt.title), tt.lang, tt.key); got != tt.want {
 			t.Errorf("PDFFilename(%v, %s) = %q, want %q", tt.title, tt.lang, got, tt.want)
 		}
+	}
+}
+
+// TestPDFFilenameFromText: a pdf service task's filenameTextResourceKey names the
+// file in the language, falling back to nb, with one ".pdf".
+func TestPDFFilenameFromText(t *testing.T) {
+	a, err := app.Load(os.DirFS(testcorpus.Path(t, "apps", "signing-test")), app.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := &apphost.Release{ID: "ttd/signing-test", App: a}
+	if got := PDFFilename(rel, "nb", "Form.Input-income.title"); got != "Inntekt.pdf" {
+		t.Errorf("nb: %q, want Inntekt.pdf", got)
+	}
+	if got := PDFFilename(rel, "se", "Form.Input-income.title"); got != "Inntekt.pdf" {
+		t.Errorf("a language the app lacks: %q, want the nb text", got)
 	}
 }

@@ -69,6 +69,17 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	endTask := *inst.Process
 	endTask.CurrentTask = &ended
 	moveTo(inst.Process, step, now)
+	user := platformUser(c)
+	pass, err := s.runServiceTasks(snap, inst.Process, step, s.gatewayEval(rel, snap, data), user, lang, now)
+	if err != nil {
+		return nil, err
+	}
+	step = pass.last()
+	var pdfs []*PDFJob
+	if pdf != nil {
+		pdfs = append(pdfs, pdf)
+	}
+	pdfs = append(pdfs, pass.pdfs...)
 	var created []store.DataElement
 	if !step.Ended() {
 		if created, err = s.taskStartElements(ctx, snap, step.To, who, now); err != nil {
@@ -83,13 +94,12 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	} else {
 		snap.row.CurrentTask = step.To.ID
 	}
-	user := platformUser(c)
 	next := EventProcessStartTask
 	if step.Ended() {
 		next = EventProcessEndEvent
 	}
-	audit := []store.InstanceEvent{auditEvent(snap.row, EventProcessEndTask, now, user, &endTask),
-		auditEvent(snap.row, next, now, user, inst.Process)}
+	audit := append([]store.InstanceEvent{auditEvent(snap.row, EventProcessEndTask, now, user, &endTask)}, pass.audit...)
+	audit = append(audit, auditEvent(snap.row, next, now, user, inst.Process))
 	// els becomes the element rows as the transaction leaves them, so the answer is
 	// built from them (see assemble) instead of read back.
 	var els []store.DataElement
@@ -118,19 +128,19 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		if err := tx.AppendEvents(ctx, audit); err != nil {
 			return err
 		}
-		if pdf != nil {
-			if err := enqueuePDF(ctx, tx, pdf); err != nil {
+		for _, job := range pdfs {
+			if err := enqueuePDF(ctx, tx, job); err != nil {
 				return err
 			}
 		}
-		return s.publish(ctx, tx, evIn, now, stepEvent(step))
+		return s.publish(ctx, tx, evIn, now, pass.eventTypes()...)
 	})
 	if err != nil {
 		s.dropBlobs(created)
 		return nil, err
 	}
 	s.published()
-	if pdf != nil && s.onPDF != nil {
+	if len(pdfs) > 0 && s.onPDF != nil {
 		s.onPDF()
 	}
 	sortAsStored(els)
