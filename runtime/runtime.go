@@ -90,7 +90,8 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	// Roles are cached per (user, party) for authz.DefaultRoleTTL; see operators.md.
 	az := authz.New(authz.NewCachedRoles(authz.StoreRoles{Store: st}, 0, 0))
 	appapi.New(svc, az, deps.Log).Mount(e, h.Authenticate())
-	ui, err := forms.New(forms.Options{Service: svc, Store: st, Authz: az, Log: deps.Log.With(slog.String("role", "runtime"))})
+	ui, err := forms.New(forms.Options{Service: svc, Store: st, Authz: az, Log: deps.Log.With(slog.String("role", "runtime")),
+		PublicURL: deps.PublicURL})
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
 	"github.com/blankett/blankett/internal/testenv/browser"
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/pdf"
 	"github.com/blankett/blankett/runtime/internal/web/forms"
 )
@@ -196,5 +197,60 @@ func TestPrintExcludesFromPdf(t *testing.T) {
 	}
 	if !bytes.Contains(doc, []byte(">Inntektsår</dt>")) {
 		t.Errorf("the printed document lacks Input-year:\n%s", doc)
+	}
+}
+
+// TestPrintLinksAbsolute: the links of a printed receipt (here an attachment's, on
+// the pdfLayoutName page) start with the runtime's public URL, since a PDF has no
+// address to resolve relative ones against.
+func TestPrintLinksAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(testcorpus.Path(t, "apps", "signing-test"))); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		b, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("%s: %v, or it lacks %q", name, err, old)
+		}
+		if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("App/config/applicationmetadata.json", `"dataTypes": [`,
+		`"dataTypes": [{"id": "vedlegg", "taskId": "Task_1", "allowedContentTypes": ["application/pdf"], "maxCount": 1, "minCount": 0},`)
+	edit("App/ui/form/Settings.json", `"pages": {`, `"pages": {"pdfLayoutName": "Pdf",`)
+	pdfPage := `{"data": {"layout": [{"id": "vedlegg", "type": "FileUpload", "textResourceBindings": {"title": "Vedlegg"},
+		"maxFileSizeInMB": 1, "maxNumberOfAttachments": 1, "minNumberOfAttachments": 0, "displayMode": "list"}]}}`
+	if err := os.WriteFile(filepath.Join(dir, "App/ui/form/layouts/Pdf.json"), []byte(pdfPage), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	e := newEnvApp(t, dbtest.SQLite(t), dir)
+	ui, err := forms.New(forms.Options{Service: e.svc, Store: e.st, PublicURL: "https://rt.example/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := e.svc.Instantiate(ctx, e.user, instances.InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: e.party})
+	if err != nil {
+		t.Fatal(err)
+	}
+	el, err := e.svc.CreateData(ctx, e.user, snap, "vedlegg", instances.Upload{ContentType: "application/pdf", Filename: "bilag.pdf",
+		Length: -1, Body: bytes.NewReader([]byte("%PDF-1.4 test"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap, err = e.svc.Get(ctx, instances.Ref{Org: "ttd", App: "signing-test", PartyID: e.party, GUID: snap.Instance.ID[len(itoa(e.party))+1:]}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ui.PrintDocument(ctx, snap, "nb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `href="https://rt.example/ttd/signing-test/instances/` + snap.Instance.ID + `/data/` + el.ID + `"`
+	if !bytes.Contains(doc, []byte(want)) {
+		t.Errorf("the printed document lacks the absolute attachment link %s:\n%s", want, doc)
 	}
 }

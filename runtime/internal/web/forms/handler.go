@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/blankett/blankett/appframework/render"
 	"github.com/blankett/blankett/runtime/internal/apphost"
@@ -42,6 +43,9 @@ type Options struct {
 	Store   *store.Store
 	Authz   *authz.Authorizer
 	Log     *slog.Logger
+	// PublicURL is the runtime's external base URL; the links of a printed PDF
+	// receipt start with it, as a PDF has no page address to resolve them against.
+	PublicURL string
 }
 
 // Handler serves the forms UI. It is safe for concurrent use.
@@ -55,6 +59,8 @@ type Handler struct {
 	js   string
 	// printCSS is the stylesheets inlined for printed receipts.
 	printCSS template.CSS
+	// public is Options.PublicURL without a trailing slash.
+	public string
 }
 
 // New returns a Handler; it fails only when the embedded templates are broken.
@@ -71,7 +77,8 @@ func New(o Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets(), js: ScriptURL(), printCSS: css}, nil
+	return &Handler{svc: o.Service, st: o.Store, az: o.Authz, log: log, tmpl: t, css: Stylesheets(), js: ScriptURL(), printCSS: css,
+		public: strings.TrimRight(o.PublicURL, "/")}, nil
 }
 
 // Mount registers the routes; authenticate is the auth handler's Authenticate

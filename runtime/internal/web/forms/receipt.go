@@ -69,7 +69,7 @@ func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (te
 // summaryOf is summary for snap in lang, with links under the instance path base:
 // the receipt page and the PDF receipt print the same HTML, except that for the
 // PDF (pdf) the app's Settings.json may leave pages and components out or name a
-// page to print instead (render.SummaryInput.PDF).
+// page to print instead (render.SummaryInput.PDF), and the links are absolute.
 func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string, pdf bool) (template.HTML, error) {
 	rel := snap.Release
 	data, _, err := h.readForms(ctx, snap, nil, true)
@@ -80,13 +80,17 @@ func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang,
 	if err != nil {
 		return "", err
 	}
+	origin := "" // links of the receipt page are relative to it
+	if pdf {
+		origin = h.public
+	}
 	ls := summarySet(rel.App, data)
 	if ls == nil {
 		return template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(heading) + `</h1>`), nil //nolint:gosec // escaped
 	}
 	return rel.Renderer.RenderSummary(render.SummaryInput{Context: render.Context{App: rel.App, LayoutSet: ls.ID,
 		TaskID: ls.Tasks[0], Data: data, Language: lang, Elements: els,
-		URLs: pageURLs{base: base, appBase: appPath(rel.Org, rel.Name)}}, Title: title, PDF: pdf})
+		URLs: pageURLs{base: base, appBase: origin + appPath(rel.Org, rel.Name)}}, Title: title, PDF: pdf})
 }
 
 // summarySet is the layout set the receipt summarises: the first task set whose
