@@ -47,6 +47,11 @@ type PDFJob struct {
 	// FilenameKey is the text resource naming the file (a pdf service task's
 	// filenameTextResourceKey); without it the app's title does.
 	FilenameKey string `json:"filenameKey,omitempty"`
+	// Tasks are the tasks whose form data the PDF shows: the ended task, or a pdf
+	// service task's autoPdfTaskIds. The first with a layout set the instance has
+	// data for is printed; none (jobs queued before this field) prints the first
+	// task's set.
+	Tasks []string `json:"tasks,omitempty"`
 }
 
 // Ref is the instance of the job.
@@ -99,7 +104,7 @@ func (s *Service) pdfJob(snap *Snapshot, ended ProcessElementInfo, lang string) 
 		return nil
 	}
 	return &PDFJob{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID,
-		TaskID: ended.ElementID, Flow: ended.Flow, Language: lang}
+		TaskID: ended.ElementID, Flow: ended.Flow, Language: lang, Tasks: []string{ended.ElementID}}
 }
 
 // enqueuePDF queues job inside tx, the transaction of the process change.

@@ -46,7 +46,7 @@ func (s *Service) runServiceTasks(snap *Snapshot, p *ProcessState, step process.
 			job := &PDFJob{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID,
 				GUID: snap.row.GUID, TaskID: ended.ElementID, Flow: ended.Flow, Language: lang}
 			if cfg := step.To.Task.PDF; cfg != nil {
-				job.FilenameKey = cfg.FilenameTextResourceKey
+				job.FilenameKey, job.Tasks = cfg.FilenameTextResourceKey, cfg.AutoPDFTaskIDs
 			}
 			out.pdfs = append(out.pdfs, job)
 		}

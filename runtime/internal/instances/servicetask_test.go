@@ -113,8 +113,9 @@ func TestPDFServiceTask(t *testing.T) {
 		if err := json.Unmarshal([]byte(jobs[0].Payload), &job); err != nil {
 			t.Fatal(err)
 		}
-		if job.TaskID != "PDF_1" || job.Flow != 2 || job.Language != "en" || job.GUID != guid || job.FilenameKey != "Form.Input-income.title" {
-			t.Errorf("job %+v, want PDF_1's pass (flow 2) in en", job)
+		if job.TaskID != "PDF_1" || job.Flow != 2 || job.Language != "en" || job.GUID != guid || job.FilenameKey != "Form.Input-income.title" ||
+			len(job.Tasks) != 1 || job.Tasks[0] != "Task_1" {
+			t.Errorf("job %+v, want PDF_1's pass (flow 2) in en, printing Task_1's data", job)
 		}
 	})
 }

@@ -46,7 +46,7 @@ func (w *Worker) Do(ctx context.Context, job instances.PDFJob) (bool, error) {
 	if lang == "" {
 		lang = "nb"
 	}
-	doc, err := w.render.PrintDocument(ctx, snap, lang)
+	doc, err := w.render.PrintDocument(ctx, snap, lang, job.Tasks)
 	if err != nil {
 		return false, fmt.Errorf("pdf: render %s: %w", job.Ref().ID(), err)
 	}

@@ -50,7 +50,7 @@ func TestPrintReceipt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := ui.PrintDocument(ctx, snap, "nb")
+	doc, err := ui.PrintDocument(ctx, snap, "nb", []string{"Task_1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func BenchmarkPrint(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := ui.PrintDocument(ctx, snap, "nb")
+	doc, err := ui.PrintDocument(ctx, snap, "nb", []string{"Task_1"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestPrintExcludesFromPdf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := ui.PrintDocument(ctx, snap, "nb")
+	doc, err := ui.PrintDocument(ctx, snap, "nb", []string{"Task_1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,12 +245,40 @@ func TestPrintLinksAbsolute(t *testing.T) {
 	if snap, err = e.svc.Get(ctx, instances.Ref{Org: "ttd", App: "signing-test", PartyID: e.party, GUID: snap.Instance.ID[len(itoa(e.party))+1:]}); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := ui.PrintDocument(ctx, snap, "nb")
+	doc, err := ui.PrintDocument(ctx, snap, "nb", []string{"Task_1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `href="https://rt.example/ttd/signing-test/instances/` + snap.Instance.ID + `/data/` + el.ID + `"`
 	if !bytes.Contains(doc, []byte(want)) {
 		t.Errorf("the printed document lacks the absolute attachment link %s:\n%s", want, doc)
+	}
+}
+
+// TestPrintTaskSet: the printed summary is the layout set of the job's task (here
+// a signing task's confirm1, which also shows the form's data), and a job from
+// before jobs named their tasks prints the first task's set.
+func TestPrintTaskSet(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, dbtest.SQLite(t))
+	ui, err := forms.New(forms.Options{Service: e.svc, Store: e.st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := e.svc.Get(ctx, e.submit(t, "nb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		tasks []string
+		set   string
+	}{{[]string{"Task_2"}, "confirm1"}, {[]string{"Task_9", "Task_3"}, "confirm2"}, {nil, "form"}, {[]string{"Task_1"}, "form"}} {
+		doc, err := ui.PrintDocument(ctx, snap, "nb", tc.tasks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `data-layout-set="` + tc.set + `"`; !bytes.Contains(doc, []byte(want)) {
+			t.Errorf("tasks %v: the document is not the summary of %s", tc.tasks, tc.set)
+		}
 	}
 }

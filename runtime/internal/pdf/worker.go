@@ -28,7 +28,7 @@ var DefaultRetry = store.RetryPolicy{MaxAttempts: 8, Base: 15 * time.Second, Max
 // summary as a complete, self-contained HTML page in lang. The forms UI implements
 // it, so the PDF shows what the receipt page shows.
 type Renderer interface {
-	PrintDocument(ctx context.Context, snap *instances.Snapshot, lang string) ([]byte, error)
+	PrintDocument(ctx context.Context, snap *instances.Snapshot, lang string, tasks []string) ([]byte, error)
 }
 
 // Backend prints an HTML document to PDF; *Printer is the Chromium one, tests

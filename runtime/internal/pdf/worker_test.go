@@ -22,7 +22,7 @@ import (
 // fakeRenderer renders a one-line document naming the instance and language.
 type fakeRenderer struct{}
 
-func (fakeRenderer) PrintDocument(_ context.Context, snap *instances.Snapshot, lang string) ([]byte, error) {
+func (fakeRenderer) PrintDocument(_ context.Context, snap *instances.Snapshot, lang string, _ []string) ([]byte, error) {
 	return []byte("<p>" + snap.Instance.ID + " " + lang + "</p>"), nil
 }
 
@@ -79,8 +79,9 @@ func TestWorkerStoresOnePDF(t *testing.T) {
 			t.Fatal(err)
 		}
 		jobs := e.jobs(t)
-		if len(jobs) != 1 || jobs[0].TaskID != "Task_1" || jobs[0].Language != "en" || jobs[0].GUID != ref.GUID {
-			t.Fatalf("jobs %+v, want one of Task_1 in en", jobs)
+		if len(jobs) != 1 || jobs[0].TaskID != "Task_1" || jobs[0].Language != "en" || jobs[0].GUID != ref.GUID ||
+			len(jobs[0].Tasks) != 1 || jobs[0].Tasks[0] != "Task_1" {
+			t.Fatalf("jobs %+v, want one of Task_1 in en, printing Task_1", jobs)
 		}
 		time.Sleep(5 * time.Millisecond)
 		if n, err := w.RunOnce(ctx); err != nil || n != 1 {

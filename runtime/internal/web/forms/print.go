@@ -50,15 +50,17 @@ func inlineCSS() (template.CSS, error) {
 // as one self-contained HTML document (CSS inlined, no scripts, nothing to
 // fetch), with the app's title, the reference and the read-only summary the
 // receipt page shows, less what Settings.json excludes from the PDF (or the page
-// its pdfLayoutName names). Its links are absolute (Options.PublicURL).
-func (h *Handler) PrintDocument(ctx context.Context, snap *instances.Snapshot, lang string) ([]byte, error) {
+// its pdfLayoutName names): that of the first of tasks with a layout set the
+// instance has data for (else the first task's). Its links are absolute
+// (Options.PublicURL).
+func (h *Handler) PrintDocument(ctx context.Context, snap *instances.Snapshot, lang string, tasks []string) ([]byte, error) {
 	if !knownLang(lang) {
 		lang = "nb"
 	}
 	rel, t := snap.Release, texts(lang)
 	title := appTitle(rel, lang)
 	base := h.public + instancePath(rel.Org, rel.Name, snap.PartyID(), guidOf(snap))
-	summary, err := h.summaryOf(ctx, snap, lang, base, t.Receipt+": "+title, t.Receipt, true)
+	summary, err := h.summaryOf(ctx, snap, lang, base, t.Receipt+": "+title, t.Receipt, true, tasks)
 	if err != nil {
 		return nil, err
 	}

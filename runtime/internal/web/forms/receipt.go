@@ -63,14 +63,15 @@ func (h *Handler) receipt(c *gin.Context) {
 // summary renders the instance's form data read-only under title for the
 // confirm step and the receipt, or only heading when no layout set fits it.
 func (h *Handler) summary(c *gin.Context, r *request, title, heading string) (template.HTML, error) {
-	return h.summaryOf(c.Request.Context(), r.snap, r.lang, r.base, title, heading, false)
+	return h.summaryOf(c.Request.Context(), r.snap, r.lang, r.base, title, heading, false, nil)
 }
 
 // summaryOf is summary for snap in lang, with links under the instance path base:
 // the receipt page and the PDF receipt print the same HTML, except that for the
 // PDF (pdf) the app's Settings.json may leave pages and components out or name a
 // page to print instead (render.SummaryInput.PDF), and the links are absolute.
-func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string, pdf bool) (template.HTML, error) {
+// The layout set is that of the first of tasks that has one (see summarySet).
+func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang, base, title, heading string, pdf bool, tasks []string) (template.HTML, error) {
 	rel := snap.Release
 	data, _, err := h.readForms(ctx, snap, nil, true)
 	if err != nil {
@@ -84,7 +85,7 @@ func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang,
 	if pdf {
 		origin = h.public
 	}
-	ls := summarySet(rel.App, data)
+	ls := summarySet(rel.App, data, tasks)
 	if ls == nil {
 		return template.HTML(`<h1 class="ds-heading" data-size="lg">` + template.HTMLEscapeString(heading) + `</h1>`), nil //nolint:gosec // escaped
 	}
@@ -93,9 +94,17 @@ func (h *Handler) summaryOf(ctx context.Context, snap *instances.Snapshot, lang,
 		URLs: pageURLs{base: base, appBase: origin + appPath(rel.Org, rel.Name)}}, Title: title, PDF: pdf})
 }
 
-// summarySet is the layout set the receipt summarises: the first task set whose
-// data type the instance holds.
-func summarySet(a *app.App, data map[string]any) *app.LayoutSet {
+// summarySet is the layout set the receipt summarises: the set of the first of
+// tasks with one whose data type the instance holds, else the first task set
+// whose data type it holds.
+func summarySet(a *app.App, data map[string]any, tasks []string) *app.LayoutSet {
+	for _, t := range tasks {
+		if ls := a.LayoutSetForTask(t); ls != nil && ls.Type != "subform" {
+			if _, ok := data[ls.DataType]; ok {
+				return ls
+			}
+		}
+	}
 	for _, ls := range a.LayoutSets {
 		if ls.Type == "subform" || len(ls.Tasks) == 0 {
 			continue
