@@ -15,6 +15,7 @@ import (
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/blankett/blankett/runtime/internal/web/forms"
 )
 
 // env is a migrated database with the corpus app signing-test (a data task that
@@ -128,3 +129,18 @@ func (e *env) jobs(t testing.TB) []instances.PDFJob {
 }
 
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+// submitted runs an instance to the end, in nb, and returns it with a forms UI
+// to print it.
+func (e *env) submitted(t testing.TB) (*forms.Handler, *instances.Snapshot) {
+	t.Helper()
+	ui, err := forms.New(forms.Options{Service: e.svc, Store: e.st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := e.svc.Get(context.Background(), e.submit(t, "nb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ui, snap
+}

@@ -179,15 +179,7 @@ func TestPrintExcludesFromPdf(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	e := newEnvApp(t, dbtest.SQLite(t), dir)
-	ui, err := forms.New(forms.Options{Service: e.svc, Store: e.st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := e.svc.Get(ctx, e.submit(t, "nb"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ui, snap := newEnvApp(t, dbtest.SQLite(t), dir).submitted(t)
 	doc, err := ui.PrintDocument(ctx, snap, "nb", []string{"Task_1"})
 	if err != nil {
 		t.Fatal(err)
@@ -260,15 +252,7 @@ func TestPrintLinksAbsolute(t *testing.T) {
 // before jobs named their tasks prints the first task's set.
 func TestPrintTaskSet(t *testing.T) {
 	ctx := context.Background()
-	e := newEnv(t, dbtest.SQLite(t))
-	ui, err := forms.New(forms.Options{Service: e.svc, Store: e.st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := e.svc.Get(ctx, e.submit(t, "nb"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ui, snap := newEnv(t, dbtest.SQLite(t)).submitted(t)
 	for _, tc := range []struct {
 		tasks []string
 		set   string

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/gin-gonic/gin"
@@ -35,25 +34,9 @@ type dataListMeta struct {
 	Links            []string `json:"links"`
 }
 
-// dataList is GET api/datalists/{id}: a page of the current release's static
-// data list datalists/{id}.json. Public, like options.
-func (h *Handler) dataList(c *gin.Context) {
-	if rel, ok := h.current(c); ok {
-		writeDataList(c, rel)
-	}
-}
-
-// instanceDataList is GET {instance}/datalists/{id}: the data list of the
-// release the instance is pinned to, for a caller who may read the instance.
-func (h *Handler) instanceDataList(c *gin.Context) {
-	if _, snap, ok := h.load(c, process.ActionRead); ok {
-		writeDataList(c, snap.Release)
-	}
-}
-
-// writeDataList answers a page of data list {id} of rel, sorted by sortColumn
-// (sortDirection asc or desc) and cut at page (from 0) of size rows; without
-// size, every row.
+// writeDataList answers GET …/datalists/{id}: a page of rel's static data list
+// datalists/{id}.json, sorted by sortColumn (sortDirection asc or desc) and cut
+// at page (from 0) of size rows; without size, every row.
 func writeDataList(c *gin.Context, rel *apphost.Release) {
 	l := rel.App.DataLists[c.Param("id")]
 	if l == nil {

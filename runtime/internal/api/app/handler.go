@@ -31,8 +31,8 @@ func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
 	g.GET("/api/v1/applicationmetadata", h.metadata)
 	g.GET("/api/v1/applicationsettings", h.applicationSettings)
 	g.GET("/api/v1/texts/:language", h.texts)
-	g.GET("/api/options/:optionsId", h.options)
-	g.GET("/api/datalists/:id", h.dataList)
+	g.GET("/api/options/:optionsId", h.onCurrent(writeOptions))
+	g.GET("/api/datalists/:id", h.onCurrent(writeDataList))
 	// Every instance route needs a caller; asking first answers an anonymous
 	// request 401 before any check of its input could tell what it lacks.
 	g = g.Group("", signedIn)
@@ -61,6 +61,6 @@ func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
 	i.PUT("/process/completeProcess", h.completeProcess)
 	i.GET("/process/history", h.processHistory)
 	i.GET("/validate", h.validate)
-	i.GET("/options/:optionsId", h.instanceOptions)
-	i.GET("/datalists/:id", h.instanceDataList)
+	i.GET("/options/:optionsId", h.onPinned(writeOptions))
+	i.GET("/datalists/:id", h.onPinned(writeDataList))
 }

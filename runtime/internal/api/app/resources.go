@@ -58,25 +58,10 @@ func (h *Handler) texts(c *gin.Context) {
 	c.JSON(http.StatusOK, textResource{ID: rel.Org + "-" + rel.Name + "-" + t.Language, Org: rel.Org, Language: t.Language, Resources: res})
 }
 
-// options is GET api/options/{optionsId}: a static code list from the app's
+// writeOptions answers GET …/options/{optionsId}: a static code list from rel's
 // options folder. Labels are text keys, resolved by the client as in Altinn;
 // language and other query parameters are accepted and, for static lists,
 // unused, so Altinn-DownstreamParameters is empty.
-func (h *Handler) options(c *gin.Context) {
-	if rel, ok := h.current(c); ok {
-		writeOptions(c, rel)
-	}
-}
-
-// instanceOptions is GET {instance}/options/{optionsId}: the code list of the
-// release the instance is pinned to, for a caller who may read the instance.
-func (h *Handler) instanceOptions(c *gin.Context) {
-	if _, snap, ok := h.load(c, process.ActionRead); ok {
-		writeOptions(c, snap.Release)
-	}
-}
-
-// writeOptions answers a static code list of rel.
 func writeOptions(c *gin.Context, rel *apphost.Release) {
 	list, ok := rel.App.Options(c.Param("optionsId"))
 	if !ok {
@@ -89,6 +74,26 @@ func writeOptions(c *gin.Context, rel *apphost.Release) {
 	}
 	c.Header("Altinn-DownstreamParameters", "")
 	c.JSON(http.StatusOK, out)
+}
+
+// onCurrent serves a release's static resource from the app's current release
+// (the public api/… routes).
+func (h *Handler) onCurrent(write func(*gin.Context, *apphost.Release)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if rel, ok := h.current(c); ok {
+			write(c, rel)
+		}
+	}
+}
+
+// onPinned serves it from the release the instance is pinned to, for a caller
+// the policy lets read the instance (the instance-aware routes).
+func (h *Handler) onPinned(write func(*gin.Context, *apphost.Release)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if _, snap, ok := h.load(c, process.ActionRead); ok {
+			write(c, snap.Release)
+		}
+	}
 }
 
 // current is the app's current release, or answers the request when there is none.
