@@ -87,17 +87,24 @@ function check(set: LayoutSet, n: string): string | undefined {
   return undefined;
 }
 
-function RenamePage(props: { set: LayoutSet; page: string; busy: boolean; onRename: (from: string, to: string) => Promise<boolean> }) {
+/** usePageName is a field for a new page name in set: submit checks it, runs act
+ * with it, and clears the field when act succeeds. */
+function usePageName(set: LayoutSet, act: (name: string) => Promise<boolean>) {
   const [name, setName] = useState('');
   const [err, setErr] = useState<string>();
   async function submit(e: FormEvent) {
     e.preventDefault();
     const n = name.trim();
-    const msg = check(props.set, n);
+    const msg = check(set, n);
     setErr(msg);
     if (msg) return;
-    if (await props.onRename(props.page, n)) setName('');
+    if (await act(n)) setName('');
   }
+  return { name, setName, err, submit };
+}
+
+function RenamePage(props: { set: LayoutSet; page: string; busy: boolean; onRename: (from: string, to: string) => Promise<boolean> }) {
+  const { name, setName, err, submit } = usePageName(props.set, (n) => props.onRename(props.page, n));
   return (
     <form onSubmit={submit} noValidate className="row" aria-label={`Rename the page ${props.page}`}>
       <Textfield
@@ -115,16 +122,7 @@ function RenamePage(props: { set: LayoutSet; page: string; busy: boolean; onRena
 }
 
 function AddPage({ set, busy, onAdd }: { set: LayoutSet; busy: boolean; onAdd: (page: string) => Promise<boolean> }) {
-  const [name, setName] = useState('');
-  const [err, setErr] = useState<string>();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const n = name.trim();
-    const msg = check(set, n);
-    setErr(msg);
-    if (msg) return;
-    if (await onAdd(n)) setName('');
-  }
+  const { name, setName, err, submit } = usePageName(set, onAdd);
   return (
     <form onSubmit={submit} noValidate className="stack" aria-labelledby="add-page-h">
       <Heading level={3} data-size="xs" id="add-page-h">
