@@ -4,7 +4,6 @@ package app
 
 import (
 	"bytes"
-	"strings"
 )
 
 // DataList is a static data list, datalists/<id>.json: the rows a List
@@ -19,13 +18,7 @@ type DataList struct {
 }
 
 func (l *loader) loadDataLists() {
-	dir := l.app.Root + "datalists"
-	for _, name := range l.list(dir, ".json") {
-		file := join(dir, name)
-		data, ok := l.read(file)
-		if !ok {
-			continue
-		}
+	l.eachJSON(l.app.Root+"datalists", func(id, file string, data []byte) {
 		var rows []map[string]any
 		if t := bytes.TrimSpace(relax(data)); len(t) > 0 && t[0] == '{' {
 			var wrapped struct {
@@ -33,13 +26,13 @@ func (l *loader) loadDataLists() {
 			}
 			if e := decodeFile(file, data, &wrapped); e != nil {
 				l.p.add(e)
-				continue
+				return
 			}
 			rows = wrapped.ListItems
 		} else if e := decodeFile(file, data, &rows); e != nil {
 			l.p.add(e)
-			continue
+			return
 		}
-		l.app.DataLists[strings.TrimSuffix(name, ".json")] = &DataList{ID: strings.TrimSuffix(name, ".json"), File: file, Rows: rows}
-	}
+		l.app.DataLists[id] = &DataList{ID: id, File: file, Rows: rows}
+	})
 }

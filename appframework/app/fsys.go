@@ -93,6 +93,17 @@ func (l *loader) list(dir, suffix string) []string {
 	return out
 }
 
+// eachJSON calls fn with the id (the name without ".json"), path and content of
+// every readable .json file in dir, in name order; unreadable ones are reported.
+func (l *loader) eachJSON(dir string, fn func(id, file string, data []byte)) {
+	for _, name := range l.list(dir, ".json") {
+		file := join(dir, name)
+		if data, ok := l.read(file); ok {
+			fn(strings.TrimSuffix(name, ".json"), file, data)
+		}
+	}
+}
+
 // dirs returns the sub-folders of dir, sorted.
 func (l *loader) dirs(dir string) []string {
 	entries, err := fs.ReadDir(l.fsys, strings.TrimSuffix(dir, "/"))

@@ -4,7 +4,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/blankett/blankett/appframework/expr"
 )
@@ -28,13 +27,7 @@ func (a *App) Options(id string) ([]expr.Option, bool) {
 }
 
 func (l *loader) loadOptions() {
-	dir := l.app.Root + "options"
-	for _, name := range l.list(dir, ".json") {
-		file := join(dir, name)
-		data, ok := l.read(file)
-		if !ok {
-			continue
-		}
+	l.eachJSON(l.app.Root+"options", func(id, file string, data []byte) {
 		var items []struct {
 			Value       expr.Value `json:"value"`
 			Label       string     `json:"label"`
@@ -43,9 +36,9 @@ func (l *loader) loadOptions() {
 		}
 		if e := decodeFile(file, data, &items); e != nil {
 			l.p.add(e)
-			continue
+			return
 		}
-		ol := &OptionList{ID: strings.TrimSuffix(name, ".json"), File: file}
+		ol := &OptionList{ID: id, File: file}
 		for i, it := range items {
 			if it.Label == "" {
 				l.p.issue(Issue{File: file, Pointer: fmt.Sprintf("/%d/label", i), Severity: "warning", Code: "option-label",
@@ -54,5 +47,5 @@ func (l *loader) loadOptions() {
 			ol.Options = append(ol.Options, expr.Option{Value: it.Value, Label: it.Label, Description: it.Description, HelpText: it.HelpText})
 		}
 		l.app.OptionLists[ol.ID] = ol
-	}
+	})
 }

@@ -3,52 +3,19 @@
 package instances
 
 import (
-	"context"
 	"testing"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/blob"
-	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // SetupSigningTest is the service tests' common start, shared with the
-// external test package: it migrates db, opens a file blob store in a temp
-// dir (wrapped by wrap, when set, for tests that watch blob reads), loads the
-// corpus app signing-test and creates the organisation party orgNo.
+// external test package: instancetest.Setup with the corpus app signing-test.
 func SetupSigningTest(t *testing.T, db *dbx.DB, orgNo string, wrap func(blob.Store) blob.Store) (blob.Store, *apphost.Host, store.Party) {
 	t.Helper()
-	return SetupApp(t, db, testcorpus.Path(t, "apps", "signing-test"), orgNo, wrap)
-}
-
-// SetupApp is SetupSigningTest with the app in dir (a changed copy of a corpus app).
-func SetupApp(t *testing.T, db *dbx.DB, dir, orgNo string, wrap func(blob.Store) blob.Store) (blob.Store, *apphost.Host, store.Party) {
-	t.Helper()
-	ctx := context.Background()
-	set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
-	if _, err := db.Migrate(ctx, set, nil); err != nil {
-		t.Fatal(err)
-	}
-	fs, err := fsblob.New(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var blobs blob.Store = fs
-	if wrap != nil {
-		blobs = wrap(blobs)
-	}
-	host, err := apphost.New(db, blobs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := host.LoadDir(ctx, dir); err != nil {
-		t.Fatal(err)
-	}
-	party, err := store.New(db).CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return blobs, host, party
+	return instancetest.Setup(t, db, testcorpus.Path(t, "apps", "signing-test"), orgNo, wrap)
 }

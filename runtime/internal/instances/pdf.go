@@ -103,8 +103,14 @@ func (s *Service) pdfJob(snap *Snapshot, ended ProcessElementInfo, lang string) 
 	if pdfServiceTasks(snap.Release.Process) || !PDFOnTaskEnd(snap.Release.App.Metadata, ended.ElementID, held) {
 		return nil
 	}
+	return newPDFJob(snap, ended, lang, []string{ended.ElementID})
+}
+
+// newPDFJob is the job of the PDF of pass, a pass through a task as it ends,
+// printing the first of tasks with a layout set.
+func newPDFJob(snap *Snapshot, pass ProcessElementInfo, lang string, tasks []string) *PDFJob {
 	return &PDFJob{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID,
-		TaskID: ended.ElementID, Flow: ended.Flow, Language: lang, Tasks: []string{ended.ElementID}}
+		TaskID: pass.ElementID, Flow: pass.Flow, Language: lang, Tasks: tasks}
 }
 
 // enqueuePDF queues job inside tx, the transaction of the process change.
@@ -215,8 +221,8 @@ func pdfServiceTasks(def *process.Definition) bool {
 	if def == nil {
 		return false
 	}
-	for _, t := range def.Tasks() {
-		if t.Task != nil && t.Task.Type == process.TaskPDF {
+	for _, e := range def.Elements { // not Tasks(), which copies: this runs on every process/next
+		if e.Task != nil && e.Task.Type == process.TaskPDF {
 			return true
 		}
 	}

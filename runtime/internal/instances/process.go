@@ -63,11 +63,8 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		return nil, fmt.Errorf("instances: process next of %s: %w", inst.ID, err)
 	}
 	now, who := s.clock(), by(c)
-	ended := *inst.Process.CurrentTask
-	ended.Ended = &now
-	pdf := s.pdfJob(snap, ended, lang)
-	endTask := *inst.Process
-	endTask.CurrentTask = &ended
+	endTask := endCurrent(inst.Process, now)
+	pdf := s.pdfJob(snap, *endTask.CurrentTask, lang)
 	moveTo(inst.Process, step, now)
 	user := platformUser(c)
 	pass, err := s.runServiceTasks(snap, inst.Process, step, s.gatewayEval(rel, snap, data), user, lang, now)
@@ -98,7 +95,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	if step.Ended() {
 		next = EventProcessEndEvent
 	}
-	audit := append([]store.InstanceEvent{auditEvent(snap.row, EventProcessEndTask, now, user, &endTask)}, pass.audit...)
+	audit := append([]store.InstanceEvent{auditEvent(snap.row, EventProcessEndTask, now, user, endTask)}, pass.audit...)
 	audit = append(audit, auditEvent(snap.row, next, now, user, inst.Process))
 	// els becomes the element rows as the transaction leaves them, so the answer is
 	// built from them (see assemble) instead of read back.

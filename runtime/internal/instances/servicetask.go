@@ -35,16 +35,11 @@ func (s *Service) runServiceTasks(snap *Snapshot, p *ProcessState, step process.
 		if len(out.steps) > maxServiceTasks {
 			return out, fmt.Errorf("instances: more than %d service tasks in a row from %s", maxServiceTasks, step.To.ID)
 		}
-		started := *p
-		out.audit = append(out.audit, auditEvent(snap.row, EventProcessStartTask, now, user, &started))
-		ended := *p.CurrentTask
-		ended.Ended = &now
-		done := *p
-		done.CurrentTask = &ended
-		out.audit = append(out.audit, auditEvent(snap.row, EventProcessEndTask, now, user, &done))
+		done := endCurrent(p, now)
+		out.audit = append(out.audit, auditEvent(snap.row, EventProcessStartTask, now, user, p), // marshalled now
+			auditEvent(snap.row, EventProcessEndTask, now, user, done))
 		if !s.noPDF && snap.Release.App.Metadata.DataType(PDFDataType) != nil {
-			job := &PDFJob{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID,
-				GUID: snap.row.GUID, TaskID: ended.ElementID, Flow: ended.Flow, Language: lang}
+			job := newPDFJob(snap, *done.CurrentTask, lang, nil)
 			if cfg := step.To.Task.PDF; cfg != nil {
 				job.FilenameKey, job.Tasks = cfg.FilenameTextResourceKey, cfg.AutoPDFTaskIDs
 			}
@@ -71,4 +66,14 @@ func (p passage) eventTypes() []string {
 		out[i] = stepEvent(st)
 	}
 	return out
+}
+
+// endCurrent is p as its current task ends at now: a copy, with a copy of the
+// task's info, so moving p on changes neither.
+func endCurrent(p *ProcessState, now timeT) *ProcessState {
+	ended := *p.CurrentTask
+	ended.Ended = &now
+	out := *p
+	out.CurrentTask = &ended
+	return &out
 }

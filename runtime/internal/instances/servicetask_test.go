@@ -16,6 +16,7 @@ import (
 	"github.com/blankett/blankett/internal/dbx/dbtest"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
@@ -61,7 +62,7 @@ func pdfTaskApp(t *testing.T) string {
 func TestPDFServiceTask(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := instances.SetupApp(t, db, pdfTaskApp(t), "310000009", nil)
+		blobs, host, party := instancetest.Setup(t, db, pdfTaskApp(t), "310000009", nil)
 		st := store.New(db)
 		svc := instances.New(instances.Options{Store: st, Blobs: blobs, Apps: host})
 		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}

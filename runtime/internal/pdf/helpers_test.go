@@ -9,11 +9,11 @@ import (
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/blob"
-	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/forms"
 )
@@ -38,28 +38,8 @@ func newEnv(t testing.TB, db *dbx.DB) *env {
 // newEnvApp is newEnv with signing-test (or a changed copy of it) loaded from dir.
 func newEnvApp(t testing.TB, db *dbx.DB, dir string) *env {
 	t.Helper()
-	ctx := context.Background()
-	set := dbx.MigrationSet{Name: "runtime", Migrations: append(store.Migrations(), apphost.Migrations()...)}
-	if _, err := db.Migrate(ctx, set, nil); err != nil {
-		t.Fatal(err)
-	}
-	blobs, err := fsblob.New(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	host, err := apphost.New(db, blobs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := host.LoadDir(ctx, dir); err != nil {
-		t.Fatal(err)
-	}
-	orgNo := "310000007"
+	blobs, host, party := instancetest.Setup(t, db, dir, "310000007", nil)
 	st := store.New(db)
-	party, err := st.CreateParty(ctx, store.Party{Type: store.PartyOrganisation, OrgNumber: &orgNo, Name: "Test AS"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	svc := instances.New(instances.Options{Store: st, Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
 	return &env{db: db, st: st, blobs: blobs, host: host, svc: svc, party: party.ID,
 		user: authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}}
