@@ -13,40 +13,57 @@ type JSONData struct {
 
 // Lookup implements DataSource.
 func (d *JSONData) Lookup(dataType string, p Path) (Value, error) {
+	cur, err := d.find(dataType, p)
+	if err != nil {
+		return Value{}, err
+	}
+	return FromAny(cur), nil
+}
+
+// CountRows implements RowCounter without converting the rows: the number
+// of elements of the list at p, 0 when there is none.
+func (d *JSONData) CountRows(dataType string, p Path) (int, error) {
+	cur, err := d.find(dataType, p)
+	if err != nil {
+		return 0, err
+	}
+	switch l := cur.(type) {
+	case []any:
+		return len(l), nil
+	case []Value:
+		return len(l), nil
+	case Value:
+		return len(l.AsList()), nil
+	}
+	return 0, nil
+}
+
+// find walks p in the model of dataType; a miss is nil.
+func (d *JSONData) find(dataType string, p Path) (any, error) {
 	if dataType == "" {
 		dataType = d.Default
 	}
 	root, ok := d.Models[dataType]
 	if !ok {
-		return Value{}, errorf("", ErrNotFound, "data type %s not found", dataType)
+		return nil, errorf("", ErrNotFound, "data type %s not found", dataType)
 	}
 	cur := root
 	for _, seg := range p {
 		obj, ok := cur.(map[string]any)
 		if !ok {
-			return Value{}, nil
+			return nil, nil
 		}
 		cur, ok = obj[seg.Name]
 		if !ok {
-			return Value{}, nil
+			return nil, nil
 		}
 		if seg.Index >= 0 {
 			list, ok := cur.([]any)
 			if !ok || seg.Index >= len(list) {
-				return Value{}, nil
+				return nil, nil
 			}
 			cur = list[seg.Index]
 		}
 	}
-	return FromAny(cur), nil
-}
-
-// Count returns the length of the list at p, or 0 when there is none; the
-// component tree uses it to expand repeating groups.
-func (d *JSONData) Count(dataType string, p Path) int {
-	v, err := d.Lookup(dataType, p)
-	if err != nil {
-		return 0
-	}
-	return len(v.AsList())
+	return cur, nil
 }

@@ -84,6 +84,24 @@ type DataSource interface {
 	Lookup(dataType string, p Path) (Value, error)
 }
 
+// RowCounter is what a DataSource may also implement to count the rows of a
+// repeating group without building them as values, which Lookup would.
+type RowCounter interface {
+	// CountRows returns the length of the list at p (0 when there is none),
+	// with Lookup's meaning of dataType, p and errors.
+	CountRows(dataType string, p Path) (int, error)
+}
+
+// CountRows returns the length of the list at p in d, through RowCounter
+// when d implements it.
+func CountRows(d DataSource, dataType string, p Path) (int, error) {
+	if rc, ok := d.(RowCounter); ok {
+		return rc.CountRows(dataType, p)
+	}
+	v, err := d.Lookup(dataType, p)
+	return len(v.AsList()), err
+}
+
 // ComponentResolver finds components for component, displayValue and
 // linkToComponent.
 type ComponentResolver interface {

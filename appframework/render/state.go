@@ -118,21 +118,38 @@ type lenientData struct {
 
 // Lookup implements expr.DataSource.
 func (d *lenientData) Lookup(dataType string, p expr.Path) (expr.Value, error) {
+	if !d.has(dataType) {
+		return expr.Value{}, nil
+	}
+	return d.json.Lookup(dataType, p)
+}
+
+// CountRows implements expr.RowCounter, with Lookup's leniency.
+func (d *lenientData) CountRows(dataType string, p expr.Path) (int, error) {
+	if !d.has(dataType) {
+		return 0, nil
+	}
+	return d.json.CountRows(dataType, p)
+}
+
+// has reports whether the input has data of dataType, reporting the first
+// miss of each data type as a problem.
+func (d *lenientData) has(dataType string) bool {
 	dt := dataType
 	if dt == "" {
 		dt = d.json.Default
 	}
-	if _, ok := d.json.Models[dt]; !ok {
-		if !d.missed[dt] {
-			if d.missed == nil {
-				d.missed = map[string]bool{}
-			}
-			d.missed[dt] = true
-			d.st.report.problem("", "no data for data type "+strconv.Quote(dt))
-		}
-		return expr.Value{}, nil
+	if _, ok := d.json.Models[dt]; ok {
+		return true
 	}
-	return d.json.Lookup(dataType, p)
+	if !d.missed[dt] {
+		if d.missed == nil {
+			d.missed = map[string]bool{}
+		}
+		d.missed[dt] = true
+		d.st.report.problem("", "no data for data type "+strconv.Quote(dt))
+	}
+	return false
 }
 
 // pageNode returns the tree node of page id.

@@ -95,11 +95,10 @@ func (t *Tree) expand(env *expr.Env, parent *Node, c *Component) (*Node, error) 
 	list := rowPath(&n.scope, c.Group)
 	count := 0
 	if env != nil && env.Data != nil {
-		v, err := env.Data.Lookup(c.Group.DataType, list)
-		if err != nil {
+		var err error
+		if count, err = expr.CountRows(env.Data, c.Group.DataType, list); err != nil {
 			return nil, fmt.Errorf("layouttree: rows of %s: %w", c.ID, err)
 		}
-		count = len(v.AsList())
 	}
 	for i := range count {
 		row := &Node{Page: n.Page, Comp: c, Row: true, Parent: n, scope: n.scope}
