@@ -85,8 +85,11 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 		return err
 	}
 	nudgePDF := &pdfNudge{}
+	// Only where a PDF worker runs (startPDF) does every PDF job end, so only
+	// there may confirmations wait for them.
+	printsPDF := chromium != "" && deps.Go != nil
 	svc := instances.New(instances.Options{Store: st, Blobs: deps.Blob, Apps: host, PublicURL: deps.PublicURL,
-		Log: deps.Log.With(slog.String("role", "runtime")), OnPublish: worker.Nudge, NoPDF: noPDF, OnPDF: nudgePDF.nudge})
+		Log: deps.Log.With(slog.String("role", "runtime")), OnPublish: worker.Nudge, NoPDF: noPDF, OnPDF: nudgePDF.nudge, WaitPDF: printsPDF})
 	// Roles are cached per (user, party) for authz.DefaultRoleTTL; see operators.md.
 	az := authz.New(authz.NewCachedRoles(authz.StoreRoles{Store: st}, 0, 0))
 	appapi.New(svc, az, deps.Log).Mount(e, h.Authenticate())
@@ -97,7 +100,12 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	}
 	ui.Mount(e, h.Authenticate())
 	// The pull API serves machine clients only: bearer tokens, no browser sessions.
-	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL})
+	pdfWait := ""
+	if printsPDF {
+		pdfWait = instances.TopicPDF
+	}
+	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL,
+		PDFTopic: pdfWait})
 	// Subscriptions and the event pull API serve service owners' machine clients only.
 	eventsapi.Register(e, eventsapi.Deps{Store: st, Auth: h.Bearer(), Log: deps.Log.With(slog.String("role", "runtime")),
 		PublicURL: deps.PublicURL, Dev: deps.Dev, Nudge: worker.Nudge})

@@ -37,7 +37,8 @@ func newDownloadCommand() *cobra.Command {
 			"Each file is written to a .part file, fsynced, checked against its SHA-256 and then renamed;\n" +
 			"an interrupted .part file is resumed, a verified file is skipped. With --confirm each instance\n" +
 			"is confirmed (POST …/complete) once all its files are on disk, so the next run, which by\n" +
-			"default excludes instances confirmed by the org, fetches nothing again.\n" +
+			"default excludes instances confirmed by the org, fetches nothing again. An instance whose PDF\n" +
+			"receipt is still being made is not confirmed yet; the next run fetches the receipt and confirms it.\n" +
 			"Exit code 1 means some files or confirmations failed; they are listed on stderr.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -90,7 +91,10 @@ type downloadRun struct {
 	sem  chan struct{} // bounds the files in flight
 
 	instances, files, skipped, confirmed atomic.Int64
-	bytes                                atomic.Int64
+	// waiting counts instances not confirmed because their PDF receipt is
+	// still being made; the next run fetches and confirms them.
+	waiting atomic.Int64
+	bytes   atomic.Int64
 
 	mu       sync.Mutex
 	failures []string
@@ -127,13 +131,40 @@ func (r *downloadRun) run(ctx context.Context) {
 }
 
 // instance saves one instance's files and metadata, then confirms it if asked
-// and if everything is on disk.
+// and if everything is on disk. A confirmation the runtime refuses because the
+// instance's PDF receipt is still being made leaves the instance for the next
+// run. After a confirmation the instance is read again, and what it gained since
+// it was listed (a PDF receipt finished meanwhile) is saved too: once confirmed,
+// it is not listed again.
 func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	r.instances.Add(1)
 	dir := instanceDir(r.opt.out, in)
+	if !r.save(ctx, dir, in) || !r.opt.confirm {
+		return
+	}
+	if _, err := r.c.Complete(ctx, in.PartyID(), in.GUID()); err != nil {
+		if ae, ok := errors.AsType[*client.APIError](err); ok && ae.Code == client.CodePDFPending {
+			r.waiting.Add(1)
+			return
+		}
+		r.fail(in.ID+" confirm", err)
+		return
+	}
+	r.confirmed.Add(1)
+	now, err := r.c.Instance(ctx, in.PartyID(), in.GUID())
+	if err != nil {
+		r.fail(in.ID+" read again after confirming (files added since it was listed may be missing)", err)
+		return
+	}
+	r.save(ctx, dir, now)
+}
+
+// save writes the files of in that are not yet on disk, then instance.json; it
+// reports whether everything was saved.
+func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance) bool {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		r.fail(in.ID, err)
-		return
+		return false
 	}
 	var wg sync.WaitGroup
 	var failed atomic.Bool
@@ -165,26 +196,22 @@ func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	}
 	wg.Wait()
 	if failed.Load() {
-		return // not confirmed: the next run resumes it
+		return false // not confirmed: the next run resumes it
 	}
 	if err := writeJSONFile(filepath.Join(dir, "instance.json"), in.Raw); err != nil {
 		r.fail(in.ID+" instance.json", err)
-		return
+		return false
 	}
-	if !r.opt.confirm {
-		return
-	}
-	if _, err := r.c.Complete(ctx, in.PartyID(), in.GUID()); err != nil {
-		r.fail(in.ID+" confirm", err)
-		return
-	}
-	r.confirmed.Add(1)
+	return true
 }
 
 // report prints the summary, and the failures on stderr.
 func (r *downloadRun) report(cmd *cobra.Command) error {
 	fmt.Fprintf(cmd.OutOrStdout(), "%d instances: %d files downloaded (%d bytes), %d already complete, %d confirmed\n",
 		r.instances.Load(), r.files.Load(), r.bytes.Load(), r.skipped.Load(), r.confirmed.Load())
+	if n := r.waiting.Load(); n > 0 {
+		fmt.Fprintf(cmd.OutOrStdout(), "%d not confirmed yet: their PDF receipt is still being made; the next run fetches and confirms them\n", n)
+	}
 	if len(r.failures) == 0 {
 		return nil
 	}

@@ -277,3 +277,55 @@ func TestInstancesList(t *testing.T) {
 		t.Errorf("text list: %v\n%s", err, res)
 	}
 }
+
+// TestDownloadWaitsForPDF: an instance whose PDF receipt is still being made
+// is not confirmed (and is no failure), and the next run fetches the receipt
+// and confirms it; a receipt stored between the listing and the confirmation
+// is fetched in the same run, since the confirmed instance is never listed again.
+func TestDownloadWaitsForPDF(t *testing.T) {
+	srv := fakeRuntime(t)
+	out := t.TempDir()
+	guid := func(i int) string { return fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i) }
+	receipt := func(i int) clienttest.Data {
+		return clienttest.Data{ID: fmt.Sprintf("d%d-pdf", i), DataType: "ref-data-as-pdf", ContentType: "application/pdf",
+			Filename: "kvittering.pdf", Content: []byte(fmt.Sprintf("%%PDF-1.7 receipt %d", i))}
+	}
+	srv.Update(guid(1), func(in *clienttest.Instance) { in.PDFPending = true })
+	srv.BeforeComplete = func(in *clienttest.Instance) {
+		if in.GUID == guid(2) && len(in.Data) == 2 {
+			in.Data = append(in.Data, receipt(2))
+		}
+	}
+	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
+	if err != nil {
+		t.Fatalf("a pending PDF is no failure: %v\n%s", err, res)
+	}
+	if !strings.Contains(res, "3 instances: 7 files downloaded") || !strings.Contains(res, "2 confirmed") ||
+		!strings.Contains(res, "1 not confirmed yet") {
+		t.Errorf("summary: %s", res)
+	}
+	if got := srv.Completed(); slices.Contains(got, "501/"+guid(1)) {
+		t.Errorf("instance 1 confirmed with its PDF pending: %v", got)
+	}
+	pdfPath := func(i int) string { return filepath.Join(instDir(out, i), fmt.Sprintf("d%d-pdf-kvittering.pdf", i)) }
+	if b, err := os.ReadFile(pdfPath(2)); err != nil || string(b) != "%PDF-1.7 receipt 2" {
+		t.Errorf("receipt stored before the confirmation: %q %v", b, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(instDir(out, 2), "instance.json")); err != nil || !strings.Contains(string(b), "d2-pdf") {
+		t.Errorf("instance.json of 2 does not list its receipt: %s %v", b, err)
+	}
+
+	// The receipt of instance 1 is made; the next run fetches it and confirms.
+	srv.Update(guid(1), func(in *clienttest.Instance) { in.PDFPending, in.Data = false, append(in.Data, receipt(1)) })
+	res, err = runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
+	if err != nil || !strings.Contains(res, "1 instances: 1 files downloaded") || !strings.Contains(res, "1 confirmed") {
+		t.Fatalf("second run: %v\n%s", err, res)
+	}
+	if b, err := os.ReadFile(pdfPath(1)); err != nil || string(b) != "%PDF-1.7 receipt 1" {
+		t.Errorf("receipt of 1: %q %v", b, err)
+	}
+	for i := range 3 {
+		checkFiles(t, out, i)
+	}
+	noPartFiles(t, out)
+}

@@ -80,8 +80,13 @@ func TestDownloadFromRealRuntime(t *testing.T) {
 		t.Fatalf("login: %v\n%s", err, out)
 	}
 	outDir := filepath.Join(t.TempDir(), "out")
-	out, err := runCLI(t, "download", "--app", "ttd/signing-test", "--out", outDir, "--confirm")
-	if err != nil || !strings.Contains(out, "1 instances:") || !strings.Contains(out, "1 confirmed") {
+	var err2 error
+	out := untilConfirmed(func() string {
+		var o string
+		o, err2 = runCLI(t, "download", "--app", "ttd/signing-test", "--out", outDir, "--confirm")
+		return o
+	})
+	if err = err2; err != nil || !strings.Contains(out, "1 instances:") || !strings.Contains(out, "1 confirmed") {
 		t.Fatalf("download: %v\n%s", err, out)
 	}
 	files := savedFiles(t, outDir)

@@ -152,7 +152,10 @@ func TestEndToEnd(t *testing.T) {
 		{citizenApp, citizenParty + "/" + citizenGUID, []string{"<street>Storgata 1</street>", "<shortAnswerInput>Et kort svar</shortAnswerInput>", "<firstname>Kari</firstname>"}},
 		{corpusApp, in.ID, []string{"<Navn>Kari System</Navn>", "<Alder>37</Alder>", "<RegNo>AB1234</RegNo>"}},
 	} {
-		out := cli.run(t, "download", "--app", "ttd/"+tc.app, "--out", outDir, "--confirm")
+		// The runtime prints the PDF receipt after process/next and refuses the
+		// confirmation until it is made, so a run may leave the instance for the
+		// next, as a scheduled download would.
+		out := untilConfirmed(func() string { return cli.run(t, "download", "--app", "ttd/"+tc.app, "--out", outDir, "--confirm") })
 		if !strings.Contains(out, "1 instances:") || !strings.Contains(out, "1 confirmed") {
 			t.Fatalf("download %s: %s", tc.app, out)
 		}
@@ -161,8 +164,8 @@ func TestEndToEnd(t *testing.T) {
 		if !ok || len(got) != 1 {
 			t.Fatalf("%s: downloaded %v, want %s", tc.app, slices.Collect(maps.Keys(got)), tc.id)
 		}
-		if d.AppID != "ttd/"+tc.app || d.Ended == "" || d.files == 0 {
-			t.Errorf("instance %s: %+v", tc.id, d)
+		if d.AppID != "ttd/"+tc.app || d.Ended == "" || d.files == 0 || d.pdfs == 0 {
+			t.Errorf("instance %s (want its PDF receipt among the files): %+v", tc.id, d)
 		}
 		for _, w := range tc.want {
 			if !strings.Contains(d.forms, w) {
@@ -249,6 +252,8 @@ type download struct {
 	Ended string
 	files int
 	forms string
+	// pdfs counts the PDF receipts (ref-data-as-pdf) among the files.
+	pdfs int
 }
 
 // downloaded reads every instance folder under dir, checking that each data
@@ -284,6 +289,9 @@ func downloaded(t *testing.T, dir string) map[string]download {
 				t.Fatalf("%s: %d bytes, sha256 %x; instance.json says %d bytes, %s", el.ID, len(data), sum, el.Size, el.ContentHash)
 			}
 			d.files++
+			if el.DataType == "ref-data-as-pdf" && bytes.HasPrefix(data, []byte("%PDF-")) {
+				d.pdfs++
+			}
 			if strings.Contains(el.ContentType, "xml") {
 				d.forms += string(data)
 			}

@@ -10,7 +10,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
@@ -62,4 +64,17 @@ func freshPostgres(t *testing.T, prefix string) string {
 	}
 	u.Path = "/" + name
 	return u.String()
+}
+
+// untilConfirmed repeats a `download --confirm` run while its output says the
+// instance's PDF receipt is still being made (the runtime then refuses the
+// confirmation, and a scheduled download would simply run again), for at most
+// 30 s, and returns the last run's output.
+func untilConfirmed(run func() string) string {
+	out := run()
+	for deadline := time.Now().Add(30 * time.Second); strings.Contains(out, "PDF receipt is still being made") && time.Now().Before(deadline); {
+		time.Sleep(300 * time.Millisecond)
+		out = run()
+	}
+	return out
 }

@@ -26,6 +26,11 @@ var (
 	ErrProtocol = errors.New("client: unexpected response")
 )
 
+// CodePDFPending is the code of the 409 that Complete gets while the
+// instance's PDF receipt is still being made: download the instance again a
+// little later (the response's Retry-After says how much) and confirm then.
+const CodePDFPending = "pdf_pending"
+
 // APIError is a failed API call: the server's problem+json (RFC 9457) or, for
 // the token endpoint, its OAuth 2.0 error.
 type APIError struct {

@@ -166,6 +166,9 @@ func (c *Client) Instance(ctx context.Context, partyID, guid string) (Instance, 
 // Complete confirms that the service owner has received the instance, so
 // queries with ExcludeConfirmedBy set to its org no longer return it.
 // Confirming again is harmless. It is not retried: call it again on failure.
+// While the instance's PDF receipt is being made the runtime refuses with an
+// *APIError of Code CodePDFPending: fetch the instance again later, download the
+// receipt, then confirm.
 func (c *Client) Complete(ctx context.Context, partyID, guid string) (Instance, error) {
 	res, err := c.send(ctx, http.MethodPost, instancePath(partyID, guid)+"/complete",
 		http.Header{"Accept": {"application/json"}})

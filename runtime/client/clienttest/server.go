@@ -41,6 +41,10 @@ type Server struct {
 	// (the connection breaks mid-body) for elements listed in Cut.
 	CutAfter int
 	Cut      map[string]bool
+	// BeforeComplete, when set, is called with the instance (under the
+	// server's lock) before a complete call is served: a test adds the data
+	// element a PDF worker would store meanwhile.
+	BeforeComplete func(in *Instance)
 
 	mu        sync.Mutex
 	instances []*Instance
@@ -60,6 +64,9 @@ type Instance struct {
 	Confirmed   []string
 	LastChanged time.Time
 	Data        []Data
+	// PDFPending makes complete answer 409 pdf_pending, as the runtime does
+	// while the instance's PDF receipt is being made.
+	PDFPending bool
 }
 
 // Data is a stored data element.
@@ -85,6 +92,18 @@ func New(t testing.TB, org, clientID string, pub crypto.PublicKey) *Server {
 	s.Server = httptest.NewServer(mux)
 	t.Cleanup(s.Close)
 	return s
+}
+
+// Update changes the stored instance guid under the server's lock; it is a
+// no-op for an unknown guid.
+func (s *Server) Update(guid string, change func(in *Instance)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, in := range s.instances {
+		if in.GUID == guid {
+			change(in)
+		}
+	}
 }
 
 // Add stores instances (newest last changed first in queries).

@@ -133,6 +133,15 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
+	if s.BeforeComplete != nil {
+		s.BeforeComplete(in)
+	}
+	if in.PDFPending && !slices.Contains(in.Confirmed, s.Org) {
+		s.mu.Unlock()
+		w.Header().Set("Retry-After", "5")
+		problem(w, r, http.StatusConflict, "pdf_pending", "The PDF receipt of this instance is still being made.")
+		return
+	}
 	if !slices.Contains(in.Confirmed, s.Org) {
 		in.Confirmed = append(in.Confirmed, s.Org)
 		in.LastChanged = time.Now().UTC()

@@ -14,8 +14,11 @@ import (
 // ConfirmComplete records the service owner's "I have what I need" (POST
 // complete): a completeConfirmation with its org code, the confirmations row the
 // pull query's excludeConfirmedBy reads, and a ConfirmedComplete event, in one
-// transaction. Confirming again changes nothing. The caller has been authorised for
-// complete.
+// transaction. Confirming again changes nothing. While a PDF receipt of the
+// instance is still being made by this runtime (Options.WaitPDF), the first
+// confirmation is ErrConflict with CodePDFPending: the service owner has not got
+// the PDF yet, and once confirmed the instance would not be offered again. The
+// caller has been authorised for complete.
 func (s *Service) ConfirmComplete(ctx context.Context, c authz.Caller, snap *Snapshot) (*Instance, error) {
 	if c.Kind != authz.ServiceOwner || c.Org == "" {
 		return nil, fail(ErrForbidden, CodeNotInstanceOrg, "only the service owner confirms an instance complete")
@@ -29,6 +32,15 @@ func (s *Service) ConfirmComplete(ctx context.Context, c authz.Caller, snap *Sna
 	now, who := s.clock(), by(c)
 	inst.CompleteConfirmations = append(inst.CompleteConfirmations, CompleteConfirmation{StakeholderID: c.Org, ConfirmedOn: now})
 	err := s.st.Tx(ctx, func(tx *store.Store) error {
+		if s.waitPDF {
+			pending, err := tx.HasPending(ctx, snap.row.GUID, TopicPDF)
+			if err != nil {
+				return err
+			}
+			if pending {
+				return fail(ErrConflict, CodePDFPending, "the PDF receipt of this instance is still being made; confirm it once the PDF is among its data elements")
+			}
+		}
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
 		}

@@ -67,6 +67,7 @@ const (
 	CodeProcessLoop          = "process_loop"
 	CodeSubstatusInvalid     = "substatus_invalid"
 	CodeNotInstanceOrg       = "not_instance_org"
+	CodePDFPending           = "pdf_pending"
 )
 
 // Error is a failure the caller can act on: Kind is one of the sentinels, Code a

@@ -41,6 +41,10 @@ type Options struct {
 	// OnPDF, when set, is called after a change that queued a PDF job has
 	// committed (the PDF worker's Nudge).
 	OnPDF func()
+	// WaitPDF makes ConfirmComplete wait for the instance's pending PDF jobs
+	// (409 pdf_pending): set when this runtime prints PDFs, so that every job
+	// ends, made or dead, and no confirmation waits for ever.
+	WaitPDF bool
 }
 
 // Service runs instances. It is safe for concurrent use.
@@ -59,13 +63,14 @@ type Service struct {
 	subjects  subjects
 	noPDF     bool
 	onPDF     func()
+	waitPDF   bool
 }
 
 // New returns a Service.
 func New(o Options) *Service {
 	s := &Service{st: o.Store, blobs: o.Blobs, apps: o.Apps, public: strings.TrimSuffix(o.PublicURL, "/"),
 		log: o.Log, now: o.Now, models: newModelCache(), onPublish: o.OnPublish,
-		noPDF: o.NoPDF, onPDF: o.OnPDF}
+		noPDF: o.NoPDF, onPDF: o.OnPDF, waitPDF: o.WaitPDF && !o.NoPDF}
 	s.events = events.NewPublisher(s.public)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -83,7 +83,9 @@ func newEnvWith(t *testing.T, db *dbx.DB, edit func(md map[string]any)) *env {
 	e.issuer = h.Issuer()
 	eng := httpx.NewEngine(log, httpx.NewMetrics())
 	h.Mount(eng)
-	e.svc = instances.New(instances.Options{Store: e.st, Blobs: blobs, Apps: host, PublicURL: base, Log: log})
+	// WaitPDF as a runtime that prints PDFs; no PDF worker runs here, so a test
+	// that confirms ends the jobs itself (finishPDFJobs).
+	e.svc = instances.New(instances.Options{Store: e.st, Blobs: blobs, Apps: host, PublicURL: base, Log: log, WaitPDF: true})
 	appapi.New(e.svc, authz.New(authz.StoreRoles{Store: e.st}), log).Mount(eng, h.Authenticate())
 	e.srv.Config.Handler = eng
 	e.srv.Start()
@@ -268,4 +270,21 @@ func (e *env) doStream(t *testing.T, token, method, path string, body []byte, he
 		req.Header.Set(header[i], header[i+1])
 	}
 	return apitest.Send(t, req)
+}
+
+// finishPDFJobs marks every queued PDF job done, as the PDF worker would after
+// storing the receipt; it returns how many there were.
+func (e *env) finishPDFJobs(t *testing.T) int {
+	t.Helper()
+	ctx := context.Background()
+	jobs, err := e.st.Claim(ctx, 100, "test-pdf-worker", time.Minute, instances.TopicPDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, j := range jobs {
+		if err := e.st.Complete(ctx, j.ID, "test-pdf-worker"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return len(jobs)
 }

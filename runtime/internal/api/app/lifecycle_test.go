@@ -163,6 +163,15 @@ func TestInstanceLifecycle(t *testing.T) {
 		if r := e.do(t, tok, http.MethodPost, ip+"/complete", nil); r.Status != http.StatusForbidden {
 			t.Fatalf("complete by the user: %d %s", r.Status, r.Body)
 		}
+		// The PDF receipt of Task_1 is still queued: confirming now would let the
+		// service owner miss it.
+		r = e.do(t, org, http.MethodPost, ip+"/complete", nil)
+		if r.Status != http.StatusConflict || r.ProblemCode() != instances.CodePDFPending || r.Header.Get("Retry-After") == "" {
+			t.Fatalf("complete with the PDF pending: %d %v %s", r.Status, r.Header, r.Body)
+		}
+		if n := e.finishPDFJobs(t); n == 0 {
+			t.Fatal("no PDF job was queued")
+		}
 		for range 2 {
 			r = e.do(t, org, http.MethodPost, ip+"/complete", nil)
 			r.JSON(t, &inst)

@@ -45,6 +45,9 @@ func (h *Handler) fail(c *gin.Context, err error) {
 		if e.Title != "" {
 			p.Title = e.Title
 		}
+		if e.Code == instances.CodePDFPending {
+			c.Header("Retry-After", "5") // a receipt prints in a second or two
+		}
 		httpx.AbortProblem(c, p)
 		return
 	}

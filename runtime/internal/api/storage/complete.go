@@ -29,7 +29,8 @@ const completeAttempts = 3
 
 // complete serves POST /instances/{partyId}/{guid}/complete: the service owner
 // confirms it has received the instance. Confirming again changes nothing and
-// answers the instance as it is, as Altinn does.
+// answers the instance as it is, as Altinn does. A first confirmation while the
+// instance's PDF receipt is being made is 409 pdf_pending (see Deps.PDFTopic).
 func (a *api) complete(c *gin.Context) {
 	caller, in, ok := a.ownInstance(c, scopeWrite)
 	if !ok {
@@ -76,6 +77,15 @@ func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance
 			// Already confirmed; make sure the row exists too (it heals a document
 			// written without one) and change nothing else.
 			return tx.ConfirmInstance(ctx, in.ID, caller.Org, in.LastChanged)
+		}
+		if a.pdfTopic != "" {
+			pending, err := tx.HasPending(ctx, in.GUID, a.pdfTopic)
+			if err != nil {
+				return err
+			}
+			if pending {
+				return errPDFPending
+			}
 		}
 		now := time.Now().UTC().Truncate(time.Microsecond)
 		d.set("completeConfirmations", append(confs, completeConfirmation{StakeholderID: caller.Org, ConfirmedOn: now}))

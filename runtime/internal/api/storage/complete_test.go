@@ -4,6 +4,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"sync"
@@ -136,6 +137,56 @@ func TestCompleteConcurrent(t *testing.T) {
 		got, gerr := e.store.GetInstance(context.Background(), 500, in.GUID)
 		if err != nil || gerr != nil || len(events) != 1 || !got.Confirmed || got.Version != in.Version+1 {
 			t.Fatalf("events %d %v; instance %+v %v", len(events), err, got, gerr)
+		}
+	})
+}
+
+// TestCompleteWaitsForPDF: while a PDF receipt job of the instance is pending,
+// the first confirmation is 409 pdf_pending with Retry-After and changes
+// nothing; once the job is done, or dead, the instance confirms.
+func TestCompleteWaitsForPDF(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		ctx := context.Background()
+		tok := e.owner("ttd")
+		for _, end := range []string{"done", "dead"} {
+			t.Run(end, func(t *testing.T) {
+				in := e.instance(500, "ttd/app", time.Now(), func(in *store.Instance) { in.IsComplete = true })
+				path := "/storage/api/v1/instances/500/" + in.GUID + "/complete"
+				// Another topic's job about the instance does not hold it back.
+				if _, err := e.store.EnqueueRef(ctx, "webhook", in.GUID, []byte(`{}`), time.Time{}); err != nil {
+					t.Fatal(err)
+				}
+				job, err := e.store.EnqueueRef(ctx, pdfTopic, in.GUID, []byte(`{}`), time.Time{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := e.do(http.MethodPost, path, tok)
+				apitest.WantProblem(t, r, http.StatusConflict, "pdf_pending")
+				if ra := r.Header.Get("Retry-After"); ra == "" {
+					t.Error("409 pdf_pending without Retry-After")
+				}
+				got, err := e.store.GetInstance(ctx, 500, in.GUID)
+				if err != nil || got.Confirmed || got.Version != in.Version {
+					t.Fatalf("a refused complete changed the instance: %+v %v", got, err)
+				}
+				claimed, err := e.store.Claim(ctx, 10, "w", time.Minute, pdfTopic)
+				if err != nil || len(claimed) != 1 || claimed[0].ID != job.ID {
+					t.Fatalf("claim: %v %v", claimed, err)
+				}
+				if end == "done" {
+					err = e.store.Complete(ctx, job.ID, "w")
+				} else {
+					_, err = e.store.Fail(ctx, job.ID, "w", errors.New("no printer"), store.RetryPolicy{MaxAttempts: 1})
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r := e.do(http.MethodPost, path, tok); r.Status != http.StatusOK {
+					t.Fatalf("complete after the job is %s: %d %s", end, r.Status, r.Body)
+				}
+			})
 		}
 	})
 }

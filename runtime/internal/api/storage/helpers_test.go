@@ -26,6 +26,9 @@ import (
 	"github.com/google/uuid"
 )
 
+// pdfTopic is the outbox topic the test servers treat as PDF receipt jobs.
+const pdfTopic = "pdf"
+
 // env is a server with the auth routes and the pull API on a real gin engine.
 type env struct {
 	t      *testing.T
@@ -61,7 +64,7 @@ func newEnv(t *testing.T, db *dbx.DB) *env {
 	}
 	e := httpx.NewEngine(log, httpx.NewMetrics())
 	h.Mount(e)
-	storage.Register(e, storage.Deps{Store: st, Blobs: blobs, Auth: h.Authenticate(), Log: log, PublicURL: base})
+	storage.Register(e, storage.Deps{Store: st, Blobs: blobs, Auth: h.Authenticate(), Log: log, PublicURL: base, PDFTopic: pdfTopic})
 	srv.Config.Handler = httpx.Public(e)
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -23,7 +23,16 @@ const (
 	CodeDataNotFound        = "data_element_not_found"
 	CodeRangeNotSatisfiable = "range_not_satisfiable"
 	CodeConflict            = "conflict"
+	CodePDFPending          = "pdf_pending"
 )
+
+// errPDFPending is a confirmation refused while the instance's PDF receipt is
+// being made.
+var errPDFPending = errors.New("storage: the instance's PDF receipt is being made")
+
+// pdfRetryAfter is the Retry-After of a pdf_pending answer, in seconds: a
+// receipt takes a second or two to print.
+const pdfRetryAfter = "5"
 
 // forbidden is the answer for another org's instance and for one that does not
 // exist alike (Altinn's Storage answers 403 for both).
@@ -37,6 +46,10 @@ func (a *api) fail(c *gin.Context, op string, err error) {
 	switch {
 	case errors.Is(err, store.ErrInvalid):
 		httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, "The continuation token or a filter is invalid.")
+	case errors.Is(err, errPDFPending):
+		c.Header("Retry-After", pdfRetryAfter)
+		httpx.Abort(c, http.StatusConflict, CodePDFPending,
+			"The PDF receipt of this instance is still being made; download it and confirm once it is among the data elements.")
 	case errors.Is(err, store.ErrConflict):
 		httpx.Abort(c, http.StatusConflict, CodeConflict, "The instance changed meanwhile; try again.")
 	default:
