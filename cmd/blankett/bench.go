@@ -19,7 +19,9 @@ import (
 )
 
 // benchScenarios are the scenario names, in the order they run.
-func benchScenarios() []string { return []string{"baseline", "instantiate", "submit", "page"} }
+func benchScenarios() []string {
+	return []string{"baseline", "instantiate", "submit", "baseline-read", "page"}
+}
 
 // benchOptions are the bench command's flags.
 type benchOptions struct {
@@ -46,10 +48,11 @@ func newBenchCommand() *cobra.Command {
 			"measure several engines in one run, each against its own baseline), serves one app (--app DIR, default the corpus app signing-test),\n" +
 			"seeds an end user with the roles to fill it in and issues them a platform token. Then it runs\n" +
 			"each scenario with --clients concurrent clients for --duration (or --count operations):\n" +
-			"  baseline     a bare gin handler doing one INSERT into a one-table schema on the same database\n" +
-			"  instantiate  POST /{org}/{app}/instances\n" +
-			"  submit       instantiate + PUT ~--size bytes of valid XML + PUT process/next (validates)\n" +
-			"  page         GET the forms UI's page of an instance (skipped when there is no forms UI)\n" +
+			"  baseline       a bare gin handler doing one INSERT into a one-table schema on the same database\n" +
+			"  instantiate    POST /{org}/{app}/instances\n" +
+			"  submit         instantiate + PUT ~--size bytes of valid XML + PUT process/next (validates)\n" +
+			"  baseline-read  the same bare handler reading one row by key: the floor for a read-only request\n" +
+			"  page           GET the forms UI's page of an instance (skipped when there is no forms UI)\n" +
 			"and prints requests, errors, throughput, p50/p95/p99 latency and the ratio to the baseline.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -56,7 +56,7 @@ func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp,
 // scenario runs one scenario by name.
 func (t *benchTarget) scenario(ctx context.Context, name string, opt loadtest.Options, db *dbx.DB) (r loadtest.Result, err error) {
 	switch name {
-	case "baseline":
+	case "baseline", "baseline-read":
 		b, err := loadtest.StartBaseline(ctx, db)
 		if err != nil {
 			return r, err
@@ -66,7 +66,13 @@ func (t *benchTarget) scenario(ctx context.Context, name string, opt loadtest.Op
 			defer cancel()
 			err = errors.Join(err, b.Close(cctx))
 		}()
-		return loadtest.Run(ctx, name, opt, b.Op(t.hc))
+		op := b.Op(t.hc)
+		if name == "baseline-read" {
+			if op, err = b.ReadOp(ctx, t.hc, opt.Clients); err != nil {
+				return r, err
+			}
+		}
+		return loadtest.Run(ctx, name, opt, op)
 	case "instantiate":
 		return loadtest.Run(ctx, name, opt, func(ctx context.Context, _ int) error {
 			_, err := t.instantiate(ctx)

@@ -26,7 +26,7 @@ func TestBench(t *testing.T) {
 		}
 	}
 	// The page scenario runs with a browser session, so it must not be skipped.
-	for _, name := range []string{"baseline", "instantiate", "submit", "page"} {
+	for _, name := range []string{"baseline", "instantiate", "submit", "baseline-read", "page"} {
 		for _, row := range linesStarting(out, name) {
 			if f := strings.Fields(row); len(f) < 3 || f[1] != "6" || f[2] != "0" {
 				t.Errorf("%s: want 6 requests, 0 errors; got %q\n%s", name, row, out)

@@ -4,6 +4,7 @@ package loadtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -18,7 +19,8 @@ import (
 // BaselineTable is the one table of the baseline; Close drops it.
 const BaselineTable = "loadtest_baseline"
 
-// BaselinePath is the route of the baseline handler (POST).
+// BaselinePath is the route of the baseline handler (POST); GET
+// BaselinePath/{id} is the read baseline's.
 const BaselinePath = "/baseline"
 
 // baselineRow is a row of BaselineTable: about what an instance row holds.
@@ -30,7 +32,9 @@ type baselineRow struct {
 
 // Baseline is a bare gin server on 127.0.0.1 whose one handler inserts one row:
 // the cheapest request that writes to the database, so the platform's figures
-// can be read as a multiple of it on the same machine and database.
+// can be read as a multiple of it on the same machine and database. A second
+// handler reads one row by key, the cheapest request that reads: the floor
+// for a read-only request such as a form page.
 type Baseline struct {
 	// URL is the handler's address, http://127.0.0.1:PORT/baseline.
 	URL string
@@ -57,6 +61,15 @@ func StartBaseline(ctx context.Context, db *dbx.DB) (*Baseline, error) {
 		}
 		c.JSON(http.StatusCreated, gin.H{"id": row.ID})
 	})
+	e.GET(BaselinePath+"/:id", func(c *gin.Context) {
+		var row baselineRow
+		err := db.Gorm.WithContext(c.Request.Context()).Table(BaselineTable).Where("id = ?", c.Param("id")).Take(&row).Error
+		if err != nil {
+			c.JSON(http.StatusNotFound, gin.H{"error": err.Error()})
+			return
+		}
+		c.JSON(http.StatusOK, row)
+	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("loadtest: listen: %w", err)
@@ -81,4 +94,24 @@ func (b *Baseline) Op(hc *http.Client) Op {
 	return func(ctx context.Context, _ int) error {
 		return Expect(ctx, hc, http.MethodPost, b.URL, nil, http.StatusCreated, nil)
 	}
+}
+
+// ReadOp inserts n rows through the baseline handler and returns the operation
+// that GETs one of them with hc: client i reads row i mod n.
+func (b *Baseline) ReadOp(ctx context.Context, hc *http.Client, n int) (Op, error) {
+	ids := make([]string, 0, n)
+	for range n {
+		body, err := Do(ctx, hc, http.MethodPost, b.URL, nil, http.StatusCreated, nil)
+		if err != nil {
+			return nil, err
+		}
+		var row struct{ ID string }
+		if err := json.Unmarshal(body, &row); err != nil || row.ID == "" {
+			return nil, fmt.Errorf("loadtest: baseline answered %q: %v", body, err)
+		}
+		ids = append(ids, row.ID)
+	}
+	return func(ctx context.Context, client int) error {
+		return Expect(ctx, hc, http.MethodGet, b.URL+"/"+ids[client%len(ids)], nil, http.StatusOK, nil)
+	}, nil
 }
