@@ -55,7 +55,8 @@ func (r *Role) Migrations() dbx.MigrationSet {
 // OpenAPI document (runtime/api) that describes them all, and the citizen forms UI
 // (runtime/internal/web/forms) with its stylesheets and the Events API; last it
 // starts the event delivery worker, the PDF receipt worker (when a Chromium is
-// found) and the orphan-blob sweeper as platform workers.
+// found) and the orphan-blob sweeper as platform workers. Where that PDF worker
+// runs, a first complete confirmation waits for the instance's pending PDF jobs.
 func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) error {
 	if err := r.cfg.Validate(deps.Dev, deps.PublicURL); err != nil {
 		return err
@@ -100,12 +101,8 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 	}
 	ui.Mount(e, h.Authenticate())
 	// The pull API serves machine clients only: bearer tokens, no browser sessions.
-	pdfWait := ""
-	if printsPDF {
-		pdfWait = instances.TopicPDF
-	}
 	storageapi.Register(e, storageapi.Deps{Store: st, Blobs: deps.Blob, Auth: h.Bearer(), Log: deps.Log, PublicURL: deps.PublicURL,
-		PDFTopic: pdfWait})
+		WaitPDF: printsPDF})
 	// Subscriptions and the event pull API serve service owners' machine clients only.
 	eventsapi.Register(e, eventsapi.Deps{Store: st, Auth: h.Bearer(), Log: deps.Log.With(slog.String("role", "runtime")),
 		PublicURL: deps.PublicURL, Dev: deps.Dev, Nudge: worker.Nudge})

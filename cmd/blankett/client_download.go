@@ -39,6 +39,8 @@ func newDownloadCommand() *cobra.Command {
 			"is confirmed (POST …/complete) once all its files are on disk, so the next run, which by\n" +
 			"default excludes instances confirmed by the org, fetches nothing again. An instance whose PDF\n" +
 			"receipt is still being made is not confirmed yet; the next run fetches the receipt and confirms it.\n" +
+			"A file an instance gained between the listing and its confirmation is fetched after confirming; if\n" +
+			"that fails, --exclude-confirmed-by '' on the next run fetches it.\n" +
 			"Exit code 1 means some files or confirmations failed; they are listed on stderr.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -139,7 +141,7 @@ func (r *downloadRun) run(ctx context.Context) {
 func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	r.instances.Add(1)
 	dir := instanceDir(r.opt.out, in)
-	if !r.save(ctx, dir, in) || !r.opt.confirm {
+	if !r.save(ctx, dir, in, nil) || !r.opt.confirm {
 		return
 	}
 	if _, err := r.c.Complete(ctx, in.PartyID(), in.GUID()); err != nil {
@@ -151,17 +153,24 @@ func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 		return
 	}
 	r.confirmed.Add(1)
-	now, err := r.c.Instance(ctx, in.PartyID(), in.GUID())
-	if err != nil {
-		r.fail(in.ID+" read again after confirming (files added since it was listed may be missing)", err)
-		return
+	listed := make(map[string]bool, len(in.Data))
+	for _, e := range in.Data {
+		listed[e.ID] = true
 	}
-	r.save(ctx, dir, now)
+	now, err := r.c.Instance(ctx, in.PartyID(), in.GUID())
+	if err == nil && !r.save(ctx, dir, now, listed) {
+		err = errors.New("a file it gained since it was listed was not saved")
+	}
+	if err != nil {
+		// Confirmed, so the next run leaves it out: say how to get it anyway.
+		r.fail(in.ID+" after confirming (run again with --exclude-confirmed-by '' to fetch what is missing)", err)
+	}
 }
 
-// save writes the files of in that are not yet on disk, then instance.json; it
-// reports whether everything was saved.
-func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance) bool {
+// save writes the files of in that are not yet on disk, except those in done
+// (handled by an earlier pass), then instance.json; it reports whether
+// everything was saved.
+func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, done map[string]bool) bool {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		r.fail(in.ID, err)
 		return false
@@ -169,6 +178,9 @@ func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance) 
 	var wg sync.WaitGroup
 	var failed atomic.Bool
 	for _, e := range in.Data {
+		if done[e.ID] {
+			continue
+		}
 		path := filepath.Join(dir, dataFileName(e))
 		if alreadyComplete(path, e) {
 			r.skipped.Add(1)

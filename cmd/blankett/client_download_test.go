@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/blankett/blankett/runtime/client/clienttest"
@@ -108,7 +109,8 @@ func TestDownloadFullThenNothing(t *testing.T) {
 	if err != nil {
 		t.Fatalf("download: %v\n%s", err, res)
 	}
-	if !strings.Contains(res, "3 instances: 6 files downloaded") || !strings.Contains(res, "3 confirmed") {
+	if !strings.Contains(res, "3 instances: 6 files downloaded") || !strings.Contains(res, "0 already complete") ||
+		!strings.Contains(res, "3 confirmed") {
 		t.Errorf("summary: %s", res)
 	}
 	for i := range 3 {
@@ -300,7 +302,8 @@ func TestDownloadWaitsForPDF(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a pending PDF is no failure: %v\n%s", err, res)
 	}
-	if !strings.Contains(res, "3 instances: 7 files downloaded") || !strings.Contains(res, "2 confirmed") ||
+	if !strings.Contains(res, "3 instances: 7 files downloaded") || !strings.Contains(res, "0 already complete") ||
+		!strings.Contains(res, "2 confirmed") ||
 		!strings.Contains(res, "1 not confirmed yet") {
 		t.Errorf("summary: %s", res)
 	}
@@ -328,4 +331,38 @@ func TestDownloadWaitsForPDF(t *testing.T) {
 		checkFiles(t, out, i)
 	}
 	noPartFiles(t, out)
+}
+
+// TestDownloadAfterConfirmFails: a file gained between the listing and the
+// confirmation that then fails to download is reported with the way to get it,
+// since the confirmed instance is not listed again; that way fetches it.
+func TestDownloadAfterConfirmFails(t *testing.T) {
+	srv := fakeRuntime(t)
+	out := t.TempDir()
+	var broken atomic.Bool
+	broken.Store(true)
+	srv.Fail = func(r *http.Request) int {
+		if broken.Load() && strings.HasSuffix(r.URL.Path, "/data/d0-pdf") {
+			return http.StatusInternalServerError
+		}
+		return 0
+	}
+	srv.BeforeComplete = func(in *clienttest.Instance) {
+		if strings.HasSuffix(in.GUID, "0") && len(in.Data) == 2 {
+			in.Data = append(in.Data, clienttest.Data{ID: "d0-pdf", DataType: "ref-data-as-pdf", ContentType: "application/pdf",
+				Filename: "kvittering.pdf", Content: []byte("%PDF-1.7 receipt 0")})
+		}
+	}
+	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
+	if !errors.Is(err, errPartial) || !strings.Contains(res, "3 confirmed") || !strings.Contains(res, "--exclude-confirmed-by ''") {
+		t.Fatalf("want a partial run that says how to recover: %v\n%s", err, res)
+	}
+	broken.Store(false)
+	if res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--exclude-confirmed-by", ""); err != nil ||
+		!strings.Contains(res, "1 files downloaded") {
+		t.Fatalf("recovery run: %v\n%s", err, res)
+	}
+	if b, err := os.ReadFile(filepath.Join(instDir(out, 0), "d0-pdf-kvittering.pdf")); err != nil || string(b) != "%PDF-1.7 receipt 0" {
+		t.Errorf("receipt after recovery: %q %v", b, err)
+	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/loadtest"
+	"github.com/blankett/blankett/internal/testenv/browser"
 )
 
 const e2eXML = `<?xml version="1.0" encoding="utf-8"?><data><form><name>Test AS</name><orgNumber>310000001</orgNumber><year>2024</year><income>100</income></form></data>`
@@ -29,7 +30,14 @@ func TestDownloadFromRealRuntime(t *testing.T) {
 	appDir := testcorpus.Path(t, "apps", "signing-test")
 	ctx := context.Background()
 	dir := t.TempDir()
-	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, AppDir: appDir, LogLevel: "error", Logs: io.Discard})
+	// With the test's Chromium the runtime prints the PDF receipt, and the
+	// download must wait for it; without, PDFs are off.
+	chromium := os.Getenv(browser.EnvChromium)
+	pdfs := chromium
+	if pdfs == "" {
+		pdfs = "off"
+	}
+	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, AppDir: appDir, LogLevel: "error", Logs: io.Discard, PDFChromium: pdfs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +100,9 @@ func TestDownloadFromRealRuntime(t *testing.T) {
 	files := savedFiles(t, outDir)
 	if !strings.Contains(files["instance.json"], in.ID) || !containsValue(files, "<orgNumber>310000001</orgNumber>") {
 		t.Fatalf("saved files lack the instance or its form data: %v", keys(files))
+	}
+	if chromium != "" && (!strings.Contains(files["instance.json"], `"ref-data-as-pdf"`) || !containsValue(files, "%PDF-")) {
+		t.Fatalf("the confirmed download lacks the PDF receipt: %v", keys(files))
 	}
 	out, err = runCLI(t, "download", "--app", "ttd/signing-test", "--out", outDir, "--confirm")
 	if err != nil || !strings.HasPrefix(out, "0 instances: 0 files downloaded") {

@@ -60,7 +60,8 @@ func TestEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	signKey, seed := signingKeyFile(t, dir, "token-signing.key")
 	data := filepath.Join(dir, "data")
-	s := startServe(t, bin, data, "--dev", "--token-signing-key-file", signKey)
+	// The receipts are printed with the test's Chromium, so the download finds them.
+	s := startServe(t, bin, data, "--dev", "--token-signing-key-file", signKey, "--pdf-chromium", os.Getenv(browser.EnvChromium))
 	s.waitReady(t, time.Now())
 	base := "http://" + s.public
 	dsn := "sqlite:" + filepath.Join(data, "blankett.db")

@@ -70,6 +70,10 @@ const (
 	CodePDFPending           = "pdf_pending"
 )
 
+// PDFRetryAfter is the Retry-After, in seconds, of a CodePDFPending answer: a
+// receipt prints in a second or two.
+const PDFRetryAfter = "5"
+
 // Error is a failure the caller can act on: Kind is one of the sentinels, Code a
 // stable code, Title Altinn's title where clients key on it, Detail words safe to
 // show.

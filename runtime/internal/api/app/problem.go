@@ -46,7 +46,7 @@ func (h *Handler) fail(c *gin.Context, err error) {
 			p.Title = e.Title
 		}
 		if e.Code == instances.CodePDFPending {
-			c.Header("Retry-After", "5") // a receipt prints in a second or two
+			c.Header("Retry-After", instances.PDFRetryAfter)
 		}
 		httpx.AbortProblem(c, p)
 		return

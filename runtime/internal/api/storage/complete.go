@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -30,7 +31,7 @@ const completeAttempts = 3
 // complete serves POST /instances/{partyId}/{guid}/complete: the service owner
 // confirms it has received the instance. Confirming again changes nothing and
 // answers the instance as it is, as Altinn does. A first confirmation while the
-// instance's PDF receipt is being made is 409 pdf_pending (see Deps.PDFTopic).
+// instance's PDF receipt is being made is 409 pdf_pending (see Deps.WaitPDF).
 func (a *api) complete(c *gin.Context) {
 	caller, in, ok := a.ownInstance(c, scopeWrite)
 	if !ok {
@@ -78,8 +79,8 @@ func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance
 			// written without one) and change nothing else.
 			return tx.ConfirmInstance(ctx, in.ID, caller.Org, in.LastChanged)
 		}
-		if a.pdfTopic != "" {
-			pending, err := tx.HasPending(ctx, in.GUID, a.pdfTopic)
+		if a.waitPDF {
+			pending, err := tx.HasPending(ctx, in.GUID, instances.TopicPDF)
 			if err != nil {
 				return err
 			}

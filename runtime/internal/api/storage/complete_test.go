@@ -190,3 +190,19 @@ func TestCompleteWaitsForPDF(t *testing.T) {
 		}
 	})
 }
+
+// TestCompleteWithoutPDFWorker: a runtime that prints no PDFs (no WaitPDF)
+// confirms an instance whose PDF job waits, since nothing here would end it.
+func TestCompleteWithoutPDFWorker(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnvPDF(t, db, false)
+		in := e.instance(500, "ttd/app", time.Now(), func(in *store.Instance) { in.IsComplete = true })
+		if _, err := e.store.EnqueueRef(context.Background(), pdfTopic, in.GUID, []byte(`{}`), time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if r := e.do(http.MethodPost, "/storage/api/v1/instances/500/"+in.GUID+"/complete", e.owner("ttd")); r.Status != http.StatusOK {
+			t.Fatalf("complete: %d %s", r.Status, r.Body)
+		}
+	})
+}

@@ -21,13 +21,14 @@ import (
 	"github.com/blankett/blankett/internal/testenv/apitest"
 	"github.com/blankett/blankett/runtime/internal/api/storage"
 	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/google/uuid"
 )
 
-// pdfTopic is the outbox topic the test servers treat as PDF receipt jobs.
-const pdfTopic = "pdf"
+// pdfTopic is the outbox topic of PDF receipt jobs.
+const pdfTopic = instances.TopicPDF
 
 // env is a server with the auth routes and the pull API on a real gin engine.
 type env struct {
@@ -38,7 +39,11 @@ type env struct {
 	issuer *authn.Issuer
 }
 
-func newEnv(t *testing.T, db *dbx.DB) *env {
+func newEnv(t *testing.T, db *dbx.DB) *env { return newEnvPDF(t, db, true) }
+
+// newEnvPDF is newEnv with Deps.WaitPDF set to wait (false as on a runtime
+// that prints no PDFs).
+func newEnvPDF(t *testing.T, db *dbx.DB, wait bool) *env {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := db.Migrate(ctx, dbx.MigrationSet{Name: "runtime", Migrations: store.Migrations()}, nil); err != nil {
@@ -64,7 +69,7 @@ func newEnv(t *testing.T, db *dbx.DB) *env {
 	}
 	e := httpx.NewEngine(log, httpx.NewMetrics())
 	h.Mount(e)
-	storage.Register(e, storage.Deps{Store: st, Blobs: blobs, Auth: h.Authenticate(), Log: log, PublicURL: base, PDFTopic: pdfTopic})
+	storage.Register(e, storage.Deps{Store: st, Blobs: blobs, Auth: h.Authenticate(), Log: log, PublicURL: base, WaitPDF: wait})
 	srv.Config.Handler = httpx.Public(e)
 	srv.Start()
 	t.Cleanup(srv.Close)

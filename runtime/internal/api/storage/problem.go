@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -23,16 +24,12 @@ const (
 	CodeDataNotFound        = "data_element_not_found"
 	CodeRangeNotSatisfiable = "range_not_satisfiable"
 	CodeConflict            = "conflict"
-	CodePDFPending          = "pdf_pending"
+	CodePDFPending          = instances.CodePDFPending
 )
 
 // errPDFPending is a confirmation refused while the instance's PDF receipt is
 // being made.
 var errPDFPending = errors.New("storage: the instance's PDF receipt is being made")
-
-// pdfRetryAfter is the Retry-After of a pdf_pending answer, in seconds: a
-// receipt takes a second or two to print.
-const pdfRetryAfter = "5"
 
 // forbidden is the answer for another org's instance and for one that does not
 // exist alike (Altinn's Storage answers 403 for both).
@@ -47,7 +44,7 @@ func (a *api) fail(c *gin.Context, op string, err error) {
 	case errors.Is(err, store.ErrInvalid):
 		httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, "The continuation token or a filter is invalid.")
 	case errors.Is(err, errPDFPending):
-		c.Header("Retry-After", pdfRetryAfter)
+		c.Header("Retry-After", instances.PDFRetryAfter)
 		httpx.Abort(c, http.StatusConflict, CodePDFPending,
 			"The PDF receipt of this instance is still being made; download it and confirm once it is among the data elements.")
 	case errors.Is(err, store.ErrConflict):

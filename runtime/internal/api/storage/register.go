@@ -29,10 +29,10 @@ type Deps struct {
 	// PublicURL is the external base URL without a trailing slash; it prefixes
 	// the self, next and selfLinks URLs. Empty gives path-only links.
 	PublicURL string
-	// PDFTopic, when set, is the outbox topic of PDF receipt jobs: POST complete
-	// answers 409 pdf_pending while one of the instance's is pending. Set it only
-	// when this runtime prints PDFs, so that every such job ends.
-	PDFTopic string
+	// WaitPDF makes POST complete answer 409 pdf_pending while a PDF receipt job
+	// of the instance is pending, as instances.Options.WaitPDF does for the app
+	// API. Set it only when this runtime prints PDFs, so that every such job ends.
+	WaitPDF bool
 }
 
 // api holds the dependencies of the handlers.
@@ -41,8 +41,8 @@ type api struct {
 	blobs blob.Store
 	log   *slog.Logger
 	base  string
-	// pdfTopic is Deps.PDFTopic.
-	pdfTopic string
+	// waitPDF is Deps.WaitPDF.
+	waitPDF bool
 }
 
 // Register mounts the pull API on r. Store, Blobs and Auth are required; a
@@ -52,7 +52,7 @@ func Register(r gin.IRouter, deps Deps) {
 		panic("storage: Register needs Store, Blobs and Auth")
 	}
 	a := &api{st: deps.Store, blobs: deps.Blobs, log: deps.Log, base: strings.TrimRight(deps.PublicURL, "/"),
-		pdfTopic: deps.PDFTopic}
+		waitPDF: deps.WaitPDF}
 	if a.log == nil {
 		a.log = slog.Default()
 	}
