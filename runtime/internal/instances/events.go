@@ -11,38 +11,55 @@ import (
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
-// maxSubjects bounds the cache of alternative subjects; it is emptied when full.
+// maxSubjects bounds the cache of parties' unchanging facts; it is emptied when
+// full.
 const maxSubjects = 10000
 
-// subjects caches each party's alternativesubject ("/person/…", "/org/…"): a
-// party's national identity or organisation number never changes, and looking it
-// up once per event would add a query to every process step.
+// subjects caches what never changes about a party: its type and its
+// alternative subject ("/person/…", "/org/…", from its national identity or
+// organisation number). Reading them once per instantiation and event would add
+// a query to every process step.
 type subjects struct {
 	mu sync.Mutex
-	m  map[int64]string
+	m  map[int64]partyFacts
 }
 
-// get returns party id's alternative subject, if cached.
-func (c *subjects) get(id int64) (string, bool) {
+// partyFacts is what subjects keeps of one party.
+type partyFacts struct {
+	typ string // store.PartyPerson, store.PartyOrganisation …
+	alt string
+}
+
+// get returns party id's facts, if cached.
+func (c *subjects) get(id int64) (partyFacts, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	alt, ok := c.m[id]
-	return alt, ok
+	f, ok := c.m[id]
+	return f, ok
 }
 
-// put caches alt as party id's alternative subject.
-func (c *subjects) put(id int64, alt string) {
+// put caches party p's facts and returns them.
+func (c *subjects) put(p store.Party) partyFacts {
+	f := partyFacts{typ: p.Type, alt: events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil || len(c.m) >= maxSubjects {
-		c.m = make(map[int64]string)
+		c.m = make(map[int64]partyFacts)
 	}
-	c.m[id] = alt
+	c.m[p.ID] = f
+	return f
 }
 
-// partySubject is the alternative subject of party p.
-func partySubject(p store.Party) string {
-	return events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))
+// party returns party id's facts, from the cache or the store.
+func (s *Service) party(ctx context.Context, id int64) (partyFacts, error) {
+	if f, ok := s.subjects.get(id); ok {
+		return f, nil
+	}
+	p, err := s.st.GetParty(ctx, id)
+	if err != nil {
+		return partyFacts{}, err
+	}
+	return s.subjects.put(p), nil
 }
 
 // eventInstance names the instance org/app partyID/guid for events. The owner's
@@ -50,16 +67,9 @@ func partySubject(p store.Party) string {
 // events go without it rather than the change failing.
 func (s *Service) eventInstance(ctx context.Context, org, app string, partyID int64, guid string) events.Instance {
 	in := events.Instance{Org: org, App: app, PartyID: partyID, GUID: guid}
-	alt, ok := s.subjects.get(partyID)
-	if !ok {
-		p, err := s.st.GetParty(ctx, partyID)
-		if err != nil {
-			return in
-		}
-		alt = partySubject(p)
-		s.subjects.put(partyID, alt)
+	if f, err := s.party(ctx, partyID); err == nil {
+		in.AlternativeSubject = f.alt
 	}
-	in.AlternativeSubject = alt
 	return in
 }
 

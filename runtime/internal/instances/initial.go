@@ -66,15 +66,14 @@ func (s *Service) checkPartyType(ctx context.Context, rel relT, partyID int64) e
 	if pt == nil || !(pt.Person || pt.Organisation || pt.SubUnit || pt.BankruptcyEstate) {
 		return nil
 	}
-	p, err := s.st.GetParty(ctx, partyID)
+	p, err := s.party(ctx, partyID)
 	if errors.Is(err, store.ErrNotFound) {
 		return fail(ErrNotFound, CodePartyNotFound, "no party %d", partyID)
 	}
 	if err != nil {
 		return err
 	}
-	s.subjects.put(partyID, partySubject(p)) // for eventInstance, which would read p again
-	if (p.Type == store.PartyPerson && pt.Person) || (p.Type == store.PartyOrganisation && pt.Organisation) {
+	if (p.typ == store.PartyPerson && pt.Person) || (p.typ == store.PartyOrganisation && pt.Organisation) {
 		return nil
 	}
 	var allowed []string
@@ -87,7 +86,7 @@ func (s *Service) checkPartyType(ctx context.Context, rel relT, partyID int64) e
 		}
 	}
 	return &Error{Kind: ErrForbidden, Code: CodePartyTypeNotAllowed, Title: "Party type not allowed",
-		Detail: fmt.Sprintf("party %d is of type %s; app %s may only be instantiated for %s", partyID, p.Type, rel.ID,
+		Detail: fmt.Sprintf("party %d is of type %s; app %s may only be instantiated for %s", partyID, p.typ, rel.ID,
 			strings.Join(allowed, ", "))}
 }
 
