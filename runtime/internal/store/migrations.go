@@ -20,6 +20,7 @@ func Migrations() []dbx.Migration {
 		{Version: 7, Name: "cloud events and subscriptions", Up: migrateCloudEvents},
 		{Version: 8, Name: "instance events in write order", Up: migrateEventOrder},
 		{Version: 9, Name: "event retention", Up: migrateRetention},
+		{Version: 10, Name: "pending outbox by ref", Up: migratePendingRef},
 	}
 }
 
