@@ -39,8 +39,8 @@ func newDownloadCommand() *cobra.Command {
 			"is confirmed (POST …/complete) once all its files are on disk, so the next run, which by\n" +
 			"default excludes instances confirmed by the org, fetches nothing again. An instance whose PDF\n" +
 			"receipt is still being made is not confirmed yet; the next run fetches the receipt and confirms it.\n" +
-			"A file an instance gained between the listing and its confirmation is fetched after confirming; if\n" +
-			"that fails, --exclude-confirmed-by '' on the next run fetches it.\n" +
+			"The confirmation holds only for the instance as downloaded (If-Match): one that changed meanwhile is\n" +
+			"read again and what it gained is fetched before it is confirmed.\n" +
 			"Exit code 1 means some files or confirmations failed; they are listed on stderr.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -132,38 +132,47 @@ func (r *downloadRun) run(ctx context.Context) {
 	wg.Wait()
 }
 
+// confirmAttempts bounds how often one instance is read again because it
+// changed between its download and its confirmation.
+const confirmAttempts = 3
+
 // instance saves one instance's files and metadata, then confirms it if asked
-// and if everything is on disk. A confirmation the runtime refuses because the
-// instance's PDF receipt is still being made leaves the instance for the next
-// run. After a confirmation the instance is read again, and what it gained since
-// it was listed (a PDF receipt finished meanwhile) is saved too: once confirmed,
-// it is not listed again.
+// and if everything is on disk. The confirmation holds only for the instance as
+// saved (If-Match): one that changed meanwhile (a PDF receipt finished) is read
+// again, what it gained is saved, and the confirmation repeated. A confirmation
+// the runtime refuses because the PDF receipt is still being made leaves the
+// instance for the next run.
 func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	r.instances.Add(1)
 	dir := instanceDir(r.opt.out, in)
-	if !r.save(ctx, dir, in, nil) || !r.opt.confirm {
-		return
-	}
-	if _, err := r.c.Complete(ctx, in.PartyID(), in.GUID()); err != nil {
-		if ae, ok := errors.AsType[*client.APIError](err); ok && ae.Code == client.CodePDFPending {
-			r.waiting.Add(1)
+	var done map[string]bool // elements an earlier pass saved
+	for attempt := 1; ; attempt++ {
+		if !r.save(ctx, dir, in, done) || !r.opt.confirm {
 			return
 		}
-		r.fail(in.ID+" confirm", err)
-		return
-	}
-	r.confirmed.Add(1)
-	listed := make(map[string]bool, len(in.Data))
-	for _, e := range in.Data {
-		listed[e.ID] = true
-	}
-	now, err := r.c.Instance(ctx, in.PartyID(), in.GUID())
-	if err == nil && !r.save(ctx, dir, now, listed) {
-		err = errors.New("a file it gained since it was listed was not saved")
-	}
-	if err != nil {
-		// Confirmed, so the next run leaves it out: say how to get it anyway.
-		r.fail(in.ID+" after confirming (run again with --exclude-confirmed-by '' to fetch what is missing)", err)
+		_, err := r.c.CompleteUnchanged(ctx, in)
+		ae, _ := errors.AsType[*client.APIError](err)
+		switch {
+		case err == nil:
+			r.confirmed.Add(1)
+			return
+		case ae != nil && ae.Code == client.CodePDFPending:
+			r.waiting.Add(1)
+			return
+		case ae != nil && ae.Code == client.CodeInstanceChanged && attempt < confirmAttempts:
+			done = make(map[string]bool, len(in.Data))
+			for _, e := range in.Data {
+				done[e.ID] = true
+			}
+			id := in.ID
+			if in, err = r.c.Instance(ctx, in.PartyID(), in.GUID()); err != nil {
+				r.fail(id+" read again", err)
+				return
+			}
+		default:
+			r.fail(in.ID+" confirm", err)
+			return
+		}
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/runtime/client/clienttest"
 )
@@ -283,7 +284,8 @@ func TestInstancesList(t *testing.T) {
 // TestDownloadWaitsForPDF: an instance whose PDF receipt is still being made
 // is not confirmed (and is no failure), and the next run fetches the receipt
 // and confirms it; a receipt stored between the listing and the confirmation
-// is fetched in the same run, since the confirmed instance is never listed again.
+// fails the conditional confirmation, and the run reads the instance again,
+// fetches the receipt and confirms then.
 func TestDownloadWaitsForPDF(t *testing.T) {
 	srv := fakeRuntime(t)
 	out := t.TempDir()
@@ -295,7 +297,7 @@ func TestDownloadWaitsForPDF(t *testing.T) {
 	srv.Update(guid(1), func(in *clienttest.Instance) { in.PDFPending = true })
 	srv.BeforeComplete = func(in *clienttest.Instance) {
 		if in.GUID == guid(2) && len(in.Data) == 2 {
-			in.Data = append(in.Data, receipt(2))
+			in.Data, in.LastChanged = append(in.Data, receipt(2)), in.LastChanged.Add(time.Second)
 		}
 	}
 	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
@@ -319,7 +321,9 @@ func TestDownloadWaitsForPDF(t *testing.T) {
 	}
 
 	// The receipt of instance 1 is made; the next run fetches it and confirms.
-	srv.Update(guid(1), func(in *clienttest.Instance) { in.PDFPending, in.Data = false, append(in.Data, receipt(1)) })
+	srv.Update(guid(1), func(in *clienttest.Instance) {
+		in.PDFPending, in.Data, in.LastChanged = false, append(in.Data, receipt(1)), in.LastChanged.Add(time.Second)
+	})
 	res, err = runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
 	if err != nil || !strings.Contains(res, "1 instances: 1 files downloaded") || !strings.Contains(res, "1 confirmed") {
 		t.Fatalf("second run: %v\n%s", err, res)
@@ -333,10 +337,10 @@ func TestDownloadWaitsForPDF(t *testing.T) {
 	noPartFiles(t, out)
 }
 
-// TestDownloadAfterConfirmFails: a file gained between the listing and the
-// confirmation that then fails to download is reported with the way to get it,
-// since the confirmed instance is not listed again; that way fetches it.
-func TestDownloadAfterConfirmFails(t *testing.T) {
+// TestDownloadChangedBeforeConfirm: a file gained between the listing and the
+// confirmation that then fails to download leaves the instance unconfirmed (a
+// failure, exit code 1), so the next run lists it again and fetches the file.
+func TestDownloadChangedBeforeConfirm(t *testing.T) {
 	srv := fakeRuntime(t)
 	out := t.TempDir()
 	var broken atomic.Bool
@@ -351,18 +355,22 @@ func TestDownloadAfterConfirmFails(t *testing.T) {
 		if strings.HasSuffix(in.GUID, "0") && len(in.Data) == 2 {
 			in.Data = append(in.Data, clienttest.Data{ID: "d0-pdf", DataType: "ref-data-as-pdf", ContentType: "application/pdf",
 				Filename: "kvittering.pdf", Content: []byte("%PDF-1.7 receipt 0")})
+			in.LastChanged = in.LastChanged.Add(time.Second)
 		}
 	}
 	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
-	if !errors.Is(err, errPartial) || !strings.Contains(res, "3 confirmed") || !strings.Contains(res, "--exclude-confirmed-by ''") {
-		t.Fatalf("want a partial run that says how to recover: %v\n%s", err, res)
+	if !errors.Is(err, errPartial) || !strings.Contains(res, "2 confirmed") || !strings.Contains(res, "d0-pdf") {
+		t.Fatalf("want a partial run naming the missing file: %v\n%s", err, res)
+	}
+	if got := srv.Completed(); slices.Contains(got, "500/00000000-0000-4000-8000-000000000000") {
+		t.Errorf("instance 0 confirmed without its new file: %v", got)
 	}
 	broken.Store(false)
-	if res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--exclude-confirmed-by", ""); err != nil ||
-		!strings.Contains(res, "1 files downloaded") {
-		t.Fatalf("recovery run: %v\n%s", err, res)
+	if res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm"); err != nil ||
+		!strings.Contains(res, "1 instances: 1 files downloaded") || !strings.Contains(res, "1 confirmed") {
+		t.Fatalf("next run: %v\n%s", err, res)
 	}
 	if b, err := os.ReadFile(filepath.Join(instDir(out, 0), "d0-pdf-kvittering.pdf")); err != nil || string(b) != "%PDF-1.7 receipt 0" {
-		t.Errorf("receipt after recovery: %q %v", b, err)
+		t.Errorf("receipt on the next run: %q %v", b, err)
 	}
 }

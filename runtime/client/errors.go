@@ -31,6 +31,10 @@ var (
 // little later (the response's Retry-After says how much) and confirm then.
 const CodePDFPending = "pdf_pending"
 
+// CodeInstanceChanged is the code of the 412 that CompleteUnchanged gets when
+// the instance changed since it was read.
+const CodeInstanceChanged = "instance_changed"
+
 // APIError is a failed API call: the server's problem+json (RFC 9457) or, for
 // the token endpoint, its OAuth 2.0 error.
 type APIError struct {

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Query is the instance query of GET /storage/api/v1/instances. Org or AppID
@@ -181,6 +182,31 @@ func (c *Client) Complete(ctx context.Context, partyID, guid string) (Instance, 
 		return Instance{}, err
 	}
 	return in, nil
+}
+
+// CompleteUnchanged is Complete for the instance only as in shows it: the
+// runtime answers 412 with an *APIError of Code CodeInstanceChanged when the
+// instance has changed since in was read (an element was added, such as a PDF
+// receipt that finished meanwhile), and records nothing. Read it again, save what
+// is new, then confirm again.
+func (c *Client) CompleteUnchanged(ctx context.Context, in Instance) (Instance, error) {
+	res, err := c.send(ctx, http.MethodPost, instancePath(in.PartyID(), in.GUID())+"/complete",
+		http.Header{"Accept": {"application/json"}, "If-Match": {in.ETag()}})
+	if err != nil {
+		return Instance{}, fmt.Errorf("complete instance %s: %w", in.ID, err)
+	}
+	defer res.Body.Close()
+	var out Instance
+	if err := decodeBody(res, &out); err != nil {
+		return Instance{}, err
+	}
+	return out, nil
+}
+
+// ETag is the instance's entity tag as the runtime makes it: its lastChanged
+// (RFC 3339, UTC, up to nanoseconds), quoted.
+func (in Instance) ETag() string {
+	return `"` + in.LastChanged.UTC().Format(time.RFC3339Nano) + `"`
 }
 
 func instancePath(partyID, guid string) string {

@@ -43,7 +43,8 @@ type Server struct {
 	Cut      map[string]bool
 	// BeforeComplete, when set, is called with the instance (under the
 	// server's lock) before a complete call is served: a test adds the data
-	// element a PDF worker would store meanwhile.
+	// element a PDF worker would store meanwhile (and moves LastChanged, as the
+	// runtime does, so that an If-Match of the old state fails).
 	BeforeComplete func(in *Instance)
 
 	mu        sync.Mutex

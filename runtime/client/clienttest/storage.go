@@ -121,11 +121,16 @@ func (s *Server) find(w http.ResponseWriter, r *http.Request) *Instance {
 func (s *Server) getInstance(w http.ResponseWriter, r *http.Request) {
 	if in := s.find(w, r); in != nil {
 		s.mu.Lock()
-		v := s.view(in)
+		v, tag := s.view(in), etag(in)
 		s.mu.Unlock()
+		w.Header().Set("ETag", tag)
 		writeJSON(w, v)
 	}
 }
+
+// etag is the instance's entity tag as the runtime makes it: lastChanged,
+// RFC 3339 with nanoseconds, quoted.
+func etag(in *Instance) string { return `"` + in.LastChanged.UTC().Format(time.RFC3339Nano) + `"` }
 
 func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	in := s.find(w, r)
@@ -135,6 +140,11 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	if s.BeforeComplete != nil {
 		s.BeforeComplete(in)
+	}
+	if m := r.Header.Get("If-Match"); m != "" && m != "*" && m != etag(in) {
+		s.mu.Unlock()
+		problem(w, r, http.StatusPreconditionFailed, "instance_changed", "The instance changed since you read it.")
+		return
 	}
 	if in.PDFPending && !slices.Contains(in.Confirmed, s.Org) {
 		s.mu.Unlock()

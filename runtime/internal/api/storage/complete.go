@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blankett/blankett/runtime/internal/instances"
@@ -32,21 +33,25 @@ const completeAttempts = 3
 // confirms it has received the instance. Confirming again changes nothing and
 // answers the instance as it is, as Altinn does. A first confirmation while the
 // instance's PDF receipt is being made is 409 pdf_pending (see Deps.WaitPDF).
+// With If-Match, the confirmation holds only for the instance as the caller saw
+// it (its ETag, see instanceETag): one that changed since is 412
+// instance_changed, so no element added meanwhile goes unseen.
 func (a *api) complete(c *gin.Context) {
 	caller, in, ok := a.ownInstance(c, scopeWrite)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
+	match := c.GetHeader("If-Match")
 	// The first attempt writes over the row ownInstance read: the update checks its
 	// version, so only a conflict needs the row read again.
-	out, err := a.confirm(ctx, caller, in)
+	out, err := a.confirm(ctx, caller, in, match)
 	for range completeAttempts - 1 {
 		if !errors.Is(err, store.ErrConflict) {
 			break
 		}
 		if in, err = a.st.GetInstance(ctx, in.PartyID, in.GUID); err == nil {
-			out, err = a.confirm(ctx, caller, in)
+			out, err = a.confirm(ctx, caller, in, match)
 		}
 	}
 	if err != nil {
@@ -59,8 +64,12 @@ func (a *api) complete(c *gin.Context) {
 // confirm records caller's confirmation on in, as read, in one transaction: the
 // document's completeConfirmations, the confirmations row (which the
 // excludeConfirmedBy filter reads) and a ConfirmedComplete event. A change made
-// since in was read is ErrConflict.
-func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance) (store.Instance, error) {
+// since in was read is ErrConflict; an If-Match value (match, "" for none) that
+// in's ETag does not meet is errInstanceChanged.
+func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance, match string) (store.Instance, error) {
+	if match != "" && !etagMatches(match, instanceETag(in)) {
+		return in, errInstanceChanged
+	}
 	var out store.Instance
 	err := a.st.Tx(ctx, func(tx *store.Store) error {
 		d, err := parseDocument(in.Document)
@@ -138,4 +147,23 @@ func mustJSON(v any) []byte {
 		panic("storage: marshal: " + err.Error()) // documents hold only JSON values
 	}
 	return b
+}
+
+// instanceETag is the entity tag of an instance: its lastChanged as the API
+// renders it (RFC 3339 with up to nanoseconds, UTC), quoted. A client can make it
+// from any listing of the instance, not only from a GET.
+func instanceETag(in store.Instance) string {
+	return `"` + in.LastChanged.UTC().Format(time.RFC3339Nano) + `"`
+}
+
+// etagMatches applies If-Match value header to etag: "*", or a comma-separated
+// list of entity tags one of which is etag (strong comparison: a weak tag never
+// matches).
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		if t = strings.TrimSpace(t); t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
 }

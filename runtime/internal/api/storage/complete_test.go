@@ -206,3 +206,52 @@ func TestCompleteWithoutPDFWorker(t *testing.T) {
 		}
 	})
 }
+
+// TestCompleteIfMatch: GET gives the instance's ETag (its lastChanged, quoted,
+// as any listing shows it); a confirmation with If-Match holds only for that
+// state: a stale tag is 412 instance_changed and changes nothing, the current
+// tag (alone, in a list, or "*") confirms.
+func TestCompleteIfMatch(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		tok := e.owner("ttd")
+		for _, tc := range []struct {
+			name  string
+			match func(etag string) string
+			want  int
+		}{
+			{"stale", func(string) string { return `"2020-01-01T00:00:00Z"` }, http.StatusPreconditionFailed},
+			{"weak", func(etag string) string { return "W/" + etag }, http.StatusPreconditionFailed},
+			{"current", func(etag string) string { return etag }, http.StatusOK},
+			{"in a list", func(etag string) string { return `"x", ` + etag }, http.StatusOK},
+			{"any", func(string) string { return "*" }, http.StatusOK},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				in := e.instance(500, "ttd/app", time.Now().Add(-time.Minute), nil)
+				path := "/storage/api/v1/instances/500/" + in.GUID
+				r := e.do(http.MethodGet, path, tok)
+				var doc wireDoc
+				r.JSON(t, &doc)
+				etag := r.Header.Get("ETag")
+				if want := `"` + doc.LastChanged.UTC().Format(time.RFC3339Nano) + `"`; etag != want {
+					t.Fatalf("ETag %s, want the quoted lastChanged %s", etag, want)
+				}
+				r = e.do(http.MethodPost, path+"/complete", tok, "If-Match", tc.match(etag))
+				if tc.want != http.StatusOK {
+					apitest.WantProblem(t, r, tc.want, "instance_changed")
+					got, err := e.store.GetInstance(context.Background(), 500, in.GUID)
+					if err != nil || got.Confirmed || got.Version != in.Version {
+						t.Fatalf("a refused complete changed the instance: %+v %v", got, err)
+					}
+					return
+				}
+				var after wireDoc
+				r.JSON(t, &after)
+				if r.Status != http.StatusOK || len(after.CompleteConfirmations) != 1 || r.Header.Get("ETag") == etag {
+					t.Fatalf("complete: %d %v %s", r.Status, r.Header, r.Body)
+				}
+			})
+		}
+	})
+}

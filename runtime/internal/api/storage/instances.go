@@ -111,6 +111,7 @@ func (a *api) writeInstance(c *gin.Context, in store.Instance) {
 		a.fail(c, "render instance", err)
 		return
 	}
+	c.Header("ETag", instanceETag(in))
 	c.JSON(http.StatusOK, v)
 }
 

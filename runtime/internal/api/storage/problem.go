@@ -25,11 +25,15 @@ const (
 	CodeRangeNotSatisfiable = "range_not_satisfiable"
 	CodeConflict            = "conflict"
 	CodePDFPending          = instances.CodePDFPending
+	CodeInstanceChanged     = "instance_changed"
 )
 
 // errPDFPending is a confirmation refused while the instance's PDF receipt is
-// being made.
-var errPDFPending = errors.New("storage: the instance's PDF receipt is being made")
+// being made; errInstanceChanged one whose If-Match the instance no longer meets.
+var (
+	errPDFPending      = errors.New("storage: the instance's PDF receipt is being made")
+	errInstanceChanged = errors.New("storage: the instance changed since the caller read it")
+)
 
 // forbidden is the answer for another org's instance and for one that does not
 // exist alike (Altinn's Storage answers 403 for both).
@@ -47,6 +51,9 @@ func (a *api) fail(c *gin.Context, op string, err error) {
 		c.Header("Retry-After", instances.PDFRetryAfter)
 		httpx.Abort(c, http.StatusConflict, CodePDFPending,
 			"The PDF receipt of this instance is still being made; download it and confirm once it is among the data elements.")
+	case errors.Is(err, errInstanceChanged):
+		httpx.Abort(c, http.StatusPreconditionFailed, CodeInstanceChanged,
+			"The instance changed since you read it (If-Match): read it again, fetch what is new, then confirm.")
 	case errors.Is(err, store.ErrConflict):
 		httpx.Abort(c, http.StatusConflict, CodeConflict, "The instance changed meanwhile; try again.")
 	default:
