@@ -12,10 +12,18 @@ import (
 )
 
 // complete is POST {instance}/complete: the service owner confirms it has what it
-// needs. Policy action complete; the body is ignored.
+// needs. Policy action complete; the body is ignored. With If-Match it confirms
+// only the instance as the caller read it (its ETag, as GET gives it): one that
+// changed since is 412 instance_changed. A change racing this check fails the
+// confirmation's own write as a concurrent change.
 func (h *Handler) complete(c *gin.Context) {
 	who, snap, ok := h.load(c, process.ActionComplete)
 	if !ok {
+		return
+	}
+	if m := c.GetHeader("If-Match"); m != "" && !httpx.ETagMatches(m, httpx.TimeETag(snap.Instance.LastChanged)) {
+		httpx.Abort(c, http.StatusPreconditionFailed, CodeInstanceChanged,
+			"The instance changed since you read it (If-Match): read it again, fetch what is new, then confirm.")
 		return
 	}
 	inst, err := h.svc.ConfirmComplete(c.Request.Context(), who, snap)

@@ -3,6 +3,7 @@
 package app
 
 import (
+	"github.com/blankett/blankett/internal/httpx"
 	"net/http"
 	"strconv"
 
@@ -83,6 +84,7 @@ func (h *Handler) startInstance(c *gin.Context, who authz.Caller, rel *apphost.R
 
 func (h *Handler) getInstance(c *gin.Context) {
 	if _, snap, ok := h.load(c, process.ActionRead); ok {
+		c.Header("ETag", httpx.TimeETag(snap.Instance.LastChanged))
 		c.JSON(http.StatusOK, snap.Instance)
 	}
 }

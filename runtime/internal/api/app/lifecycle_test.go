@@ -9,9 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	appapi "github.com/blankett/blankett/runtime/internal/api/app"
 	"github.com/blankett/blankett/runtime/internal/instances"
 )
 
@@ -171,6 +173,21 @@ func TestInstanceLifecycle(t *testing.T) {
 		}
 		if n := e.finishPDFJobs(t); n == 0 {
 			t.Fatal("no PDF job was queued")
+		}
+		// If-Match confirms only the state read: a stale ETag is 412, GET's is fine.
+		r = e.do(t, org, http.MethodGet, ip, nil)
+		var cur instances.Instance
+		r.JSON(t, &cur)
+		etag := r.Header.Get("ETag")
+		if want := `"` + cur.LastChanged.UTC().Format(time.RFC3339Nano) + `"`; etag != want {
+			t.Fatalf("GET ETag %q, want the quoted lastChanged %s", etag, want)
+		}
+		r = e.do(t, org, http.MethodPost, ip+"/complete", nil, "If-Match", `"2020-01-01T00:00:00Z"`)
+		if r.Status != http.StatusPreconditionFailed || r.ProblemCode() != appapi.CodeInstanceChanged {
+			t.Fatalf("complete with a stale If-Match: %d %s", r.Status, r.Body)
+		}
+		if r = e.do(t, org, http.MethodPost, ip+"/complete", nil, "If-Match", etag); r.Status != http.StatusOK {
+			t.Fatalf("complete with GET's ETag: %d %s", r.Status, r.Body)
 		}
 		for range 2 {
 			r = e.do(t, org, http.MethodPost, ip+"/complete", nil)

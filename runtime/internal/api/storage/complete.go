@@ -7,9 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
@@ -67,7 +67,7 @@ func (a *api) complete(c *gin.Context) {
 // since in was read is ErrConflict; an If-Match value (match, "" for none) that
 // in's ETag does not meet is errInstanceChanged.
 func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance, match string) (store.Instance, error) {
-	if match != "" && !etagMatches(match, instanceETag(in)) {
+	if match != "" && !httpx.ETagMatches(match, instanceETag(in)) {
 		return in, errInstanceChanged
 	}
 	var out store.Instance
@@ -150,20 +150,6 @@ func mustJSON(v any) []byte {
 }
 
 // instanceETag is the entity tag of an instance: its lastChanged as the API
-// renders it (RFC 3339 with up to nanoseconds, UTC), quoted. A client can make it
-// from any listing of the instance, not only from a GET.
-func instanceETag(in store.Instance) string {
-	return `"` + in.LastChanged.UTC().Format(time.RFC3339Nano) + `"`
-}
-
-// etagMatches applies If-Match value header to etag: "*", or a comma-separated
-// list of entity tags one of which is etag (strong comparison: a weak tag never
-// matches).
-func etagMatches(header, etag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		if t = strings.TrimSpace(t); t == "*" || t == etag {
-			return true
-		}
-	}
-	return false
-}
+// renders it, quoted (httpx.TimeETag), so a client can make it from any listing
+// of the instance, not only from a GET.
+func instanceETag(in store.Instance) string { return httpx.TimeETag(in.LastChanged) }
