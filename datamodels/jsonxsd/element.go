@@ -243,14 +243,19 @@ func (c *converter) attribute(name string, p *obj, ptr string, required, global 
 			return nil, failAt(ptr, "attribute", ErrUnsupported, "an attribute must have a simple type")
 		}
 	}
-	if required && !global {
+	use := required && !global
+	if use {
 		a.set("use", "required")
 	}
-	if v, ok := literal(p.Value("default")); ok {
+	fixed, hasFixed := literal(p.Value("const"))
+	// XSD allows a default only on an optional attribute (a required one is
+	// always present, so it could never apply) and never beside fixed: there the
+	// default is dropped.
+	if v, ok := literal(p.Value("default")); ok && !use && !hasFixed {
 		a.set("default", v)
 	}
-	if v, ok := literal(p.Value("const")); ok {
-		a.set("fixed", v)
+	if hasFixed {
+		a.set("fixed", fixed)
 	}
 	if err := c.foreign(a, p, ptr); err != nil {
 		return nil, err
