@@ -57,9 +57,9 @@ func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp,
 func (t *benchTarget) scenario(ctx context.Context, name string, opt loadtest.Options, db *dbx.DB) (r loadtest.Result, err error) {
 	switch name {
 	case "baseline", "baseline-read":
-		b, err := loadtest.StartBaseline(ctx, db)
-		if err != nil {
-			return r, err
+		b, berr := loadtest.StartBaseline(ctx, db)
+		if berr != nil {
+			return r, berr
 		}
 		defer func() {
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
@@ -68,8 +68,8 @@ func (t *benchTarget) scenario(ctx context.Context, name string, opt loadtest.Op
 		}()
 		op := b.Op(t.hc)
 		if name == "baseline-read" {
-			if op, err = b.ReadOp(ctx, t.hc, opt.Clients); err != nil {
-				return r, err
+			if op, berr = b.ReadOp(ctx, t.hc, opt.Clients); berr != nil {
+				return r, berr
 			}
 		}
 		return loadtest.Run(ctx, name, opt, op)

@@ -136,6 +136,9 @@ func (r *downloadRun) run(ctx context.Context) {
 // changed between its download and its confirmation.
 const confirmAttempts = 3
 
+// errGained is a confirmed instance whose answer lists files not saved.
+var errGained = errors.New("it gained files that were not saved")
+
 // instance saves one instance's files and metadata, then confirms it if asked
 // and if everything is on disk. The confirmation holds only for the instance as
 // saved (If-Match): one that changed meanwhile (a PDF receipt finished) is read
@@ -145,25 +148,26 @@ const confirmAttempts = 3
 func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	r.instances.Add(1)
 	dir := instanceDir(r.opt.out, in)
-	var done map[string]bool // elements an earlier pass saved
+	saved := map[string]string{} // element id → content hash saved in this run
 	for attempt := 1; ; attempt++ {
-		if !r.save(ctx, dir, in, done) || !r.opt.confirm {
+		if !r.save(ctx, dir, in, saved) || !r.opt.confirm {
 			return
 		}
-		_, err := r.c.CompleteUnchanged(ctx, in)
+		out, err := r.c.CompleteUnchanged(ctx, in)
 		ae, _ := errors.AsType[*client.APIError](err)
 		switch {
 		case err == nil:
 			r.confirmed.Add(1)
+			// A server that ignores If-Match (an older runtime, Altinn's) confirms
+			// even an instance that gained files; its answer lists them.
+			if !r.save(ctx, dir, out, saved) {
+				r.fail(in.ID+" after confirming (run again with --exclude-confirmed-by '' to fetch it)", errGained)
+			}
 			return
 		case ae != nil && ae.Code == client.CodePDFPending:
 			r.waiting.Add(1)
 			return
 		case ae != nil && ae.Code == client.CodeInstanceChanged && attempt < confirmAttempts:
-			done = make(map[string]bool, len(in.Data))
-			for _, e := range in.Data {
-				done[e.ID] = true
-			}
 			id := in.ID
 			if in, err = r.c.Instance(ctx, in.PartyID(), in.GUID()); err != nil {
 				r.fail(id+" read again", err)
@@ -176,23 +180,34 @@ func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	}
 }
 
-// save writes the files of in that are not yet on disk, except those in done
-// (handled by an earlier pass), then instance.json; it reports whether
-// everything was saved.
-func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, done map[string]bool) bool {
+// save writes the files of in that are not yet on disk, then instance.json; it
+// reports whether everything was saved. saved maps the elements this run has
+// already saved to their content hash: those are not looked at again unless
+// their content changed, and it gains what this call saves.
+func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, saved map[string]string) bool {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		r.fail(in.ID, err)
 		return false
 	}
 	var wg sync.WaitGroup
 	var failed atomic.Bool
+	var mu sync.Mutex // guards saved against the downloads in flight
+	record := func(e client.DataElement) {
+		mu.Lock()
+		defer mu.Unlock()
+		saved[e.ID] = e.ContentHash
+	}
 	for _, e := range in.Data {
-		if done[e.ID] {
+		mu.Lock()
+		h, ok := saved[e.ID]
+		mu.Unlock()
+		if ok && h == e.ContentHash {
 			continue
 		}
 		path := filepath.Join(dir, dataFileName(e))
 		if alreadyComplete(path, e) {
 			r.skipped.Add(1)
+			record(e)
 			continue
 		}
 		r.prog.expect(e.Size)
@@ -213,6 +228,7 @@ func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, 
 				return
 			}
 			r.files.Add(1)
+			record(e)
 		})
 	}
 	wg.Wait()

@@ -321,9 +321,7 @@ func TestDownloadWaitsForPDF(t *testing.T) {
 	}
 
 	// The receipt of instance 1 is made; the next run fetches it and confirms.
-	srv.Update(guid(1), func(in *clienttest.Instance) {
-		in.PDFPending, in.Data, in.LastChanged = false, append(in.Data, receipt(1)), in.LastChanged.Add(time.Second)
-	})
+	srv.Update(guid(1), func(in *clienttest.Instance) { in.PDFPending, in.Data = false, append(in.Data, receipt(1)) })
 	res, err = runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
 	if err != nil || !strings.Contains(res, "1 instances: 1 files downloaded") || !strings.Contains(res, "1 confirmed") {
 		t.Fatalf("second run: %v\n%s", err, res)
@@ -372,5 +370,78 @@ func TestDownloadChangedBeforeConfirm(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(instDir(out, 0), "d0-pdf-kvittering.pdf")); err != nil || string(b) != "%PDF-1.7 receipt 0" {
 		t.Errorf("receipt on the next run: %q %v", b, err)
+	}
+}
+
+// TestDownloadConfirmRaces: what can happen between an instance's download and
+// its confirmation. A file replaced under the same id is fetched again before
+// the instance is confirmed; a server that ignores If-Match confirms at once,
+// and the file its answer lists is fetched then; an instance that keeps changing
+// is given up after three attempts, unconfirmed.
+func TestDownloadConfirmRaces(t *testing.T) {
+	model0 := filepath.Join("ttd", "app", "500-00000000-0000-4000-8000-000000000000", "d0-model-model.xml")
+	tests := []struct {
+		name     string
+		setup    func(*clienttest.Server)
+		wantErr  bool
+		want     []string // in the summary
+		file     string   // under out, with content
+		content  string
+		confirms int // of instance 0
+	}{
+		{"replaced", func(s *clienttest.Server) {
+			s.BeforeComplete = func(in *clienttest.Instance) {
+				if strings.HasSuffix(in.GUID, "0") && string(in.Data[0].Content) != "<new/>" {
+					in.Data[0].Content, in.LastChanged = []byte("<new/>"), in.LastChanged.Add(time.Second)
+				}
+			}
+		}, false, []string{"3 confirmed"}, model0, "<new/>", 1},
+		{"If-Match ignored", func(s *clienttest.Server) {
+			s.IgnoreIfMatch = true
+			s.BeforeComplete = func(in *clienttest.Instance) {
+				if strings.HasSuffix(in.GUID, "0") && len(in.Data) == 2 {
+					in.Data = append(in.Data, clienttest.Data{ID: "d0-pdf", DataType: "ref-data-as-pdf", ContentType: "application/pdf",
+						Filename: "kvittering.pdf", Content: []byte("%PDF-1.7 late")})
+				}
+			}
+		}, false, []string{"7 files downloaded", "3 confirmed"},
+			filepath.Join("ttd", "app", "500-00000000-0000-4000-8000-000000000000", "d0-pdf-kvittering.pdf"), "%PDF-1.7 late", 1},
+		{"keeps changing", func(s *clienttest.Server) {
+			s.BeforeComplete = func(in *clienttest.Instance) {
+				if strings.HasSuffix(in.GUID, "0") {
+					in.LastChanged = in.LastChanged.Add(time.Second)
+				}
+			}
+		}, true, []string{"2 confirmed", "instance_changed"}, "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := fakeRuntime(t)
+			tt.setup(srv)
+			out := t.TempDir()
+			res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err %v, want error %v\n%s", err, tt.wantErr, res)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(res, w) {
+					t.Errorf("output lacks %q:\n%s", w, res)
+				}
+			}
+			if tt.file != "" {
+				if b, err := os.ReadFile(filepath.Join(out, tt.file)); err != nil || string(b) != tt.content {
+					t.Errorf("%s: %q %v, want %q", tt.file, b, err, tt.content)
+				}
+			}
+			n := 0
+			for _, c := range srv.Completed() {
+				if strings.HasSuffix(c, "0000000000") {
+					n++
+				}
+			}
+			if n != tt.confirms {
+				t.Errorf("instance 0 confirmed %d times, want %d", n, tt.confirms)
+			}
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/gin-gonic/gin"
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 )
 
 // BaselineTable is the one table of the baseline; Close drops it.
@@ -65,7 +66,11 @@ func StartBaseline(ctx context.Context, db *dbx.DB) (*Baseline, error) {
 		var row baselineRow
 		err := db.Gorm.WithContext(c.Request.Context()).Table(BaselineTable).Where("id = ?", c.Param("id")).Take(&row).Error
 		if err != nil {
-			c.JSON(http.StatusNotFound, gin.H{"error": err.Error()})
+			status := http.StatusInternalServerError
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				status = http.StatusNotFound
+			}
+			c.JSON(status, gin.H{"error": err.Error()})
 			return
 		}
 		c.JSON(http.StatusOK, row)

@@ -46,6 +46,9 @@ type Server struct {
 	// element a PDF worker would store meanwhile (and moves LastChanged, as the
 	// runtime does, so that an If-Match of the old state fails).
 	BeforeComplete func(in *Instance)
+	// IgnoreIfMatch makes complete ignore If-Match, as a server that does not
+	// support it (Altinn's Storage) does.
+	IgnoreIfMatch bool
 
 	mu        sync.Mutex
 	instances []*Instance
@@ -95,7 +98,8 @@ func New(t testing.TB, org, clientID string, pub crypto.PublicKey) *Server {
 	return s
 }
 
-// Update changes the stored instance guid under the server's lock; it is a
+// Update changes the stored instance guid under the server's lock and moves
+// its LastChanged on by a second, as a change in the runtime does; it is a
 // no-op for an unknown guid.
 func (s *Server) Update(guid string, change func(in *Instance)) {
 	s.mu.Lock()
@@ -103,6 +107,7 @@ func (s *Server) Update(guid string, change func(in *Instance)) {
 	for _, in := range s.instances {
 		if in.GUID == guid {
 			change(in)
+			in.LastChanged = in.LastChanged.Add(time.Second)
 		}
 	}
 }

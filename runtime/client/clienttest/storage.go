@@ -132,6 +132,16 @@ func (s *Server) getInstance(w http.ResponseWriter, r *http.Request) {
 // RFC 3339 with nanoseconds, quoted.
 func etag(in *Instance) string { return `"` + in.LastChanged.UTC().Format(time.RFC3339Nano) + `"` }
 
+// matchesETag applies an If-Match value ("*" or a list of tags) to tag.
+func matchesETag(header, tag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		if t = strings.TrimSpace(t); t == "*" || t == tag {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	in := s.find(w, r)
 	if in == nil {
@@ -141,7 +151,7 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	if s.BeforeComplete != nil {
 		s.BeforeComplete(in)
 	}
-	if m := r.Header.Get("If-Match"); m != "" && m != "*" && m != etag(in) {
+	if m := r.Header.Get("If-Match"); m != "" && !s.IgnoreIfMatch && !matchesETag(m, etag(in)) {
 		s.mu.Unlock()
 		problem(w, r, http.StatusPreconditionFailed, "instance_changed", "The instance changed since you read it.")
 		return

@@ -24,7 +24,9 @@ func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*
 	if err := json.Unmarshal([]byte(row.Document), &doc); err != nil {
 		return nil, fmt.Errorf("instances: document of %s: %w", ref.ID(), err)
 	}
-	doc.Created, doc.LastChanged, doc.LastChangedBy = row.Created, row.LastChanged, row.LastChangedBy
+	// UTC whatever the driver returns (pgx gives time.Local), so the JSON and the
+	// ETag (httpx.TimeETag) show the same text.
+	doc.Created, doc.LastChanged, doc.LastChangedBy = row.Created.UTC(), row.LastChanged.UTC(), row.LastChangedBy
 	doc.Data = make([]DataElement, 0, len(els))
 	for _, e := range els {
 		d, err := elementDoc(e)

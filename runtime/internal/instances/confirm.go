@@ -54,7 +54,8 @@ func (s *Service) ConfirmComplete(ctx context.Context, c authz.Caller, snap *Sna
 	if err != nil {
 		return nil, err
 	}
-	inst.LastChanged, inst.LastChangedBy = now, who
+	// The row's time, not now: the store may have moved it on (UpdateInstance).
+	inst.LastChanged, inst.LastChangedBy = snap.row.LastChanged, who
 	return inst, nil
 }
 
@@ -89,6 +90,7 @@ func (s *Service) SetSubstatus(ctx context.Context, c authz.Caller, snap *Snapsh
 		return nil, err
 	}
 	s.published()
-	inst.LastChanged, inst.LastChangedBy = now, who
+	// The row's time, not now: the store may have moved it on (UpdateInstance).
+	inst.LastChanged, inst.LastChangedBy = snap.row.LastChanged, who
 	return inst, nil
 }

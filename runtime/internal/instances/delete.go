@@ -49,6 +49,7 @@ func (s *Service) DeleteInstance(ctx context.Context, c authz.Caller, snap *Snap
 	if err != nil {
 		return nil, err
 	}
-	inst.LastChanged, inst.LastChangedBy = now, who
+	// The row's time, not now: the store may have moved it on (UpdateInstance).
+	inst.LastChanged, inst.LastChangedBy = snap.row.LastChanged, who
 	return inst, nil
 }

@@ -68,7 +68,12 @@ const (
 	CodeSubstatusInvalid     = "substatus_invalid"
 	CodeNotInstanceOrg       = "not_instance_org"
 	CodePDFPending           = "pdf_pending"
+	CodeInstanceChanged      = "instance_changed"
 )
+
+// InstanceChangedDetail explains a 412 CodeInstanceChanged: the If-Match of a
+// complete confirmation no longer holds.
+const InstanceChangedDetail = "The instance changed since you read it (If-Match): read it again, fetch what is new, then confirm."
 
 // PDFRetryAfter is the Retry-After, in seconds, of a CodePDFPending answer: a
 // receipt prints in a second or two.

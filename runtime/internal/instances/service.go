@@ -60,7 +60,7 @@ type Service struct {
 	// events writes the app's CloudEvents in each change's transaction.
 	events    *events.Publisher
 	onPublish func()
-	subjects  subjects
+	parties   partyCache
 	noPDF     bool
 	onPDF     func()
 	waitPDF   bool
@@ -147,7 +147,7 @@ func elementDoc(e store.DataElement) (DataElement, error) {
 	if err := json.Unmarshal([]byte(e.Document), &d); err != nil {
 		return d, fmt.Errorf("instances: data element %s: %w", e.GUID, err)
 	}
-	d.Locked, d.LastChanged, d.LastChangedBy = e.Locked, e.LastChanged, e.LastChangedBy
+	d.Locked, d.LastChanged, d.LastChangedBy = e.Locked, e.LastChanged.UTC(), e.LastChangedBy
 	if d.Tags == nil {
 		d.Tags = []string{}
 	}

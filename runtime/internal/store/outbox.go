@@ -240,14 +240,17 @@ func (s *Store) leaseLost(ctx context.Context, op string, id int64) error {
 }
 
 // HasPending reports whether a message about ref of any of topics is waiting or
-// being retried (neither done nor dead). The conditions are written as the pending
-// index's, so that SQLite scans only pending rows.
+// being retried (neither done nor dead), through the pending-by-ref index.
 func (s *Store) HasPending(ctx context.Context, ref string, topics ...string) (bool, error) {
 	var n int64
-	err := s.db(ctx).Raw(`SELECT COUNT(*) FROM (SELECT 1 FROM outbox
-WHERE done_at IS NULL AND dead = false AND topic IN ? AND ref = ? LIMIT 1) p`, topics, ref).Scan(&n).Error
+	err := s.db(ctx).Raw(pendingSQL, topics, ref).Scan(&n).Error
 	return n > 0, wrap("pending outbox of "+ref, err)
 }
+
+// pendingSQL is HasPending's query; its conditions are those of the partial
+// index ix_outbox_pending_ref (migration 10), which TestPendingSQLUsesIndex holds.
+const pendingSQL = `SELECT COUNT(*) FROM (SELECT 1 FROM outbox
+WHERE done_at IS NULL AND dead = false AND topic IN ? AND ref = ? LIMIT 1) p`
 
 // skipLocked is the row-locking clause of a claim or prune batch: PostgreSQL skips
 // rows another worker has locked; SQLite has one writer and needs none.

@@ -22,8 +22,7 @@ func (h *Handler) complete(c *gin.Context) {
 		return
 	}
 	if m := c.GetHeader("If-Match"); m != "" && !httpx.ETagMatches(m, httpx.TimeETag(snap.Instance.LastChanged)) {
-		httpx.Abort(c, http.StatusPreconditionFailed, CodeInstanceChanged,
-			"The instance changed since you read it (If-Match): read it again, fetch what is new, then confirm.")
+		httpx.Abort(c, http.StatusPreconditionFailed, CodeInstanceChanged, instances.InstanceChangedDetail)
 		return
 	}
 	inst, err := h.svc.ConfirmComplete(c.Request.Context(), who, snap)

@@ -3,11 +3,11 @@
 package app
 
 import (
-	"github.com/blankett/blankett/internal/httpx"
 	"net/http"
 	"strconv"
 
 	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"

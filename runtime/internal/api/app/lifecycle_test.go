@@ -5,11 +5,11 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
@@ -162,6 +162,7 @@ func TestInstanceLifecycle(t *testing.T) {
 		if r.Status != http.StatusOK || !bytes.Contains(r.Body, []byte(`"substatus":{"label":"received","description":"d"}`)) {
 			t.Fatalf("substatus: %d %s", r.Status, r.Body)
 		}
+		afterSubstatus := rawLastChanged(t, r.Body)
 		if r := e.do(t, tok, http.MethodPost, ip+"/complete", nil); r.Status != http.StatusForbidden {
 			t.Fatalf("complete by the user: %d %s", r.Status, r.Body)
 		}
@@ -174,13 +175,12 @@ func TestInstanceLifecycle(t *testing.T) {
 		if n := e.finishPDFJobs(t); n == 0 {
 			t.Fatal("no PDF job was queued")
 		}
-		// If-Match confirms only the state read: a stale ETag is 412, GET's is fine.
+		// If-Match confirms only the state read: a stale ETag is 412; the ETag is the
+		// lastChanged text of GET, and of the substatus answer before it, quoted.
 		r = e.do(t, org, http.MethodGet, ip, nil)
-		var cur instances.Instance
-		r.JSON(t, &cur)
 		etag := r.Header.Get("ETag")
-		if want := `"` + cur.LastChanged.UTC().Format(time.RFC3339Nano) + `"`; etag != want {
-			t.Fatalf("GET ETag %q, want the quoted lastChanged %s", etag, want)
+		if want := `"` + rawLastChanged(t, r.Body) + `"`; etag != want || etag != `"`+afterSubstatus+`"` {
+			t.Fatalf("GET ETag %q, want the quoted lastChanged %s of GET and %s of the substatus answer", etag, want, afterSubstatus)
 		}
 		r = e.do(t, org, http.MethodPost, ip+"/complete", nil, "If-Match", `"2020-01-01T00:00:00Z"`)
 		if r.Status != http.StatusPreconditionFailed || r.ProblemCode() != appapi.CodeInstanceChanged {
@@ -334,4 +334,16 @@ func TestAllowedContributors(t *testing.T) {
 			t.Fatalf("service owner upload: %d %s", r.Status, r.Body)
 		}
 	})
+}
+
+// rawLastChanged is the lastChanged text of an instance's JSON, as sent.
+func rawLastChanged(t *testing.T, body []byte) string {
+	t.Helper()
+	var doc struct {
+		LastChanged string `json:"lastChanged"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil || doc.LastChanged == "" {
+		t.Fatalf("no lastChanged in %s: %v", body, err)
+	}
+	return doc.LastChanged
 }

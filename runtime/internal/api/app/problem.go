@@ -19,7 +19,7 @@ const (
 	CodeUnauthenticated = "unauthenticated"
 	CodeForbidden       = "forbidden"
 	CodeBadRequest      = "bad_request"
-	CodeInstanceChanged = "instance_changed"
+	CodeInstanceChanged = instances.CodeInstanceChanged
 )
 
 // validationProblem is the 409 of process/next with Altinn's validationIssues.

@@ -237,6 +237,20 @@ func TestCompleteIfMatch(t *testing.T) {
 				if want := `"` + doc.LastChanged.UTC().Format(time.RFC3339Nano) + `"`; etag != want {
 					t.Fatalf("ETag %s, want the quoted lastChanged %s", etag, want)
 				}
+				// A client makes the same tag from a listing's text.
+				var listing struct {
+					Instances []struct{ ID, LastChanged string }
+				}
+				e.do(http.MethodGet, "/storage/api/v1/instances?appId=ttd/app&size=1000", tok).JSON(t, &listing)
+				found := false
+				for _, li := range listing.Instances {
+					if li.ID == "500/"+in.GUID {
+						found = `"`+li.LastChanged+`"` == etag
+					}
+				}
+				if !found {
+					t.Fatalf("the listing's lastChanged does not make ETag %s: %+v", etag, listing)
+				}
 				r = e.do(http.MethodPost, path+"/complete", tok, "If-Match", tc.match(etag))
 				if tc.want != http.StatusOK {
 					apitest.WantProblem(t, r, tc.want, "instance_changed")

@@ -25,7 +25,7 @@ const (
 	CodeRangeNotSatisfiable = "range_not_satisfiable"
 	CodeConflict            = "conflict"
 	CodePDFPending          = instances.CodePDFPending
-	CodeInstanceChanged     = "instance_changed"
+	CodeInstanceChanged     = instances.CodeInstanceChanged
 )
 
 // errPDFPending is a confirmation refused while the instance's PDF receipt is
@@ -52,8 +52,7 @@ func (a *api) fail(c *gin.Context, op string, err error) {
 		httpx.Abort(c, http.StatusConflict, CodePDFPending,
 			"The PDF receipt of this instance is still being made; download it and confirm once it is among the data elements.")
 	case errors.Is(err, errInstanceChanged):
-		httpx.Abort(c, http.StatusPreconditionFailed, CodeInstanceChanged,
-			"The instance changed since you read it (If-Match): read it again, fetch what is new, then confirm.")
+		httpx.Abort(c, http.StatusPreconditionFailed, CodeInstanceChanged, instances.InstanceChangedDetail)
 	case errors.Is(err, store.ErrConflict):
 		httpx.Abort(c, http.StatusConflict, CodeConflict, "The instance changed meanwhile; try again.")
 	default:
