@@ -93,6 +93,8 @@ func TestErrors(t *testing.T) {
 			jsonxsd.ErrInvalid, `"str" is not a built-in type`},
 		{"named type dangling", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdNamedType":"#/$defs/S"}}}`,
 			jsonxsd.ErrIncompatible, `"#/$defs/S" does not point to a definition`},
+		{"empty allOf in a content model", `{"oneOf":[{"$ref":"#/$defs/t1"}],"$defs":{"t1":{"allOf":[]}}}`,
+			jsonxsd.ErrInvalid, "allOf must not be empty"},
 		{"named type complex", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdNamedType":"#/$defs/T"},"b":{"$ref":"#/$defs/T"}},"$defs":{"T":{"properties":{"c":{"type":"string"}}}}}`,
 			jsonxsd.ErrInvalid, `"#/$defs/T" is not a simple type`},
 	}

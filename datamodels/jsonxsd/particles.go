@@ -66,6 +66,11 @@ func (c *converter) sequence(steps []step, ctx elemCtx, nested bool, own *obj) (
 			}
 			seq.add(n)
 		case s.Has("allOf"):
+			if len(array(s, "allOf")) == 0 {
+				// JSON Schema wants a non-empty allOf; stepsOf would hand back s
+				// itself, and this would recurse for ever.
+				return nil, failAt(ptr, "allOf", ErrInvalid, "allOf must not be empty")
+			}
 			n, err := c.sequence(stepsOf(s, ptr), ctx, true, s)
 			if err != nil {
 				return nil, err
