@@ -74,6 +74,9 @@ func TestSaves(t *testing.T) {
 			{"policy", "devel", "PUT", app + "/policy", "<Policy/>", []string{"parent", "Content-Type", "application/xml"}, 200, `"errors"`, nil},
 			{"metadata not object", "devel", "PUT", app + "/metadata", `[]`, []string{"parent"}, 400, "invalid_document", nil},
 			{"XSD not XML", "devel", "POST", app + "/datamodels/melding/xsd", "this is not xml", []string{"parent", "Content-Type", "application/xml"}, 400, "invalid_xml", nil},
+			// Once a fatal stack overflow that took the whole studio down.
+			{"schema with an empty allOf", "devel", "PUT", app + "/datamodels/melding/schema",
+				`{"@xsdRootElement":"r","oneOf":[{"$ref":"#/$defs/t1"}],"$defs":{"t1":{"allOf":[]}}}`, []string{"parent"}, 400, "allOf must not be empty", nil},
 			{"XSD without element", "devel", "POST", app + "/datamodels/melding/xsd", `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>`, []string{"parent", "Content-Type", "application/xml"}, 400, "invalid_datamodel", nil},
 			{"XSD", "devel", "POST", app + "/datamodels/melding/xsd", xsdBody, []string{"parent", "Content-Type", "application/xml"}, 200, `"commit"`, func(t *testing.T, head string) {
 				if got := f.file(t, head, "App/models/melding.schema.json"); !contains(got, `"@xsdRootElement": "Melding"`) {
