@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/blankett/blankett/internal/httpx"
+	"github.com/blankett/blankett/runtime/client"
 )
 
 // storage wraps a storage handler with the bearer check, the request log and
@@ -128,19 +131,8 @@ func (s *Server) getInstance(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// etag is the instance's entity tag as the runtime makes it: lastChanged,
-// RFC 3339 with nanoseconds, quoted.
-func etag(in *Instance) string { return `"` + in.LastChanged.UTC().Format(time.RFC3339Nano) + `"` }
-
-// matchesETag applies an If-Match value ("*" or a list of tags) to tag.
-func matchesETag(header, tag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		if t = strings.TrimSpace(t); t == "*" || t == tag {
-			return true
-		}
-	}
-	return false
-}
+// etag is the instance's entity tag as the runtime makes it.
+func etag(in *Instance) string { return httpx.TimeETag(in.LastChanged) }
 
 func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	in := s.find(w, r)
@@ -151,15 +143,15 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	if s.BeforeComplete != nil {
 		s.BeforeComplete(in)
 	}
-	if m := r.Header.Get("If-Match"); m != "" && !s.IgnoreIfMatch && !matchesETag(m, etag(in)) {
+	if m := r.Header.Get("If-Match"); m != "" && !s.IgnoreIfMatch && !httpx.ETagMatches(m, etag(in)) {
 		s.mu.Unlock()
-		problem(w, r, http.StatusPreconditionFailed, "instance_changed", "The instance changed since you read it.")
+		problem(w, r, http.StatusPreconditionFailed, client.CodeInstanceChanged, "The instance changed since you read it.")
 		return
 	}
 	if in.PDFPending && !slices.Contains(in.Confirmed, s.Org) {
 		s.mu.Unlock()
 		w.Header().Set("Retry-After", "5")
-		problem(w, r, http.StatusConflict, "pdf_pending", "The PDF receipt of this instance is still being made.")
+		problem(w, r, http.StatusConflict, client.CodePDFPending, "The PDF receipt of this instance is still being made.")
 		return
 	}
 	if !slices.Contains(in.Confirmed, s.Org) {
