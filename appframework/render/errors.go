@@ -13,7 +13,4 @@ var (
 	ErrFieldName = errors.New("render: invalid field name")
 	// ErrAction reports an _action value ParseAction cannot read.
 	ErrAction = errors.New("render: invalid action")
-	// ErrTemplate reports a template that failed to parse or execute; it is
-	// a bug in this package, never the app's fault.
-	ErrTemplate = errors.New("render: template")
 )

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blankett/blankett/appframework/component"
 )
@@ -20,6 +22,47 @@ type numFmt struct {
 	scale             int // -1: as written
 }
 
+// numberOpts is formatting.number as the JSON gives it.
+type numberOpts struct {
+	Thousand any    `json:"thousandSeparator"`
+	Decimal  string `json:"decimalSeparator"`
+	Prefix   string `json:"prefix"`
+	Suffix   string `json:"suffix"`
+	Scale    *int   `json:"decimalScale"`
+}
+
+// numberCache holds parsed formatting.number objects by their JSON: a
+// number field formats every value it prints, on every page load.
+var (
+	numberCache      sync.Map // string → *numberOpts
+	numberCacheCount atomic.Int64
+)
+
+// maxCachedNumberOpts bounds numberCache like maxCachedExprs bounds the
+// expression cache.
+const maxCachedNumberOpts = 10_000
+
+// numberOptions parses raw, from the cache when it is there; ok is false
+// when raw is empty or not an object of the options.
+func numberOptions(raw json.RawMessage) (*numberOpts, bool) {
+	if len(raw) == 0 {
+		return nil, false
+	}
+	if o, hit := numberCache.Load(string(raw)); hit {
+		return o.(*numberOpts), o.(*numberOpts) != nil
+	}
+	o := &numberOpts{}
+	if json.Unmarshal(raw, o) != nil {
+		o = nil
+	}
+	if numberCacheCount.Load() < maxCachedNumberOpts {
+		if _, loaded := numberCache.LoadOrStore(string(raw), o); !loaded {
+			numberCacheCount.Add(1)
+		}
+	}
+	return o, o != nil
+}
+
 // numberFormat reads formatting.number, currency and unit; nil when the
 // component has no number formatting.
 func numberFormat(f *component.Formatting, lang string) *numFmt {
@@ -31,34 +74,25 @@ func numberFormat(f *component.Formatting, lang string) *numFmt {
 		nf.decimal = "."
 	}
 	has := false
-	if len(f.Number) > 0 {
-		var raw struct {
-			Thousand any    `json:"thousandSeparator"`
-			Decimal  string `json:"decimalSeparator"`
-			Prefix   string `json:"prefix"`
-			Suffix   string `json:"suffix"`
-			Scale    *int   `json:"decimalScale"`
-		}
-		if json.Unmarshal(f.Number, &raw) == nil {
-			has = true
-			switch t := raw.Thousand.(type) {
-			case string:
-				nf.thousand = t
-			case bool:
-				if t {
-					nf.thousand = "\u00a0"
-					if lang == "en" {
-						nf.thousand = ","
-					}
+	if raw, ok := numberOptions(f.Number); ok {
+		has = true
+		switch t := raw.Thousand.(type) {
+		case string:
+			nf.thousand = t
+		case bool:
+			if t {
+				nf.thousand = "\u00a0"
+				if lang == "en" {
+					nf.thousand = ","
 				}
 			}
-			if raw.Decimal != "" {
-				nf.decimal = raw.Decimal
-			}
-			nf.prefix, nf.suffix = raw.Prefix, raw.Suffix
-			if raw.Scale != nil && *raw.Scale >= 0 && *raw.Scale <= 20 {
-				nf.scale = *raw.Scale
-			}
+		}
+		if raw.Decimal != "" {
+			nf.decimal = raw.Decimal
+		}
+		nf.prefix, nf.suffix = raw.Prefix, raw.Suffix
+		if raw.Scale != nil && *raw.Scale >= 0 && *raw.Scale <= 20 {
+			nf.scale = *raw.Scale
 		}
 	}
 	if f.Currency != "" {

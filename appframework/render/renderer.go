@@ -3,7 +3,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -14,11 +13,10 @@ import (
 	"github.com/blankett/blankett/appframework/expr"
 )
 
-// Renderer renders pages and summaries of any app. It holds the parsed
-// templates and caches of parsed text expressions, and is safe for
-// concurrent use: build one with New and share it.
+// Renderer renders pages and summaries of any app. It holds caches of
+// parsed text expressions and is safe for concurrent use: build one with
+// New and share it.
 type Renderer struct {
-	tmpl *template.Template
 	// exprs caches small expressions the renderer builds itself
 	// (["text", key], ["formatDate", …]) by their JSON.
 	exprs     sync.Map
@@ -29,15 +27,9 @@ type Renderer struct {
 // parsed per use, so hostile texts cannot grow memory without limit.
 const maxCachedExprs = 50_000
 
-// New parses the templates. It fails only if the embedded templates are
-// broken.
-func New() (*Renderer, error) {
-	t, err := parseTemplates()
-	if err != nil {
-		return nil, err
-	}
-	return &Renderer{tmpl: t}, nil
-}
+// New returns a Renderer. The error is always nil; it stays in the
+// signature for callers that build one once at start-up.
+func New() (*Renderer, error) { return &Renderer{}, nil }
 
 // pageView is what the page template prints.
 type pageView struct {
@@ -80,14 +72,14 @@ func (r *Renderer) RenderPage(in PageInput) (template.HTML, error) {
 		}
 		return 0
 	})
-	out, err := r.execute("page", pv)
-	if err != nil || st.mode != Edit || !st.lastPage(in.Page) || canSubmit(string(out)) {
-		return out, err
+	out := printPage((*printer).page, &pv)
+	if st.mode != Edit || !st.lastPage(in.Page) || canSubmit(string(out)) {
+		return out, nil
 	}
 	// A task whose layouts give no way to end it would strand the user on
 	// its last page (Altinn shows no button either), so the page gets one.
 	pv.Submit = &button{Action: string(ActSubmit), Text: escape(ui(st.lang, uiSubmit))}
-	return r.execute("page", pv)
+	return printPage((*printer).page, &pv), nil
 }
 
 // lastPage reports whether page is the last one of the layout set's order.
@@ -132,16 +124,15 @@ func (r *Renderer) RenderSummary(in SummaryInput) (template.HTML, error) {
 		body = st.summaryPages(bctx{level: 1, top: true})
 	}
 	body = st.finish(body, title)
-	return r.execute("summarypage", pageView{Page: st.set.ID, Body: body, UI: st.ui})
+	return printPage((*printer).summaryPage, &pageView{Page: st.set.ID, Body: body, UI: st.ui}), nil
 }
 
-func (r *Renderer) execute(name string, data any) (template.HTML, error) {
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := r.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", fmt.Errorf("%w: %w", ErrTemplate, err)
-	}
-	return template.HTML(buf.String()), nil
+// printPage runs one of the page printers on pv.
+func printPage(f func(*printer, *pageView), pv *pageView) template.HTML {
+	var p printer
+	p.Grow(16 << 10)
+	f(&p, pv)
+	return template.HTML(p.String()) //nolint:gosec // built by the printers, which escape every string
 }
 
 // cachedExpr returns the parsed expression of x (a JSON-able value), from

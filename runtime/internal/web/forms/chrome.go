@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/blankett/blankett/appframework/htmlw"
 	"github.com/blankett/blankett/runtime/internal/apphost"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
@@ -38,7 +39,7 @@ type langLink struct {
 	Current          bool
 }
 
-// chrome is what the chrome template prints around a fragment.
+// chrome is what is printed around a fragment (see print).
 type chrome struct {
 	Lang, Title, AppTitle, Home, Logout string
 	// Script is the enhancement script's URL, set on form pages only.
@@ -92,15 +93,12 @@ func (h *Handler) pageWith(c *gin.Context, status int, rel *apphost.Release, lan
 		u.RawQuery = q.Encode()
 		ch.Languages = append(ch.Languages, langLink{Code: l.Code, Label: l.Label, URL: u.RequestURI(), Current: l.Code == lang})
 	}
-	var buf bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&buf, "chrome", ch); err != nil {
-		h.log.Error("forms: render chrome", "err", err)
-		c.String(http.StatusInternalServerError, "internal error")
-		return
-	}
+	var w htmlw.Writer
+	w.Grow(len(body) + 4<<10)
+	ch.print(&w)
 	c.Header("Cache-Control", "no-store")
 	c.Header("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	c.Data(status, "text/html; charset=utf-8", w.Bytes())
 }
 
 // fragment executes one of the package's templates into HTML.

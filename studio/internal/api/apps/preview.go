@@ -98,9 +98,6 @@ func (h *Handler) previewPage(c *gin.Context) {
 	}
 	body, err := r.RenderPage(in)
 	switch {
-	case errors.Is(err, render.ErrTemplate):
-		h.fail(c, err)
-		return
 	case errors.Is(err, render.ErrInput):
 		notFound(c, err.Error())
 		return

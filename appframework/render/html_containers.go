@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+
+package render
+
+// children prints a container's child views.
+func (p *printer) children(v *view) { p.nodes(v.Children) }
+
+func (p *printer) buttons(v *view) {
+	p.Raw(`<div class="bl-buttons"`)
+	p.open(v)
+	p.Raw(">")
+	p.buttonList(v.Buttons)
+	p.msgs(v.Msgs)
+	p.Raw("</div>")
+}
+
+func (p *printer) navbar(v *view) {
+	p.Raw(`<nav class="bl-navbar"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.Attr("aria-label", v.Text)
+	p.Raw(`><ol class="ds-list">`)
+	for i := range v.Items {
+		it := &v.Items[i]
+		p.Raw("<li>")
+		if it.Current {
+			p.Raw(`<span class="ds-button" data-variant="primary" aria-current="page">`)
+			p.html(it.Text)
+			p.Raw("</span>")
+		} else if it.Button != nil {
+			p.button(it.Button)
+		}
+		p.Raw("</li>")
+	}
+	p.Raw("</ol></nav>")
+}
+
+func (p *printer) link(v *view) {
+	p.Raw(`<p class="bl-link"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.Raw(`><a class="`)
+	if v.Variant == "button" {
+		p.Raw("ds-button")
+	} else {
+		p.Raw("ds-link")
+	}
+	p.Raw(`" href="`)
+	p.URL(v.Href)
+	p.Raw(`"`)
+	if v.NewTab {
+		p.Raw(` target="_blank" rel="noopener noreferrer"`)
+	}
+	p.AttrIf("download", v.Value)
+	p.Raw(">")
+	p.html(v.Title)
+	if v.NewTab {
+		p.Raw(`<span class="ds-sr-only"> `)
+		p.Text(v.ui().NewTab)
+		p.Raw("</span>")
+	}
+	p.Raw("</a></p>")
+}
+
+func (p *printer) fieldset(v *view) {
+	p.Raw(`<fieldset class="ds-fieldset"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.AttrIf("data-variant", v.Variant)
+	p.AttrIf("aria-describedby", v.DescribedBy())
+	if v.HiddenByExpr {
+		p.Raw(` data-hidden="true"`)
+	}
+	p.Raw("><legend ")
+	p.labelClass(v)
+	p.Raw(">")
+	p.title(v)
+	p.marker(v)
+	p.Raw("</legend>")
+	p.desc(v)
+	p.children(v)
+	p.nodes(v.Extra)
+	p.buttonList(v.Buttons)
+	p.msgs(v.Msgs)
+	p.Raw("</fieldset>")
+}
+
+// sectionStart opens a <section> of class (and "bl-"+variant) and prints
+// its title and texts.
+func (p *printer) sectionStart(class, variant string, v *view) {
+	p.Raw(`<section class="` + class)
+	if variant != "" {
+		p.Raw(" bl-")
+		p.Text(variant)
+	}
+	p.Raw(`"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.labelledBy(v)
+	if v.HiddenByExpr {
+		p.Raw(` data-hidden="true"`)
+	}
+	p.Raw(">")
+	if v.Title != "" {
+		p.title(v)
+	}
+	p.desc(v)
+}
+
+func (p *printer) section(v *view) {
+	p.sectionStart("bl-section", v.Variant, v)
+	p.children(v)
+	p.buttonList(v.Buttons)
+	p.msgs(v.Msgs)
+	p.Raw("</section>")
+}
+
+func (p *printer) div(v *view) {
+	p.Raw(`<div class="bl-`)
+	p.Text(or(v.Variant, "group"))
+	p.Raw(`"`)
+	p.open(v)
+	p.Raw(">")
+	p.children(v)
+	p.msgs(v.Msgs)
+	p.Raw("</div>")
+}
+
+func (p *printer) repGroup(v *view) {
+	p.sectionStart("bl-repeating", "", v)
+	p.children(v)
+	if v.Table != nil {
+		p.table(v.Table)
+	}
+	for i := range v.Items {
+		p.node(v.Items[i].View)
+	}
+	p.buttonList(v.Buttons)
+	p.msgs(v.Msgs)
+	p.nodes(v.Extra)
+	p.Raw("</section>")
+}
+
+func (p *printer) tableBox(v *view) {
+	p.sectionStart("bl-table", "", v)
+	if v.Table != nil {
+		p.table(v.Table)
+	}
+	p.children(v)
+	p.buttonList(v.Buttons)
+	p.msgs(v.Msgs)
+	p.Raw("</section>")
+}
+
+func (p *printer) table(t *table) {
+	p.Raw(`<table class="ds-table" data-border>`)
+	if t.Caption != "" {
+		p.Raw("<caption")
+		if t.SRCaption {
+			p.Raw(` class="ds-sr-only"`)
+		}
+		p.Raw(">")
+		p.html(t.Caption)
+		p.Raw("</caption>")
+	}
+	if len(t.Headers) > 0 || t.Actions != "" {
+		p.Raw("<thead><tr>")
+		for _, h := range t.Headers {
+			p.Raw(`<th scope="col">`)
+			p.html(h.Text)
+			p.Raw("</th>")
+		}
+		if t.Actions != "" {
+			p.Raw(`<th scope="col"><span class="ds-sr-only">`)
+			p.Text(t.Actions)
+			p.Raw("</span></th>")
+		}
+		p.Raw("</tr></thead>")
+	}
+	p.Raw("<tbody>")
+	for _, r := range t.Rows {
+		p.row(r)
+	}
+	p.Raw("</tbody></table>")
+}
+
+// row prints a table row and, below it, the open row's edit form.
+func (p *printer) row(r *row) {
+	p.Raw("<tr")
+	p.AttrIf("id", r.ID)
+	p.Raw(">")
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		if c.Header {
+			p.Raw(`<th scope="row">`)
+		} else {
+			p.Raw("<td>")
+		}
+		if c.View != nil {
+			p.node(c.View)
+		} else {
+			p.html(c.Text)
+		}
+		if c.Header {
+			p.Raw("</th>")
+		} else {
+			p.Raw("</td>")
+		}
+	}
+	if len(r.Buttons) > 0 {
+		p.Raw(`<td class="bl-row-actions">`)
+		p.buttonList(r.Buttons)
+		p.Raw("</td>")
+	}
+	p.Raw("</tr>")
+	if r.Form != nil {
+		p.Raw(`<tr class="bl-row-form"><td colspan="`)
+		p.Int(r.Span)
+		p.Raw(`">`)
+		p.node(r.Form)
+		p.Raw("</td></tr>")
+	}
+}
+
+func (p *printer) accordion(v *view) {
+	p.Raw(`<details class="ds-details"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	if v.Open {
+		p.Raw(" open")
+	}
+	if v.HiddenByExpr {
+		p.Raw(` data-hidden="true"`)
+	}
+	p.Raw("><summary>")
+	p.html(v.Title)
+	p.Raw("</summary><div>")
+	p.children(v)
+	p.Raw("</div></details>")
+}
+
+func (p *printer) card(v *view) {
+	p.Raw(`<div class="ds-card"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-color", v.Color)
+	p.Raw(">")
+	if v.Title != "" {
+		p.title(v)
+	}
+	p.desc(v)
+	p.children(v)
+	if v.Body != "" {
+		p.Raw(`<div class="bl-card-footer">`)
+		p.html(v.Body)
+		p.Raw("</div>")
+	}
+	p.Raw("</div>")
+}

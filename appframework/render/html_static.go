@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+
+package render
+
+func (p *printer) paragraph(v *view) {
+	p.Raw(`<div class="ds-paragraph"`)
+	p.open(v)
+	p.Raw(">")
+	p.html(v.Body)
+	p.desc(v)
+	p.Raw("</div>")
+}
+
+func (p *printer) value(v *view) {
+	p.Raw(`<div class="bl-value"`)
+	p.open(v)
+	p.Raw(">")
+	if v.Title != "" {
+		p.Raw(`<dl><dt class="ds-label">`)
+		p.html(v.Title)
+		p.Raw(`</dt><dd class="ds-paragraph">`)
+		p.html(v.Body)
+		p.Raw("</dd></dl>")
+	} else {
+		p.Raw(`<p class="ds-paragraph">`)
+		p.html(v.Body)
+		p.Raw("</p>")
+	}
+	p.desc(v)
+	p.Raw("</div>")
+}
+
+func (p *printer) dl(v *view) {
+	p.Raw(`<div class="bl-dl"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.Raw(">")
+	if v.Title != "" {
+		p.title(v)
+	}
+	p.Raw("<dl>")
+	for _, it := range v.Items {
+		p.Raw(`<div><dt class="ds-label">`)
+		p.html(it.Text)
+		p.Raw(`</dt><dd class="ds-paragraph">`)
+		p.html(it.Value)
+		p.Raw("</dd></div>")
+	}
+	p.Raw("</dl></div>")
+}
+
+func (p *printer) alert(v *view) {
+	p.Raw(`<div class="ds-alert"`)
+	p.Attr("data-color", v.Color)
+	p.open(v)
+	p.Raw(">")
+	if v.Title != "" {
+		p.title(v)
+	}
+	p.html(v.Body)
+	p.children(v)
+	p.buttonList(v.Buttons)
+	p.Raw("</div>")
+}
+
+// figure opens a <figure> of class with the view's id and component.
+func (p *printer) figure(class string, v *view) {
+	p.Raw(`<figure class="` + class + `"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+}
+
+func (p *printer) image(v *view) {
+	p.figure("bl-image", v)
+	p.AttrIf("data-align", v.Variant)
+	p.Raw(`><img src="`)
+	p.URL(v.Src)
+	p.Raw(`"`)
+	p.Attr("alt", v.Text)
+	p.AttrIf("width", v.Value)
+	p.Raw(">")
+	if v.Desc != "" {
+		p.Raw("<figcaption>")
+		p.html(v.Desc)
+		p.Raw("</figcaption>")
+	}
+	p.Raw("</figure>")
+}
+
+func (p *printer) media(v *view) {
+	p.figure("bl-media", v)
+	p.Raw(">")
+	el := "video"
+	if v.Type == "audio" {
+		el = "audio"
+	}
+	p.Raw("<" + el + ` controls src="`)
+	p.URL(v.Src)
+	p.Raw(`"`)
+	p.Attr("aria-labelledby", v.TitleID())
+	p.Raw(`><a class="ds-link" href="`)
+	p.URL(v.Src)
+	p.Raw(`">`)
+	p.html(v.Title)
+	p.Raw("</a></" + el + "><figcaption")
+	p.Attr("id", v.TitleID())
+	p.Raw(">")
+	p.html(v.Title)
+	p.Raw("</figcaption></figure>")
+}
+
+func (p *printer) iframe(v *view) {
+	p.Raw(`<iframe class="bl-iframe"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.Attr("title", v.Text)
+	p.Raw(` sandbox=""`)
+	p.Attr("srcdoc", v.Value)
+	p.Raw("></iframe>")
+}
+
+func (p *printer) divider(v *view) {
+	p.Raw(`<hr class="ds-divider"`)
+	p.AttrIf("data-component", v.Comp)
+	p.Raw(">")
+}
+
+func (p *printer) links(v *view) {
+	p.Raw(`<div class="bl-links"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.Raw(">")
+	if v.Title != "" {
+		p.Raw(`<p class="ds-label"`)
+		p.Attr("id", v.TitleID())
+		p.Raw(">")
+		p.html(v.Title)
+		p.Raw("</p>")
+	}
+	p.desc(v)
+	if len(v.Items) == 0 {
+		p.Raw(`<p class="ds-paragraph" data-size="sm">`)
+		p.Text(v.ui().NoFiles)
+		p.Raw("</p></div>")
+		return
+	}
+	p.Raw(`<ul class="ds-list"`)
+	p.labelledBy(v)
+	p.Raw(">")
+	for i := range v.Items {
+		it := &v.Items[i]
+		p.Raw("<li>")
+		p.itemText(it)
+		if it.Value != "" {
+			p.Raw(" ")
+			p.html(it.Value)
+		}
+		p.Raw("</li>")
+	}
+	p.Raw("</ul></div>")
+}
+
+func (p *printer) sumList(v *view) {
+	p.Raw(`<dl class="bl-summary"`)
+	p.Attr("id", v.ID)
+	p.Raw(">")
+	for i := range v.Items {
+		it := &v.Items[i]
+		p.Raw(`<div class="bl-summary-item"`)
+		p.Attr("id", it.ID)
+		p.Raw(`><dt class="ds-label">`)
+		p.html(it.Text)
+		p.Raw(`</dt><dd class="ds-paragraph">`)
+		p.html(it.Value)
+		if it.Href != "" {
+			p.Raw(` <a class="ds-link" href="`)
+			p.URL(it.Href)
+			p.Raw(`">`)
+			p.Text(v.ui().Change)
+			p.Raw(`<span class="ds-sr-only"> `)
+			p.Text(it.Plain)
+			p.Raw("</span></a>")
+		}
+		p.msgs(it.Msgs)
+		p.Raw("</dd></div>")
+	}
+	p.Raw("</dl>")
+}
+
+func (p *printer) errorSummary(v *view) {
+	p.Raw(`<div class="ds-error-summary"`)
+	p.Attr("id", v.ID)
+	p.Raw(` tabindex="-1" role="alert"`)
+	p.Attr("aria-labelledby", v.TitleID())
+	p.Raw(">")
+	p.heading(v.Level, v.TitleID(), "", v.Title)
+	p.Raw(`<ul class="ds-list">`)
+	for i := range v.Items {
+		p.Raw("<li>")
+		p.itemText(&v.Items[i])
+		p.Raw("</li>")
+	}
+	p.Raw("</ul></div>")
+}
+
+func (p *printer) notice(v *view) {
+	p.Raw(`<div class="ds-alert" data-color="warning"`)
+	p.Attr("id", v.ID)
+	p.AttrIf("data-component", v.Comp)
+	p.Attr("data-unsupported", v.Text)
+	p.Raw(`><p class="ds-paragraph">`)
+	p.html(v.Body)
+	p.Raw("</p></div>")
+}
