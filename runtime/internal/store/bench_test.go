@@ -84,3 +84,86 @@ func cpuTime() time.Duration {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r)
 	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }
+
+// readBenchStore returns a migrated Store on engine with one instance of two
+// data elements and a live session, the rows a form page reads on every
+// request; its clock stands still, so GetSession never writes.
+func readBenchStore(b *testing.B, open func(testing.TB) *dbx.DB) (*store.Store, store.Instance, string) {
+	b.Helper()
+	ctx := context.Background()
+	db := open(b)
+	if _, err := db.Migrate(ctx, runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
+	s := store.New(db, store.WithClock(func() time.Time { return now }))
+	in, err := s.CreateInstance(ctx, newInstance(500, "ttd", "ttd/app"), store.Idempotency{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, typ := range []string{"model", "attachment"} {
+		if _, err := s.CreateDataElement(ctx, newElement(in, typ)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p, err := s.CreateParty(ctx, store.Party{Type: store.PartyPerson, Name: "Ola"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := s.CreateUser(ctx, store.User{Username: "ola", PartyID: p.ID})
+	if err != nil {
+		b.Fatal(err)
+	}
+	token, _, err := s.CreateSession(ctx, store.NewSession{UserID: u.ID, PartyID: p.ID, AuthLevel: 3, Idle: time.Hour, Absolute: 2 * time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, in, token
+}
+
+// benchRead runs read once per iteration on each engine's readBenchStore.
+func benchRead(b *testing.B, read func(ctx context.Context, s *store.Store, in store.Instance, token string) error) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *dbx.DB
+	}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}} {
+		b.Run(engine.name, func(b *testing.B) {
+			s, in, token := readBenchStore(b, engine.open)
+			ctx := b.Context()
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := read(ctx, s, in, token); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkGetInstance(b *testing.B) {
+	benchRead(b, func(ctx context.Context, s *store.Store, in store.Instance, _ string) error {
+		_, err := s.GetInstance(ctx, in.PartyID, in.GUID)
+		return err
+	})
+}
+
+func BenchmarkListDataElements(b *testing.B) {
+	benchRead(b, func(ctx context.Context, s *store.Store, in store.Instance, _ string) error {
+		_, err := s.ListDataElements(ctx, in.ID)
+		return err
+	})
+}
+
+func BenchmarkListDataElementsOf(b *testing.B) {
+	benchRead(b, func(ctx context.Context, s *store.Store, in store.Instance, _ string) error {
+		_, err := s.ListDataElementsOf(ctx, []int64{in.ID, in.ID + 1, in.ID + 2})
+		return err
+	})
+}
+
+func BenchmarkGetSession(b *testing.B) {
+	benchRead(b, func(ctx context.Context, s *store.Store, _ store.Instance, token string) error {
+		_, err := s.GetSession(ctx, token)
+		return err
+	})
+}

@@ -4,8 +4,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strconv"
 	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
 )
 
 // DataElement is a row of data_elements: the columns the runtime needs for access and
@@ -63,11 +67,42 @@ func (s *Store) GetDataElement(ctx context.Context, instanceGUID, dataGUID strin
 	return d, wrap("get data element "+dataGUID, err)
 }
 
+// dataElementColumns lists every column of DataElement, in the order
+// scanDataElement reads them.
+const dataElementColumns = "guid, instance_id, instance_guid, data_type, content_type, filename, size, sha256, " +
+	"blob_key, locked, created, created_by, last_changed, last_changed_by, document"
+
+// listDataElementsSQL and listDataElementsOfSQL are the statements of
+// ListDataElements and ListDataElementsOf, which bypass gorm (see rawSQL). The
+// latter takes its ids as one argument, so that its text does not vary with their
+// number: a JSON array on SQLite, an array on PostgreSQL.
+var (
+	listDataElementsSQL = newRawSQL("SELECT " + dataElementColumns +
+		" FROM data_elements WHERE instance_id = ? ORDER BY created, guid")
+	listDataElementsOfSQL = rawSQL{
+		sqlite: "SELECT " + dataElementColumns +
+			" FROM data_elements WHERE instance_id IN (SELECT value FROM json_each(?)) ORDER BY instance_id, created, guid",
+		postgres: "SELECT " + dataElementColumns +
+			" FROM data_elements WHERE instance_id = ANY($1) ORDER BY instance_id, created, guid",
+	}
+)
+
+// scanDataElement reads the current row of rows, selected as dataElementColumns.
+func scanDataElement(rows *sql.Rows) (DataElement, error) {
+	var d DataElement
+	err := rows.Scan(&d.GUID, &d.InstanceID, &d.InstanceGUID, &d.DataType, &d.ContentType, &d.Filename, &d.Size, &d.SHA256,
+		&d.BlobKey, &d.Locked, &d.Created, &d.CreatedBy, &d.LastChanged, &d.LastChangedBy, &d.Document)
+	return d, err
+}
+
 // ListDataElements returns an instance's elements in creation order.
 func (s *Store) ListDataElements(ctx context.Context, instanceID int64) ([]DataElement, error) {
-	var out []DataElement
-	err := s.db(ctx).Where("instance_id = ?", instanceID).Order("created, guid").Find(&out).Error
-	return out, wrap(fmt.Sprintf("list data elements of instance %d", instanceID), err)
+	out := []DataElement{} // gorm's Find gave an empty slice, not nil, for no rows
+	err := s.eachDataElement(ctx, listDataElementsSQL, instanceID, func(d DataElement) { out = append(out, d) })
+	if err != nil {
+		return nil, wrap(fmt.Sprintf("list data elements of instance %d", instanceID), err)
+	}
+	return out, nil
 }
 
 // ListDataElementsOf returns the elements of each of the instances ids, each
@@ -78,14 +113,42 @@ func (s *Store) ListDataElementsOf(ctx context.Context, ids []int64) (map[int64]
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var rows []DataElement
-	if err := s.db(ctx).Where("instance_id IN ?", ids).Order("instance_id, created, guid").Find(&rows).Error; err != nil {
+	var arg any = ids
+	if s.dialect != dbx.Postgres {
+		b := []byte{'['}
+		for i, id := range ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, id, 10)
+		}
+		arg = string(append(b, ']'))
+	}
+	err := s.eachDataElement(ctx, listDataElementsOfSQL, arg, func(d DataElement) {
+		out[d.InstanceID] = append(out[d.InstanceID], d)
+	})
+	if err != nil {
 		return nil, wrap(fmt.Sprintf("list data elements of %d instances", len(ids)), err)
 	}
-	for _, r := range rows {
-		out[r.InstanceID] = append(out[r.InstanceID], r)
-	}
 	return out, nil
+}
+
+// eachDataElement runs q, which selects dataElementColumns, with arg and calls fn
+// with every row.
+func (s *Store) eachDataElement(ctx context.Context, q rawSQL, arg any, fn func(DataElement)) error {
+	rows, err := s.query(ctx, q, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d, err := scanDataElement(rows)
+		if err != nil {
+			return err
+		}
+		fn(d)
+	}
+	return rows.Err()
 }
 
 // ReplaceDataElement overwrites the content columns and document of an unlocked

@@ -118,12 +118,25 @@ func (s *Store) byIdempotency(ctx context.Context, createdBy string, idem Idempo
 	return prev, nil
 }
 
+// getInstanceSQL selects every column of Instance, in the order GetInstance scans.
+var getInstanceSQL = newRawSQL("SELECT id, guid, party_id, org, app_id, app_version, current_task, " +
+	"is_complete, is_archived, archived_at, is_soft_deleted, soft_deleted_at, is_hard_deleted, hard_deleted_at, " +
+	"confirmed, created, created_by, last_changed, last_changed_by, version, idempotency_key, request_hash, document " +
+	"FROM instances WHERE guid = ? AND party_id = ?")
+
 // GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown
-// or belongs to another party.
+// or belongs to another party. It runs on every request that names an instance, so
+// it bypasses gorm (see rawSQL).
 func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (Instance, error) {
 	var in Instance
-	err := s.db(ctx).Where("guid = ? AND party_id = ?", guid, partyID).Take(&in).Error
-	return in, wrap("get instance "+guid, err)
+	err := s.queryRow(ctx, getInstanceSQL, []any{guid, partyID},
+		&in.ID, &in.GUID, &in.PartyID, &in.Org, &in.AppID, &in.AppVersion, &in.CurrentTask,
+		&in.IsComplete, &in.IsArchived, &in.ArchivedAt, &in.IsSoftDeleted, &in.SoftDeletedAt, &in.IsHardDeleted, &in.HardDeletedAt,
+		&in.Confirmed, &in.Created, &in.CreatedBy, &in.LastChanged, &in.LastChangedBy, &in.Version, &in.IdempotencyKey, &in.RequestHash, &in.Document)
+	if err != nil {
+		return Instance{}, wrap("get instance "+guid, err)
+	}
+	return in, nil
 }
 
 // UpdateInstance writes the mutable columns of in if the stored version still equals

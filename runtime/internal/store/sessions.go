@@ -65,15 +65,22 @@ func (s *Store) CreateSession(ctx context.Context, n NewSession) (string, Sessio
 	return token, sess, wrap("create session", s.db(ctx).Create(&sess).Error)
 }
 
+// getSessionSQL selects every column of Session, in the order GetSession scans.
+var getSessionSQL = newRawSQL("SELECT sessions.id, sessions.user_id, sessions.party_id, sessions.auth_level, " +
+	"sessions.idle_seconds, sessions.created, sessions.last_seen, sessions.idle_expires_at, sessions.absolute_expires_at, " +
+	"users.party_id AS user_party_id FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.id = ?")
+
 // GetSession returns the live session for token, with its user's party, and slides
 // its idle expiry. An unknown or expired token is ErrNotFound; an expired session
-// is deleted.
+// is deleted. Every authenticated request reads its session, so the read bypasses
+// gorm (see rawSQL).
 func (s *Store) GetSession(ctx context.Context, token string) (Session, error) {
 	var sess Session
-	err := s.db(ctx).Select("sessions.*, users.party_id AS user_party_id").Joins("JOIN users ON users.id = sessions.user_id").
-		Where("sessions.id = ?", sessionID(token)).Take(&sess).Error
+	err := s.queryRow(ctx, getSessionSQL, []any{sessionID(token)},
+		&sess.ID, &sess.UserID, &sess.PartyID, &sess.AuthLevel, &sess.IdleSeconds, &sess.Created,
+		&sess.LastSeen, &sess.IdleExpiresAt, &sess.AbsoluteExpiresAt, &sess.UserPartyID)
 	if err != nil {
-		return sess, wrap("get session", err)
+		return Session{}, wrap("get session", err)
 	}
 	now := s.clock()
 	if !now.Before(sess.IdleExpiresAt) || !now.Before(sess.AbsoluteExpiresAt) {

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"gorm.io/gorm"
+)
+
+// rawSQL is one fixed statement in the placeholder syntax of each engine: "?" for
+// SQLite, "$1", "$2", … for PostgreSQL. The hottest reads (GetInstance,
+// ListDataElements, ListDataElementsOf, GetSession) run one through database/sql and
+// scan its columns by hand: on a form page load, gorm's statement building,
+// callbacks and reflection cost more CPU than the query.
+type rawSQL struct{ sqlite, postgres string }
+
+// newRawSQL returns q, written with "?" placeholders, for both engines. It is
+// called when the package loads, never per query; q must not hold a "?" that is
+// not a placeholder.
+func newRawSQL(q string) rawSQL {
+	var b strings.Builder
+	n := 0
+	for i := range len(q) {
+		if q[i] != '?' {
+			b.WriteByte(q[i])
+			continue
+		}
+		n++
+		b.WriteString("$" + strconv.Itoa(n))
+	}
+	return rawSQL{sqlite: q, postgres: b.String()}
+}
+
+// in returns q's text for dialect.
+func (q rawSQL) in(dialect dbx.Dialect) string {
+	if dialect == dbx.Postgres {
+		return q.postgres
+	}
+	return q.sqlite
+}
+
+// query runs q with args on the connection s is bound to: the pool, or the
+// transaction handed to Tx (gorm's Statement.ConnPool is either). The caller scans
+// and closes the rows.
+func (s *Store) query(ctx context.Context, q rawSQL, args ...any) (*sql.Rows, error) {
+	return s.g.Statement.ConnPool.QueryContext(ctx, q.in(s.dialect), args...)
+}
+
+// queryRow runs q like query and scans its first row into dest. No row is
+// gorm.ErrRecordNotFound, as from gorm's Take, so that wrap makes it ErrNotFound.
+func (s *Store) queryRow(ctx context.Context, q rawSQL, args []any, dest ...any) error {
+	err := s.g.Statement.ConnPool.QueryRowContext(ctx, q.in(s.dialect), args...).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return gorm.ErrRecordNotFound
+	}
+	return err
+}

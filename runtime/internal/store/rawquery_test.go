@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/store"
+	"github.com/google/uuid"
+)
+
+// TestRawReads round-trips every column of the rows that GetInstance,
+// ListDataElements, ListDataElementsOf and GetSession scan by hand. Rows are
+// written with gorm; each read must give back the written values (instants
+// compared in UTC, pointers nil or not as written) and exactly what gorm's own
+// query gives, down to time locations and empty slices.
+func TestRawReads(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		now := time.Date(2024, 6, 1, 9, 0, 0, 123456000, time.UTC) // microseconds survive both engines
+		at := func(d time.Duration) time.Time { return now.Add(d) }
+		ptr := func(d time.Duration) *time.Time { v := at(d); return &v }
+		s := newStore(t, db, store.WithClock(func() time.Time { return now }))
+		ctx := context.Background()
+		g := db.Gorm.WithContext(ctx)
+
+		t.Run("instance", func(t *testing.T) {
+			key := "idem-key"
+			for _, tc := range []struct {
+				name string
+				in   store.Instance
+			}{
+				{"nil pointers", store.Instance{IsComplete: true, IsHardDeleted: true, Confirmed: true}},
+				{"all pointers", store.Instance{IsArchived: true, IsHardDeleted: true, ArchivedAt: ptr(-3 * time.Hour),
+					SoftDeletedAt: ptr(-2*time.Hour + time.Microsecond), HardDeletedAt: ptr(-time.Hour + 2*time.Microsecond), IdempotencyKey: &key}},
+				{"other flags", store.Instance{IsSoftDeleted: true, Confirmed: true, SoftDeletedAt: ptr(time.Microsecond)}},
+			} {
+				t.Run(tc.name, func(t *testing.T) {
+					in := tc.in
+					in.GUID, in.PartyID, in.Org, in.AppID, in.AppVersion = uuid.NewString(), 501, "ttd", "ttd/raw", "v7"
+					in.CurrentTask, in.Created, in.CreatedBy = "Task_2", at(-48*time.Hour+3*time.Microsecond), "1337"
+					in.LastChanged, in.LastChangedBy, in.Version = at(-24*time.Hour+4*time.Microsecond), "4242", 9
+					in.RequestHash, in.Document = "cafe", `{"appId":"ttd/raw"}`
+					if err := g.Create(&in).Error; err != nil {
+						t.Fatal(err)
+					}
+					got, err := s.GetInstance(ctx, in.PartyID, in.GUID)
+					var ref store.Instance
+					refErr := g.Where("guid = ? AND party_id = ?", in.GUID, in.PartyID).Take(&ref).Error
+					sameRow(t, in, got, err, ref, refErr)
+					if _, err := s.GetInstance(ctx, in.PartyID+1, in.GUID); !errors.Is(err, store.ErrNotFound) {
+						t.Fatalf("another party's instance: %v, want ErrNotFound", err)
+					}
+				})
+			}
+		})
+
+		t.Run("data elements", func(t *testing.T) {
+			a, err := s.CreateInstance(ctx, newInstance(502, "ttd", "ttd/raw"), store.Idempotency{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := s.CreateInstance(ctx, newInstance(502, "ttd", "ttd/raw"), store.Idempotency{})
+			empty, _ := s.CreateInstance(ctx, newInstance(502, "ttd", "ttd/raw"), store.Idempotency{})
+			var written []store.DataElement
+			for i, tc := range []struct {
+				name    string
+				in      store.Instance
+				locked  bool
+				created time.Duration
+			}{
+				{"locked", a, true, 5 * time.Microsecond},
+				{"unlocked, same created", a, false, 5 * time.Microsecond}, // ordered by guid
+				{"earlier", a, false, time.Microsecond},
+				{"other instance", b, true, 0},
+			} {
+				d := newElement(tc.in, "type-"+tc.name)
+				d.ContentType, d.Filename, d.Size, d.SHA256 = "text/"+tc.name, "f"+tc.name, int64(100+i), "sha-"+tc.name
+				d.Locked, d.Created, d.CreatedBy = tc.locked, at(tc.created), "c-"+tc.name
+				d.LastChanged, d.LastChangedBy = at(time.Hour+tc.created), "l-"+tc.name
+				if err := g.Create(&d).Error; err != nil {
+					t.Fatal(err)
+				}
+				written = append(written, d)
+			}
+			byInstance := map[int64][]store.DataElement{}
+			for _, d := range written {
+				byInstance[d.InstanceID] = append(byInstance[d.InstanceID], d)
+			}
+			for _, in := range []store.Instance{a, b, empty} {
+				want := byInstance[in.ID]
+				sortElements(want)
+				got, err := s.ListDataElements(ctx, in.ID)
+				var ref []store.DataElement
+				refErr := g.Where("instance_id = ?", in.ID).Order("created, guid").Find(&ref).Error
+				sameRows(t, want, got, err, ref, refErr)
+			}
+
+			ids := []int64{b.ID, a.ID, empty.ID, 1 << 40}
+			got, err := s.ListDataElementsOf(ctx, ids)
+			var refRows []store.DataElement
+			refErr := g.Where("instance_id IN ?", ids).Order("instance_id, created, guid").Find(&refRows).Error
+			ref := map[int64][]store.DataElement{}
+			for _, r := range refRows {
+				ref[r.InstanceID] = append(ref[r.InstanceID], r)
+			}
+			if err != nil || refErr != nil || len(got) != 2 || len(ref) != 2 {
+				t.Fatalf("ListDataElementsOf = %d instances, %v; gorm %d, %v; want 2", len(got), err, len(ref), refErr)
+			}
+			for id, want := range byInstance {
+				sortElements(want)
+				sameRows(t, want, got[id], nil, ref[id], nil)
+			}
+		})
+
+		t.Run("session", func(t *testing.T) {
+			p, _ := s.CreateParty(ctx, store.Party{Type: store.PartyPerson, Name: "Kari"})
+			u, err := s.CreateUser(ctx, store.User{Username: "kari", PartyID: p.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := store.Session{ID: "0123456789abcdef", UserID: u.ID, PartyID: p.ID + 1000, AuthLevel: 4, IdleSeconds: 1800,
+				Created: at(-10 * time.Minute), LastSeen: at(-30*time.Second + time.Microsecond),
+				IdleExpiresAt: at(20*time.Minute + 2*time.Microsecond), AbsoluteExpiresAt: at(time.Hour + 3*time.Microsecond)}
+			// GetSession looks sessions up by the hash of the token; the token is not stored.
+			token := "raw-reads-token"
+			sum := sha256.Sum256([]byte(token))
+			in.ID = hex.EncodeToString(sum[:])
+			if err := g.Create(&in).Error; err != nil {
+				t.Fatal(err)
+			}
+			in.UserPartyID = p.ID
+			got, err := s.GetSession(ctx, token)
+			var ref store.Session
+			refErr := g.Select("sessions.*, users.party_id AS user_party_id").Joins("JOIN users ON users.id = sessions.user_id").
+				Where("sessions.id = ?", in.ID).Take(&ref).Error
+			sameRow(t, in, got, err, ref, refErr)
+			if _, err := s.GetSession(ctx, "unknown"); !errors.Is(err, store.ErrNotFound) {
+				t.Fatalf("unknown token: %v, want ErrNotFound", err)
+			}
+		})
+
+		t.Run("in a transaction", func(t *testing.T) {
+			// The reads run on the transaction's connection: they see its uncommitted rows.
+			err := s.Tx(ctx, func(tx *store.Store) error {
+				in, err := tx.CreateInstance(ctx, newInstance(503, "ttd", "ttd/raw"), store.Idempotency{})
+				if err != nil {
+					return err
+				}
+				d, err := tx.CreateDataElement(ctx, newElement(in, "model"))
+				if err != nil {
+					return err
+				}
+				if got, err := tx.GetInstance(ctx, in.PartyID, in.GUID); err != nil || got.ID != in.ID {
+					t.Errorf("GetInstance in Tx = %+v, %v", got, err)
+				}
+				if got, err := tx.ListDataElements(ctx, in.ID); err != nil || len(got) != 1 || got[0].GUID != d.GUID {
+					t.Errorf("ListDataElements in Tx = %+v, %v", got, err)
+				}
+				if got, err := tx.ListDataElementsOf(ctx, []int64{in.ID}); err != nil || len(got[in.ID]) != 1 {
+					t.Errorf("ListDataElementsOf in Tx = %+v, %v", got, err)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+	})
+}
+
+// sameRow fails t unless got (read with err) equals want as instants and equals
+// ref (gorm's read of the same row) exactly.
+func sameRow[T any](t *testing.T, want, got T, err error, ref T, refErr error) {
+	t.Helper()
+	if err != nil || refErr != nil {
+		t.Fatalf("read: %v; gorm's read: %v", err, refErr)
+	}
+	if !reflect.DeepEqual(inUTC(got), inUTC(want)) {
+		t.Errorf("read back\n %+v\nwant\n %+v", got, want)
+	}
+	if !reflect.DeepEqual(got, ref) {
+		t.Errorf("read back\n %+v\ngorm reads\n %+v", got, ref)
+	}
+}
+
+// sameRows is sameRow for lists; an empty want matches an empty, non-nil got, as
+// gorm's Find returns.
+func sameRows[T any](t *testing.T, want, got []T, err error, ref []T, refErr error) {
+	t.Helper()
+	if err != nil || refErr != nil {
+		t.Fatalf("read: %v; gorm's read: %v", err, refErr)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read %d rows, want %d", len(got), len(want))
+	}
+	for i := range want {
+		sameRow(t, want[i], got[i], nil, ref[i], nil)
+	}
+	if (got == nil) != (ref == nil) {
+		t.Errorf("read nil = %t, gorm's nil = %t", got == nil, ref == nil)
+	}
+}
+
+// inUTC returns a copy of the struct v with its time.Time and *time.Time fields
+// in UTC, so that DeepEqual compares instants whatever location a driver gives.
+func inUTC[T any](v T) T {
+	rv := reflect.ValueOf(&v).Elem()
+	for i := range rv.NumField() {
+		switch f := rv.Field(i); x := f.Interface().(type) {
+		case time.Time:
+			f.Set(reflect.ValueOf(x.UTC()))
+		case *time.Time:
+			if x != nil {
+				u := x.UTC()
+				f.Set(reflect.ValueOf(&u))
+			}
+		}
+	}
+	return v
+}
+
+// sortElements orders elements as the list reads do: by created, then guid.
+func sortElements(ds []store.DataElement) {
+	slices.SortFunc(ds, func(a, b store.DataElement) int {
+		if c := a.Created.Compare(b.Created); c != 0 {
+			return c
+		}
+		return strings.Compare(a.GUID, b.GUID)
+	})
+}
