@@ -28,9 +28,7 @@ func (p *printer) page(pv *pageView) {
 		p.Raw(` enctype="multipart/form-data"`)
 	}
 	p.Attr("data-page", pv.Page)
-	p.Raw(">\n" + `<button type="submit" name="_action" value="save" class="ds-sr-only" tabindex="-1">`)
-	p.Text(pv.UI.Save)
-	p.Raw("</button>\n")
+	p.wrapText(">\n"+`<button type="submit" name="_action" value="save" class="ds-sr-only" tabindex="-1">`, pv.UI.Save, "</button>\n")
 	for _, h := range pv.Hidden {
 		p.Raw(`<input type="hidden"`)
 		p.Attr("name", h.Name)
@@ -109,9 +107,7 @@ func (p *printer) heading(level int, id, comp string, content template.HTML) {
 	p.Raw("<h" + n + ` class="ds-heading" data-size="` + headingSizes[level] + `"`)
 	p.AttrIf("id", id)
 	p.AttrIf("data-component", comp)
-	p.Raw(">")
-	p.html(content)
-	p.Raw("</h" + n + ">")
+	p.wrap(">", content, "</h"+n+">")
 }
 
 func (p *printer) headingView(v *view) { p.heading(v.Level, v.ID, v.Comp, v.Title) }
@@ -156,9 +152,7 @@ func (p *printer) button(b *button) {
 	p.Raw(">")
 	p.html(b.Text)
 	if b.SRText != "" {
-		p.Raw(`<span class="ds-sr-only"> `)
-		p.Text(b.SRText)
-		p.Raw("</span>")
+		p.wrapText(`<span class="ds-sr-only"> `, b.SRText, "</span>")
 	}
 	p.Raw("</button>")
 }
@@ -176,9 +170,7 @@ func (p *printer) msgs(ms []message) {
 		p.Raw(`<p class="ds-validation-message"`)
 		p.Attr("data-color", m.Color)
 		p.Attr("id", m.ID)
-		p.Raw(">")
-		p.html(m.Text)
-		p.Raw("</p>")
+		p.wrap(">", m.Text, "</p>")
 	}
 }
 
@@ -190,9 +182,7 @@ func (p *printer) itemText(it *item) {
 	}
 	p.Raw(`<a class="ds-link" href="`)
 	p.URL(it.Href)
-	p.Raw(`">`)
-	p.html(it.Text)
-	p.Raw("</a>")
+	p.wrap(`">`, it.Text, "</a>")
 }
 
 // ui returns the renderer's own strings of v; never nil.
@@ -209,4 +199,18 @@ func or(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// wrap writes markup open, the HTML s and markup end.
+func (p *printer) wrap(open string, s template.HTML, end string) {
+	p.Raw(open)
+	p.html(s)
+	p.Raw(end)
+}
+
+// wrapText writes markup open, the text s escaped and markup end.
+func (p *printer) wrapText(open, s, end string) {
+	p.Raw(open)
+	p.Text(s)
+	p.Raw(end)
 }

@@ -24,9 +24,7 @@ func (p *printer) navbar(v *view) {
 		it := &v.Items[i]
 		p.Raw("<li>")
 		if it.Current {
-			p.Raw(`<span class="ds-button" data-variant="primary" aria-current="page">`)
-			p.html(it.Text)
-			p.Raw("</span>")
+			p.wrap(`<span class="ds-button" data-variant="primary" aria-current="page">`, it.Text, "</span>")
 		} else if it.Button != nil {
 			p.button(it.Button)
 		}
@@ -55,9 +53,7 @@ func (p *printer) link(v *view) {
 	p.Raw(">")
 	p.html(v.Title)
 	if v.NewTab {
-		p.Raw(`<span class="ds-sr-only"> `)
-		p.Text(v.ui().NewTab)
-		p.Raw("</span>")
+		p.wrapText(`<span class="ds-sr-only"> `, v.ui().NewTab, "</span>")
 	}
 	p.Raw("</a></p>")
 }
@@ -116,9 +112,7 @@ func (p *printer) section(v *view) {
 }
 
 func (p *printer) div(v *view) {
-	p.Raw(`<div class="bl-`)
-	p.Text(or(v.Variant, "group"))
-	p.Raw(`"`)
+	p.wrapText(`<div class="bl-`, or(v.Variant, "group"), `"`)
 	p.open(v)
 	p.Raw(">")
 	p.children(v)
@@ -159,21 +153,15 @@ func (p *printer) table(t *table) {
 		if t.SRCaption {
 			p.Raw(` class="ds-sr-only"`)
 		}
-		p.Raw(">")
-		p.html(t.Caption)
-		p.Raw("</caption>")
+		p.wrap(">", t.Caption, "</caption>")
 	}
 	if len(t.Headers) > 0 || t.Actions != "" {
 		p.Raw("<thead><tr>")
 		for _, h := range t.Headers {
-			p.Raw(`<th scope="col">`)
-			p.html(h.Text)
-			p.Raw("</th>")
+			p.wrap(`<th scope="col">`, h.Text, "</th>")
 		}
 		if t.Actions != "" {
-			p.Raw(`<th scope="col"><span class="ds-sr-only">`)
-			p.Text(t.Actions)
-			p.Raw("</span></th>")
+			p.wrapText(`<th scope="col"><span class="ds-sr-only">`, t.Actions, "</span></th>")
 		}
 		p.Raw("</tr></thead>")
 	}
@@ -232,9 +220,7 @@ func (p *printer) accordion(v *view) {
 	if v.HiddenByExpr {
 		p.Raw(` data-hidden="true"`)
 	}
-	p.Raw("><summary>")
-	p.html(v.Title)
-	p.Raw("</summary><div>")
+	p.wrap("><summary>", v.Title, "</summary><div>")
 	p.children(v)
 	p.Raw("</div></details>")
 }
@@ -250,9 +236,7 @@ func (p *printer) card(v *view) {
 	p.desc(v)
 	p.children(v)
 	if v.Body != "" {
-		p.Raw(`<div class="bl-card-footer">`)
-		p.html(v.Body)
-		p.Raw("</div>")
+		p.wrap(`<div class="bl-card-footer">`, v.Body, "</div>")
 	}
 	p.Raw("</div>")
 }

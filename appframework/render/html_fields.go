@@ -6,13 +6,9 @@ package render
 func (p *printer) marker(v *view) {
 	switch {
 	case v.Required:
-		p.Raw(` <span class="ds-tag" data-color="warning" data-size="sm">`)
-		p.Text(v.ui().Required)
-		p.Raw("</span>")
+		p.wrapText(` <span class="ds-tag" data-color="warning" data-size="sm">`, v.ui().Required, "</span>")
 	case v.Optional:
-		p.Raw(` <span class="bl-optional">`)
-		p.Text(v.ui().Optional)
-		p.Raw("</span>")
+		p.wrapText(` <span class="bl-optional">`, v.ui().Optional, "</span>")
 	}
 }
 
@@ -41,18 +37,12 @@ func (p *printer) desc(v *view) {
 	if v.Desc != "" {
 		p.Raw(`<div data-field="description"`)
 		p.Attr("id", v.DescID())
-		p.Raw(">")
-		p.html(v.Desc)
-		p.Raw("</div>")
+		p.wrap(">", v.Desc, "</div>")
 	}
 	if v.Help != "" {
-		p.Raw(`<details class="bl-help"><summary>`)
-		p.Text(v.ui().Help)
-		p.Raw("</summary><div")
+		p.wrapText(`<details class="bl-help"><summary>`, v.ui().Help, "</summary><div")
 		p.Attr("id", v.HelpID())
-		p.Raw(">")
-		p.html(v.Help)
-		p.Raw("</div></details>")
+		p.wrap(">", v.Help, "</div></details>")
 	}
 }
 
@@ -127,15 +117,11 @@ func (p *printer) input(v *view) {
 	}
 	p.Raw(`<div class="ds-field-affixes">`)
 	if v.Prefix != "" {
-		p.Raw(`<span class="ds-field-affix">`)
-		p.html(v.Prefix)
-		p.Raw("</span>")
+		p.wrap(`<span class="ds-field-affix">`, v.Prefix, "</span>")
 	}
 	p.inputEl(v)
 	if v.Suffix != "" {
-		p.Raw(`<span class="ds-field-affix">`)
-		p.html(v.Suffix)
-		p.Raw("</span>")
+		p.wrap(`<span class="ds-field-affix">`, v.Suffix, "</span>")
 	}
 	p.Raw("</div>")
 	p.fieldEnd(v)
@@ -156,9 +142,7 @@ func (p *printer) textarea(v *view) {
 	p.maxLength(v.MaxLength)
 	p.AttrIf("autocomplete", v.Autocomplete)
 	p.state(v)
-	p.Raw(">")
-	p.Text(v.Value)
-	p.Raw("</textarea>")
+	p.wrapText(">", v.Value, "</textarea>")
 	p.fieldEnd(v)
 }
 
@@ -190,9 +174,7 @@ func (p *printer) selectField(v *view) {
 	p.invalid(v)
 	p.Raw(">")
 	if !v.Multiple {
-		p.Raw(`<option value="">`)
-		p.Text(v.ui().Select)
-		p.Raw("</option>")
+		p.wrapText(`<option value="">`, v.ui().Select, "</option>")
 	}
 	for _, o := range v.Options {
 		p.Raw("<option")
@@ -200,9 +182,7 @@ func (p *printer) selectField(v *view) {
 		if o.Checked {
 			p.Raw(" selected")
 		}
-		p.Raw(">")
-		p.Text(o.Text)
-		p.Raw("</option>")
+		p.wrapText(">", o.Text, "</option>")
 	}
 	p.Raw("</select>")
 	p.fieldEnd(v)
@@ -237,9 +217,7 @@ func (p *printer) choices(v *view) {
 		p.choice(v, &v.Options[i])
 	}
 	if len(v.Options) == 0 {
-		p.Raw(`<p class="ds-paragraph" data-size="sm">`)
-		p.Text(v.ui().NoOptions)
-		p.Raw("</p>")
+		p.wrapText(`<p class="ds-paragraph" data-size="sm">`, v.ui().NoOptions, "</p>")
 	}
 	p.msgs(v.Msgs)
 	p.Raw("</fieldset>")
@@ -269,15 +247,11 @@ func (p *printer) choice(v *view, o *option) {
 	}
 	p.Raw(`><label class="ds-label" data-weight="regular"`)
 	p.Attr("for", o.ID)
-	p.Raw(">")
-	p.html(o.Label)
-	p.Raw("</label>")
+	p.wrap(">", o.Label, "</label>")
 	if o.Desc != "" {
 		p.Raw(`<div data-field="description"`)
 		p.Attr("id", o.DescID())
-		p.Raw(">")
-		p.html(o.Desc)
-		p.Raw("</div>")
+		p.wrap(">", o.Desc, "</div>")
 	}
 	p.Raw("</div>")
 }
@@ -289,9 +263,7 @@ func (p *printer) upload(v *view) {
 	if v.ReadOnly {
 		p.Raw(`<p class="ds-label"`)
 		p.Attr("id", v.ID)
-		p.Raw(">")
-		p.html(v.Title)
-		p.Raw("</p>")
+		p.wrap(">", v.Title, "</p>")
 	} else {
 		p.label(v)
 	}
@@ -314,9 +286,7 @@ func (p *printer) upload(v *view) {
 		}
 		p.Raw("</ul>")
 	} else {
-		p.Raw(`<p class="ds-paragraph" data-size="sm">`)
-		p.Text(v.ui().NoFiles)
-		p.Raw("</p>")
+		p.wrapText(`<p class="ds-paragraph" data-size="sm">`, v.ui().NoFiles, "</p>")
 	}
 	if !v.ReadOnly {
 		p.Raw(`<div class="ds-file-upload"><input type="file" class="ds-input"`)

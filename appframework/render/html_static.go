@@ -16,15 +16,11 @@ func (p *printer) value(v *view) {
 	p.open(v)
 	p.Raw(">")
 	if v.Title != "" {
-		p.Raw(`<dl><dt class="ds-label">`)
-		p.html(v.Title)
-		p.Raw(`</dt><dd class="ds-paragraph">`)
+		p.wrap(`<dl><dt class="ds-label">`, v.Title, `</dt><dd class="ds-paragraph">`)
 		p.html(v.Body)
 		p.Raw("</dd></dl>")
 	} else {
-		p.Raw(`<p class="ds-paragraph">`)
-		p.html(v.Body)
-		p.Raw("</p>")
+		p.wrap(`<p class="ds-paragraph">`, v.Body, "</p>")
 	}
 	p.desc(v)
 	p.Raw("</div>")
@@ -40,9 +36,7 @@ func (p *printer) dl(v *view) {
 	}
 	p.Raw("<dl>")
 	for _, it := range v.Items {
-		p.Raw(`<div><dt class="ds-label">`)
-		p.html(it.Text)
-		p.Raw(`</dt><dd class="ds-paragraph">`)
+		p.wrap(`<div><dt class="ds-label">`, it.Text, `</dt><dd class="ds-paragraph">`)
 		p.html(it.Value)
 		p.Raw("</dd></div>")
 	}
@@ -80,9 +74,7 @@ func (p *printer) image(v *view) {
 	p.AttrIf("width", v.Value)
 	p.Raw(">")
 	if v.Desc != "" {
-		p.Raw("<figcaption>")
-		p.html(v.Desc)
-		p.Raw("</figcaption>")
+		p.wrap("<figcaption>", v.Desc, "</figcaption>")
 	}
 	p.Raw("</figure>")
 }
@@ -100,13 +92,9 @@ func (p *printer) media(v *view) {
 	p.Attr("aria-labelledby", v.TitleID())
 	p.Raw(`><a class="ds-link" href="`)
 	p.URL(v.Src)
-	p.Raw(`">`)
-	p.html(v.Title)
-	p.Raw("</a></" + el + "><figcaption")
+	p.wrap(`">`, v.Title, "</a></"+el+"><figcaption")
 	p.Attr("id", v.TitleID())
-	p.Raw(">")
-	p.html(v.Title)
-	p.Raw("</figcaption></figure>")
+	p.wrap(">", v.Title, "</figcaption></figure>")
 }
 
 func (p *printer) iframe(v *view) {
@@ -133,15 +121,11 @@ func (p *printer) links(v *view) {
 	if v.Title != "" {
 		p.Raw(`<p class="ds-label"`)
 		p.Attr("id", v.TitleID())
-		p.Raw(">")
-		p.html(v.Title)
-		p.Raw("</p>")
+		p.wrap(">", v.Title, "</p>")
 	}
 	p.desc(v)
 	if len(v.Items) == 0 {
-		p.Raw(`<p class="ds-paragraph" data-size="sm">`)
-		p.Text(v.ui().NoFiles)
-		p.Raw("</p></div>")
+		p.wrapText(`<p class="ds-paragraph" data-size="sm">`, v.ui().NoFiles, "</p></div>")
 		return
 	}
 	p.Raw(`<ul class="ds-list"`)
@@ -168,16 +152,12 @@ func (p *printer) sumList(v *view) {
 		it := &v.Items[i]
 		p.Raw(`<div class="bl-summary-item"`)
 		p.Attr("id", it.ID)
-		p.Raw(`><dt class="ds-label">`)
-		p.html(it.Text)
-		p.Raw(`</dt><dd class="ds-paragraph">`)
+		p.wrap(`><dt class="ds-label">`, it.Text, `</dt><dd class="ds-paragraph">`)
 		p.html(it.Value)
 		if it.Href != "" {
 			p.Raw(` <a class="ds-link" href="`)
 			p.URL(it.Href)
-			p.Raw(`">`)
-			p.Text(v.ui().Change)
-			p.Raw(`<span class="ds-sr-only"> `)
+			p.wrapText(`">`, v.ui().Change, `<span class="ds-sr-only"> `)
 			p.Text(it.Plain)
 			p.Raw("</span></a>")
 		}
@@ -208,7 +188,5 @@ func (p *printer) notice(v *view) {
 	p.Attr("id", v.ID)
 	p.AttrIf("data-component", v.Comp)
 	p.Attr("data-unsupported", v.Text)
-	p.Raw(`><p class="ds-paragraph">`)
-	p.html(v.Body)
-	p.Raw("</p></div>")
+	p.wrap(`><p class="ds-paragraph">`, v.Body, "</p></div>")
 }
