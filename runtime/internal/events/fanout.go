@@ -101,7 +101,7 @@ func (w *Worker) fanOutTx(ctx context.Context, tx *store.Store, msgs []store.Out
 func eventIDsOf(msgs []store.OutboxMessage) [][]int64 {
 	out := make([][]int64, len(msgs))
 	for i, m := range msgs {
-		var p eventMessage
+		var p store.EventMessage
 		if json.Unmarshal([]byte(m.Payload), &p) == nil {
 			out[i] = p.EventIDs
 		}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -33,20 +32,17 @@ func NewPublisher(publicURL string) *Publisher {
 	return &Publisher{PublicURL: strings.TrimSuffix(publicURL, "/")}
 }
 
-// eventMessage is the payload of a TopicEvent message: the event row ids of one
-// transaction.
-type eventMessage struct {
-	EventIDs []int64 `json:"eventIds,omitempty"`
-}
-
 // PublishAll records one event per type about in at time at and queues their
 // delivery, in the transaction that makes the change. However many types, it costs
 // one insert into events and one into the outbox, since every statement is spent
 // holding the database's write lock.
 func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance, at time.Time, types ...string) ([]Event, error) {
-	if len(types) == 0 {
-		return nil, nil
-	}
+	return p.PublishAudited(ctx, tx, in, at, nil, types...)
+}
+
+// PublishAudited is PublishAll that also records the change's audit events,
+// together with the events (store.WriteEvents: one statement on PostgreSQL).
+func (p *Publisher) PublishAudited(ctx context.Context, tx *store.Store, in Instance, at time.Time, audit []store.InstanceEvent, types ...string) ([]Event, error) {
 	evs := make([]Event, len(types))
 	rows := make([]store.CloudEvent, len(types))
 	for i, typ := range types {
@@ -64,20 +60,11 @@ func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance
 			AlternativeSubject: ev.AlternativeSubject, Org: in.Org, App: in.App, InstanceGUID: in.GUID, PartyID: in.PartyID,
 			Time: at, Document: string(doc)}
 	}
-	rows, err := tx.AppendCloudEvents(ctx, rows)
-	if err != nil {
+	if err := tx.WriteEvents(ctx, store.EventWrite{Audit: audit, Cloud: rows, Topic: TopicEvent}); err != nil {
 		return nil, err
 	}
-	msg := eventMessage{EventIDs: make([]int64, len(rows))}
-	for i, r := range rows {
-		msg.EventIDs[i] = r.ID
+	if len(evs) == 0 {
+		return nil, nil
 	}
-	payload, err := json.Marshal(msg)
-	if err != nil {
-		return nil, err
-	}
-	// The message names its lowest event, which retention then keeps, with every
-	// later one, until the fan-out is done.
-	_, err = tx.EnqueueAbout(ctx, TopicEvent, "", slices.Min(msg.EventIDs), payload, time.Time{})
-	return evs, err
+	return evs, nil
 }

@@ -80,11 +80,9 @@ func (s *Service) SetSubstatus(ctx context.Context, c authz.Caller, snap *Snapsh
 		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 			return err
 		}
-		if _, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
-			EventType: EventSubstatusUpdated, Created: now, User: platformUser(c), ProcessInfo: mustJSON(inst.Process)}); err != nil {
-			return err
-		}
-		return s.publish(ctx, tx, evIn, now, events.TypeSubstatusChanged)
+		audit := []store.InstanceEvent{{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
+			EventType: EventSubstatusUpdated, Created: now, User: platformUser(c), ProcessInfo: mustJSON(inst.Process)}}
+		return s.publish(ctx, tx, evIn, now, audit, events.TypeSubstatusChanged)
 	})
 	if err != nil {
 		return nil, err

@@ -95,11 +95,9 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 			els[i] = created
 		}
 		user := platformUser(c)
-		if err := tx.AppendEvents(ctx, []store.InstanceEvent{auditEvent(row, EventCreated, now, user, doc.Process),
-			auditEvent(row, EventProcessStartEvent, now, user, &startEvent), auditEvent(row, EventProcessStartTask, now, user, doc.Process)}); err != nil {
-			return err
-		}
-		return s.publish(ctx, tx, evIn, now, events.TypeInstanceCreated, stepEvent(step))
+		audit := []store.InstanceEvent{auditEvent(row, EventCreated, now, user, doc.Process),
+			auditEvent(row, EventProcessStartEvent, now, user, &startEvent), auditEvent(row, EventProcessStartTask, now, user, doc.Process)}
+		return s.publish(ctx, tx, evIn, now, audit, events.TypeInstanceCreated, stepEvent(step))
 	})
 	if errors.Is(err, store.ErrConflict) {
 		return nil, fail(ErrConflict, CodeIdempotency, "the idempotency key was used for another request")

@@ -122,15 +122,12 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 				}
 			}
 		}
-		if err := tx.AppendEvents(ctx, audit); err != nil {
-			return err
-		}
 		for _, job := range pdfs {
 			if err := enqueuePDF(ctx, tx, job); err != nil {
 				return err
 			}
 		}
-		return s.publish(ctx, tx, evIn, now, pass.eventTypes()...)
+		return s.publish(ctx, tx, evIn, now, audit, pass.eventTypes()...)
 	})
 	if err != nil {
 		s.dropBlobs(created)

@@ -64,11 +64,9 @@ func (s *Service) ProcessStart(ctx context.Context, c authz.Caller, snap *Snapsh
 			}
 		}
 		user := platformUser(c)
-		if err := tx.AppendEvents(ctx, []store.InstanceEvent{auditEvent(snap.row, EventProcessStartEvent, now, user, &startInfo),
-			auditEvent(snap.row, EventProcessStartTask, now, user, inst.Process)}); err != nil {
-			return err
-		}
-		return s.publish(ctx, tx, evIn, now, stepEvent(step))
+		audit := []store.InstanceEvent{auditEvent(snap.row, EventProcessStartEvent, now, user, &startInfo),
+			auditEvent(snap.row, EventProcessStartTask, now, user, inst.Process)}
+		return s.publish(ctx, tx, evIn, now, audit, stepEvent(step))
 	})
 	if err != nil {
 		s.dropBlobs(els)

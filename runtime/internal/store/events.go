@@ -41,6 +41,19 @@ func (s *Store) AppendEvent(ctx context.Context, e InstanceEvent) (InstanceEvent
 // AppendEvents records es with one INSERT, filling in their defaults as
 // AppendEvent does; they are listed in the order of es.
 func (s *Store) AppendEvents(ctx context.Context, es []InstanceEvent) error {
+	s.eventDefaults(es)
+	if len(es) == 0 {
+		return nil
+	}
+	op := "append event " + es[0].EventType
+	if len(es) > 1 {
+		op = fmt.Sprintf("append %d events", len(es))
+	}
+	return wrap(op, s.db(ctx).Create(&es).Error)
+}
+
+// eventDefaults fills in what AppendEvent documents: a new ID, now, "{}".
+func (s *Store) eventDefaults(es []InstanceEvent) {
 	for i := range es {
 		e := &es[i]
 		if e.ID == "" {
@@ -57,14 +70,6 @@ func (s *Store) AppendEvents(ctx context.Context, es []InstanceEvent) error {
 			e.ProcessInfo = "{}"
 		}
 	}
-	if len(es) == 0 {
-		return nil
-	}
-	op := "append event " + es[0].EventType
-	if len(es) > 1 {
-		op = fmt.Sprintf("append %d events", len(es))
-	}
-	return wrap(op, s.db(ctx).Create(&es).Error)
 }
 
 // EventFilter narrows ListEvents; zero fields do not filter. From is inclusive, To

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+)
+
+// EventMessage is the payload of the outbox message WriteEvents queues: the row
+// ids of the cloud events it announces, in id order.
+type EventMessage struct {
+	EventIDs []int64 `json:"eventIds,omitempty"`
+}
+
+// EventWrite is what a change records beside itself: its audit trail, the cloud
+// events that announce it, and the outbox topic of the message that delivers them.
+type EventWrite struct {
+	Audit []InstanceEvent
+	Cloud []CloudEvent
+	Topic string
+}
+
+// WriteEvents records w inside the caller's transaction: the audit events (with
+// AppendEvent's defaults), the cloud events, and, when there are any, one message
+// of w.Topic whose payload is an EventMessage naming them and whose event is the
+// lowest of them (see EnqueueAbout). On PostgreSQL it is one statement instead of
+// three: every round trip costs both the runtime and the server CPU, and a change
+// pays for these on every instantiation and process step.
+func (s *Store) WriteEvents(ctx context.Context, w EventWrite) error {
+	s.eventDefaults(w.Audit)
+	for i := range w.Cloud {
+		w.Cloud[i].Time = ts(w.Cloud[i].Time)
+	}
+	if len(w.Cloud) == 0 {
+		return s.AppendEvents(ctx, w.Audit)
+	}
+	op := fmt.Sprintf("write %d events and %d cloud events", len(w.Audit), len(w.Cloud))
+	if s.dialect == dbx.Postgres {
+		q, args := writeEventsSQL(w, s.clock())
+		_, err := s.g.Statement.ConnPool.ExecContext(ctx, q, args...)
+		return wrap(op, err)
+	}
+	if err := s.AppendEvents(ctx, w.Audit); err != nil {
+		return err
+	}
+	rows, err := s.AppendCloudEvents(ctx, w.Cloud)
+	if err != nil {
+		return err
+	}
+	msg := EventMessage{EventIDs: make([]int64, len(rows))}
+	for i, r := range rows {
+		msg.EventIDs[i] = r.ID
+	}
+	payload, err := json.Marshal(msg)
+	if err != nil {
+		return wrap(op, err)
+	}
+	_, err = s.EnqueueAbout(ctx, w.Topic, "", slices.Min(msg.EventIDs), payload, time.Time{})
+	return err
+}
+
+// writeEventsSQL is WriteEvents' PostgreSQL statement: data-modifying CTEs insert
+// the audit and cloud events, and the outbox row is built from the ids the latter
+// return, with the payload EventMessage's JSON encoding gives.
+func writeEventsSQL(w EventWrite, now time.Time) (string, []any) {
+	var b strings.Builder
+	var args []any
+	values := func(n int, row func(i int) []any) {
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j, v := range row(i) {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				args = append(args, v)
+				b.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			b.WriteByte(')')
+		}
+	}
+	b.WriteString("WITH ")
+	if len(w.Audit) > 0 {
+		b.WriteString(`audit AS (INSERT INTO instance_events (id, instance_guid, party_id, event_type, created, data_id, "user", process_info) VALUES `)
+		values(len(w.Audit), func(i int) []any {
+			e := w.Audit[i]
+			return []any{e.ID, e.InstanceGUID, e.PartyID, e.EventType, e.Created, e.DataID, e.User, e.ProcessInfo}
+		})
+		b.WriteString("), ")
+	}
+	b.WriteString("cloud AS (INSERT INTO events (event_id, type, source, subject, alternative_subject, org, app, instance_guid, party_id, time, document) VALUES ")
+	values(len(w.Cloud), func(i int) []any {
+		e := w.Cloud[i]
+		return []any{e.EventID, e.Type, e.Source, e.Subject, e.AlternativeSubject, e.Org, e.App, e.InstanceGUID, e.PartyID, e.Time, e.Document}
+	})
+	b.WriteString(" RETURNING id) INSERT INTO outbox (topic, ref, event_id, payload, created, available_at, attempts, locked_by, dead, last_error) SELECT ")
+	args = append(args, w.Topic, now)
+	topic, at := "$"+strconv.Itoa(len(args)-1), "$"+strconv.Itoa(len(args))
+	b.WriteString(topic + `, '', min(id), '{"eventIds":[' || string_agg(id::text, ',' ORDER BY id) || ']}', ` + at + ", " + at + ", 0, '', false, '' FROM cloud")
+	return b.String(), args
+}
