@@ -12,5 +12,8 @@
 // is escaped for the attribute. Raw writes trusted markup as it is; use it
 // only for constants and for values that are already HTML.
 //
+// A Writer's buffer can be kept for the next document with Reset; servers
+// that print a page per request keep Writers in a sync.Pool.
+//
 // The tests compare every escaper with html/template on the same input.
 package htmlw

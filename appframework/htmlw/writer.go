@@ -53,6 +53,12 @@ func (w *Writer) AttrIf(name, value string) {
 	}
 }
 
+// Reset empties the document and keeps the buffer for the next one.
+func (w *Writer) Reset() { w.b = w.b[:0] }
+
+// Cap reports the size of the buffer.
+func (w *Writer) Cap() int { return cap(w.b) }
+
 // Len reports how many bytes have been written.
 func (w *Writer) Len() int { return len(w.b) }
 

@@ -127,12 +127,23 @@ func (r *Renderer) RenderSummary(in SummaryInput) (template.HTML, error) {
 	return printPage((*printer).summaryPage, &pageView{Page: st.set.ID, Body: body, UI: st.ui}), nil
 }
 
+// printerPool recycles the printers' buffers: a page is printed into one and
+// copied out as a string, so the buffer is free again at once.
+var printerPool = sync.Pool{New: func() any { p := &printer{}; p.Grow(16 << 10); return p }}
+
+// maxPooledPrinter bounds the buffer a printer keeps for the next page.
+const maxPooledPrinter = 1 << 20
+
 // printPage runs one of the page printers on pv.
 func printPage(f func(*printer, *pageView), pv *pageView) template.HTML {
-	var p printer
-	p.Grow(16 << 10)
-	f(&p, pv)
-	return template.HTML(p.String()) //nolint:gosec // built by the printers, which escape every string
+	p := printerPool.Get().(*printer)
+	p.Reset()
+	f(p, pv)
+	out := template.HTML(p.String()) //nolint:gosec // built by the printers, which escape every string
+	if p.Cap() <= maxPooledPrinter {
+		printerPool.Put(p)
+	}
+	return out
 }
 
 // cachedExpr returns the parsed expression of x (a JSON-able value), from

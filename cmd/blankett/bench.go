@@ -29,6 +29,7 @@ type benchOptions struct {
 	blobSync      string
 	pdf           bool
 	cpuProfile    string
+	memProfile    string
 	// databases are the engines to run on in turn: "sqlite" (a temporary file)
 	// or a PostgreSQL DSN.
 	databases     []string
@@ -73,6 +74,7 @@ func newBenchCommand() *cobra.Command {
 	f.Int64Var(&o.count, "count", 0, "stop each scenario after this many operations (0: run for --duration)")
 	f.IntVar(&o.size, "size", 10*1024, "bytes of form data (XML) each submission PUTs, at least")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
+	f.StringVar(&o.memProfile, "memprofile", "", "write a profile of the memory allocated during the whole run (client and server together) to this file")
 	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
 	f.BoolVar(&o.pdf, "pdf", false, "let the runtime print PDF receipts during the run (Chromium from PATH); off by default, since they are made after the request by the outbox worker and their cost is measured on its own (go test ./runtime/internal/pdf -bench Print)")
@@ -121,6 +123,9 @@ func runBench(ctx context.Context, out, logs io.Writer, o benchOptions) (err err
 			return err
 		}
 		defer func() { err = errors.Join(err, stop()) }()
+	}
+	if o.memProfile != "" {
+		defer func() { err = errors.Join(err, writeAllocProfile(o.memProfile)) }()
 	}
 	for i, database := range o.databases {
 		if i > 0 {
@@ -182,6 +187,15 @@ func startCPUProfile(path string) (stop func() error, err error) {
 		return nil, err
 	}
 	return func() error { pprof.StopCPUProfile(); return f.Close() }, nil
+}
+
+// writeAllocProfile writes the allocations since the program started to path.
+func writeAllocProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	return errors.Join(pprof.Lookup("allocs").WriteTo(f, 0), f.Close())
 }
 
 // pdfChromium is the runtime's --pdf-chromium for the bench's --pdf.

@@ -29,15 +29,25 @@ func NewHTTPClient(clients int) *http.Client {
 }
 
 // Expect sends one request with the header pairs in hdr and fails unless the
-// status is want; the body is read to the end so the connection is reused.
+// status is want; the body is read to the end, so the connection is reused, and
+// dropped: a scenario that does not look at it should not make the garbage of
+// keeping it, since the client shares the machine with the server it measures.
 func Expect(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string) error {
-	_, err := Do(ctx, hc, method, url, body, want, hdr)
+	_, err := send(ctx, hc, method, url, body, want, hdr, false)
 	return err
 }
 
 // Do is Expect that returns the response body. Inside Run, each request's latency
 // (to the end of its body) is also recorded on its own.
 func Do(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string) ([]byte, error) {
+	return send(ctx, hc, method, url, body, want, hdr, true)
+}
+
+// errBodyMax bounds the part of an unexpected answer's body an error quotes.
+const errBodyMax = 300
+
+// send is Do, returning the body only when keep (or to quote it in the error).
+func send(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string, keep bool) ([]byte, error) {
 	t0 := time.Now()
 	defer func() { recordCall(ctx, time.Since(t0)) }()
 	var rd io.Reader
@@ -56,13 +66,18 @@ func Do(ctx context.Context, hc *http.Client, method, url string, body []byte, w
 		return nil, err
 	}
 	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
+	var b []byte
+	if keep || res.StatusCode != want {
+		b, err = io.ReadAll(res.Body)
+	} else {
+		_, err = io.Copy(io.Discard, res.Body)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if res.StatusCode != want {
-		if len(b) > 300 {
-			b = b[:300]
+		if len(b) > errBodyMax {
+			b = b[:errBodyMax]
 		}
 		return b, fmt.Errorf("%s %s: %d, want %d: %s", method, req.URL.Path, res.StatusCode, want, b)
 	}
