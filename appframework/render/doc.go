@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 
 // Package render turns an app's pages and task summaries into plain HTML
-// fragments (html/template) that use Digdir Designsystemet's CSS class names
+// fragments that use Digdir Designsystemet's CSS class names
 // and WCAG 2.1 AA semantics. The runtime wraps a fragment with its page
 // chrome, sessions and saving; studio's preview shows the same fragment, so
 // browser, preview and PDF never disagree.
 //
 // # API
 //
-// New parses the embedded templates once; the Renderer is shared and safe
+// New builds a Renderer; it is shared and safe
 // for concurrent use. RenderPage renders one page of a layout set as a
 // <form>; RenderSummary renders every visible page of a layout set as a
 // read-only summary (confirm step, receipt, PDF). Both take a Context: the
@@ -17,7 +17,20 @@
 // instance's data elements, URLs, and a Report that collects what was
 // tolerated (components without a renderer, expressions that failed).
 // Components are built in Go into a small view model first (ids, texts,
-// heading levels, buttons), and the templates only print it.
+// heading levels, buttons), and the printers (html*.go) only print it.
+//
+// # Escaping
+//
+// The printers write through appframework/htmlw, which escapes text, quoted
+// attribute values and URL attributes exactly as html/template does (its
+// tests compare the two on the same input, and fuzz them). They replaced
+// html/template, which DESIGN.md names for this package, because its
+// reflection was half the CPU of a form page; the output is byte for byte
+// what the templates printed. What html/template guaranteed by itself is
+// kept by a test: TestPrintersEscape (htmlw/rawcheck) fails when view data
+// reaches the unescaped Raw, so every string goes through Text, Attr or URL,
+// and only values typed template.HTML, which the build step made safe, are
+// written as they are.
 //
 // # Forms without JavaScript
 //
