@@ -54,7 +54,9 @@ func newBenchCommand() *cobra.Command {
 			"  submit         instantiate + PUT ~--size bytes of valid XML + PUT process/next (validates)\n" +
 			"  baseline-read  the same bare handler reading one row by key: the floor for a read-only request\n" +
 			"  page           GET the forms UI's page of an instance (skipped when there is no forms UI)\n" +
-			"and prints requests, errors, throughput, p50/p95/p99 latency and the ratio to the baseline.",
+			"and prints requests, errors, throughput, p50/p95/p99 latency, the CPU this process spent per\n" +
+			"operation (runtime and clients together; a PostgreSQL server's CPU is not in it) and the\n" +
+			"ratio to the baseline.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := o.check(); err != nil {

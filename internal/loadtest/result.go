@@ -19,6 +19,9 @@ type Result struct {
 	FirstError string
 	// Skipped, when set, says why the scenario did not run.
 	Skipped string
+	// CPU is the CPU time the whole process (server and clients when they share
+	// it) used during the run; 0 when it could not be read.
+	CPU time.Duration
 	// PerRequest, for a scenario of several HTTP requests per operation (submit:
 	// instantiate, PUT data, process/next), is the same run counted request by
 	// request; nil when each operation is one request.
@@ -31,6 +34,14 @@ func (r Result) Throughput() float64 {
 		return 0
 	}
 	return float64(r.Requests) / r.Elapsed.Seconds()
+}
+
+// CPUPerOp is CPU divided by the finished operations; 0 when unknown.
+func (r Result) CPUPerOp() time.Duration {
+	if r.Requests == 0 {
+		return 0
+	}
+	return r.CPU / time.Duration(r.Requests)
 }
 
 // summarise sorts lat and fills the counts and percentiles.

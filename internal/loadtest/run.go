@@ -64,6 +64,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	)
 	lat := make([][]time.Duration, opt.Clients)
 	calls := make([]*callRecorder, opt.Clients)
+	cpu0, cpuOK := processCPU()
 	begin := time.Now()
 	deadline := begin.Add(opt.Duration)
 	for c := range opt.Clients {
@@ -86,6 +87,9 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	}
 	wg.Wait()
 	r := summarise(name, slices.Concat(lat...), time.Since(begin))
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		r.CPU = cpu1 - cpu0
+	}
 	r.Errors = errCount.Load()
 	var all []time.Duration
 	for _, rec := range calls {
@@ -93,6 +97,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	}
 	if int64(len(all)) > r.Requests {
 		per := summarise(name+" (per request)", all, r.Elapsed)
+		per.CPU = r.CPU
 		r.PerRequest = &per
 	}
 	if s, ok := firstErr.Load().(string); ok {

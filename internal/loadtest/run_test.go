@@ -5,6 +5,7 @@ package loadtest
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -141,5 +142,36 @@ func TestRunPerRequest(t *testing.T) {
 	})
 	if err != nil || one.PerRequest != nil {
 		t.Fatalf("one request per operation: %+v, %v", one, err)
+	}
+}
+
+// TestRunCPU checks that a run reports the CPU the process spent on it: an
+// operation that hashes for a while costs far more than one that does not.
+func TestRunCPU(t *testing.T) {
+	busy := func(context.Context, int) error {
+		h := sha256.New()
+		buf := make([]byte, 1<<20)
+		for range 8 {
+			h.Write(buf)
+		}
+		return nil
+	}
+	r, err := Run(context.Background(), "busy", Options{Clients: 2, Duration: 10 * time.Second, Count: 20}, busy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := processCPU(); !ok {
+		t.Skip("this system reports no process CPU")
+	}
+	// 8 MiB of SHA-256 takes milliseconds on any machine this runs on.
+	if r.CPUPerOp() < time.Millisecond {
+		t.Errorf("CPU per op %s for hashing 8 MiB", r.CPUPerOp())
+	}
+	var buf bytes.Buffer
+	if err := Print(&buf, []Result{r}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`CPU per op[\s\S]*busy +20 +0 +\d+ +[\d.]+ms +[\d.]+ms +[\d.]+ms +[\d.]+ms +[\d.]+ms`).MatchString(buf.String()) {
+		t.Errorf("report lacks the CPU column:\n%s", buf.String())
 	}
 }

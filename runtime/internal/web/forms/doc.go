@@ -25,7 +25,8 @@
 //
 // Every handler decodes the request, authorises the caller through authz with the
 // app's policy (read to see, write to edit, delete, the process action to move on),
-// calls instances.Service and renders. The page chrome (html/template, embedded)
+// calls instances.Service and renders. The page chrome (printed by chrome_html.go
+// through htmlw; the other pages' fragments are embedded html/templates)
 // holds the language switch (nb, nn, en; kept in a cookie), a skip link, "my forms"
 // and the logout button; the page's single h1 comes from the rendered fragment, and
 // chrome ids start with "bl-".
