@@ -87,16 +87,11 @@ var (
 	}
 )
 
-// dest returns pointers to d's fields in the order of dataElementColumns.
-func (d *DataElement) dest() []any {
-	return []any{&d.GUID, &d.InstanceID, &d.InstanceGUID, &d.DataType, &d.ContentType, &d.Filename, &d.Size, &d.SHA256,
-		&d.BlobKey, &d.Locked, &d.Created, &d.CreatedBy, &d.LastChanged, &d.LastChangedBy, &d.Document}
-}
-
 // scanDataElement reads the current row of rows, selected as dataElementColumns.
 func scanDataElement(rows *sql.Rows) (DataElement, error) {
 	var d DataElement
-	err := rows.Scan(d.dest()...)
+	err := rows.Scan(&d.GUID, &d.InstanceID, &d.InstanceGUID, &d.DataType, &d.ContentType, &d.Filename, &d.Size, &d.SHA256,
+		&d.BlobKey, &d.Locked, &d.Created, &d.CreatedBy, &d.LastChanged, &d.LastChangedBy, &d.Document)
 	return d, err
 }
 

@@ -118,27 +118,22 @@ func (s *Store) byIdempotency(ctx context.Context, createdBy string, idem Idempo
 	return prev, nil
 }
 
-// instanceColumns lists every column of Instance, in the order of its dest.
-const instanceColumns = "id, guid, party_id, org, app_id, app_version, current_task, " +
+// getInstanceSQL selects every column of Instance, in the order GetInstance scans.
+var getInstanceSQL = newRawSQL("SELECT id, guid, party_id, org, app_id, app_version, current_task, " +
 	"is_complete, is_archived, archived_at, is_soft_deleted, soft_deleted_at, is_hard_deleted, hard_deleted_at, " +
-	"confirmed, created, created_by, last_changed, last_changed_by, version, idempotency_key, request_hash, document"
-
-// getInstanceSQL selects one instance by guid and party.
-var getInstanceSQL = newRawSQL("SELECT " + instanceColumns + " FROM instances WHERE guid = ? AND party_id = ?")
-
-// dest returns pointers to in's fields in the order of instanceColumns.
-func (in *Instance) dest() []any {
-	return []any{&in.ID, &in.GUID, &in.PartyID, &in.Org, &in.AppID, &in.AppVersion, &in.CurrentTask,
-		&in.IsComplete, &in.IsArchived, &in.ArchivedAt, &in.IsSoftDeleted, &in.SoftDeletedAt, &in.IsHardDeleted, &in.HardDeletedAt,
-		&in.Confirmed, &in.Created, &in.CreatedBy, &in.LastChanged, &in.LastChangedBy, &in.Version, &in.IdempotencyKey, &in.RequestHash, &in.Document}
-}
+	"confirmed, created, created_by, last_changed, last_changed_by, version, idempotency_key, request_hash, document " +
+	"FROM instances WHERE guid = ? AND party_id = ?")
 
 // GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown
 // or belongs to another party. It runs on every request that names an instance, so
 // it bypasses gorm (see rawSQL).
 func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (Instance, error) {
 	var in Instance
-	if err := s.queryRow(ctx, getInstanceSQL, []any{guid, partyID}, in.dest()...); err != nil {
+	err := s.queryRow(ctx, getInstanceSQL, []any{guid, partyID},
+		&in.ID, &in.GUID, &in.PartyID, &in.Org, &in.AppID, &in.AppVersion, &in.CurrentTask,
+		&in.IsComplete, &in.IsArchived, &in.ArchivedAt, &in.IsSoftDeleted, &in.SoftDeletedAt, &in.IsHardDeleted, &in.HardDeletedAt,
+		&in.Confirmed, &in.Created, &in.CreatedBy, &in.LastChanged, &in.LastChangedBy, &in.Version, &in.IdempotencyKey, &in.RequestHash, &in.Document)
+	if err != nil {
 		return Instance{}, wrap("get instance "+guid, err)
 	}
 	return in, nil

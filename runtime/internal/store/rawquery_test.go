@@ -20,8 +20,7 @@ import (
 )
 
 // TestRawReads round-trips every column of the rows that GetInstance,
-// ListDataElements, ListDataElementsOf, GetInstanceWithElements and GetSession
-// scan by hand. Rows are
+// ListDataElements, ListDataElementsOf and GetSession scan by hand. Rows are
 // written with gorm; each read must give back the written values (instants
 // compared in UTC, pointers nil or not as written) and exactly what gorm's own
 // query gives, down to time locations and empty slices.
@@ -104,16 +103,6 @@ func TestRawReads(t *testing.T) {
 				var ref []store.DataElement
 				refErr := g.Where("instance_id = ?", in.ID).Order("created, guid").Find(&ref).Error
 				sameRows(t, want, got, err, ref, refErr)
-
-				// The joined read gives the same instance and the same elements.
-				row, els, err := s.GetInstanceWithElements(ctx, in.PartyID, in.GUID)
-				var refIn store.Instance
-				refErr = g.Where("id = ?", in.ID).Take(&refIn).Error
-				sameRow(t, refIn, row, err, refIn, refErr)
-				sameRows(t, want, els, err, ref, nil)
-			}
-			if _, _, err := s.GetInstanceWithElements(ctx, a.PartyID+1, a.GUID); !errors.Is(err, store.ErrNotFound) {
-				t.Fatalf("GetInstanceWithElements of another party's instance: %v, want ErrNotFound", err)
 			}
 
 			ids := []int64{b.ID, a.ID, empty.ID, 1 << 40}
@@ -179,9 +168,6 @@ func TestRawReads(t *testing.T) {
 				}
 				if got, err := tx.ListDataElementsOf(ctx, []int64{in.ID}); err != nil || len(got[in.ID]) != 1 {
 					t.Errorf("ListDataElementsOf in Tx = %+v, %v", got, err)
-				}
-				if got, els, err := tx.GetInstanceWithElements(ctx, in.PartyID, in.GUID); err != nil || got.ID != in.ID || len(els) != 1 {
-					t.Errorf("GetInstanceWithElements in Tx = %+v, %d elements, %v", got, len(els), err)
 				}
 				return nil
 			})
