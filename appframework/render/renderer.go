@@ -31,7 +31,7 @@ const maxCachedExprs = 50_000
 // signature for callers that build one once at start-up.
 func New() (*Renderer, error) { return &Renderer{}, nil }
 
-// pageView is what the page template prints.
+// pageView is what the page printer prints.
 type pageView struct {
 	Action    string
 	Page      string
@@ -47,39 +47,40 @@ type hiddenField struct{ Name, Value string }
 
 // RenderPage renders one page of a layout set as a <form> fragment.
 func (r *Renderer) RenderPage(in PageInput) (template.HTML, error) {
-	st, err := r.newState(&in.Context)
+	pv, st, err := r.buildPage(in)
 	if err != nil {
 		return "", err
 	}
-	st.mode, st.open, st.showHidden = in.Mode, in.OpenRows, in.ShowHidden
-	pn := st.pageNode(in.Page)
-	if pn == nil {
-		return "", fmt.Errorf("%w: layout set %q has no page %q", ErrInput, st.set.ID, in.Page)
-	}
-	st.page = in.Page
-	body := st.nodes(pn.Children, bctx{level: 1, top: true})
-	body = st.finish(body, st.pageTitle(in.Page))
-	pv := pageView{Action: st.urls.FormAction(in.Page), Page: in.Page, Multipart: st.multipart, Body: body, UI: st.ui}
-	for name, v := range in.HiddenFields {
-		pv.Hidden = append(pv.Hidden, hiddenField{name, v})
-	}
-	slices.SortFunc(pv.Hidden, func(a, b hiddenField) int {
-		if a.Name < b.Name {
-			return -1
-		}
-		if a.Name > b.Name {
-			return 1
-		}
-		return 0
-	})
-	out := printPage((*printer).page, &pv)
+	out := printPage((*printer).page, pv)
 	if st.mode != Edit || !st.lastPage(in.Page) || canSubmit(string(out)) {
 		return out, nil
 	}
 	// A task whose layouts give no way to end it would strand the user on
 	// its last page (Altinn shows no button either), so the page gets one.
 	pv.Submit = &button{Action: string(ActSubmit), Text: escape(ui(st.lang, uiSubmit))}
-	return printPage((*printer).page, &pv), nil
+	return printPage((*printer).page, pv), nil
+}
+
+// buildPage builds the view of one page, ready to print.
+func (r *Renderer) buildPage(in PageInput) (*pageView, *state, error) {
+	st, err := r.newState(&in.Context)
+	if err != nil {
+		return nil, nil, err
+	}
+	st.mode, st.open, st.showHidden = in.Mode, in.OpenRows, in.ShowHidden
+	pn := st.pageNode(in.Page)
+	if pn == nil {
+		return nil, nil, fmt.Errorf("%w: layout set %q has no page %q", ErrInput, st.set.ID, in.Page)
+	}
+	st.page = in.Page
+	body := st.nodes(pn.Children, bctx{level: 1, top: true})
+	body = st.finish(body, st.pageTitle(in.Page))
+	pv := &pageView{Action: st.urls.FormAction(in.Page), Page: in.Page, Multipart: st.multipart, Body: body, UI: st.ui}
+	for name, v := range in.HiddenFields {
+		pv.Hidden = append(pv.Hidden, hiddenField{name, v})
+	}
+	slices.SortFunc(pv.Hidden, func(a, b hiddenField) int { return strings.Compare(a.Name, b.Name) })
+	return pv, st, nil
 }
 
 // lastPage reports whether page is the last one of the layout set's order.
@@ -107,9 +108,18 @@ func canSubmit(page string) bool {
 // RenderSummary renders every visible page of the layout set as a
 // read-only summary, for the confirm step, the receipt and the PDF.
 func (r *Renderer) RenderSummary(in SummaryInput) (template.HTML, error) {
-	st, err := r.newState(&in.Context)
+	pv, err := r.buildSummary(in)
 	if err != nil {
 		return "", err
+	}
+	return printPage((*printer).summaryPage, pv), nil
+}
+
+// buildSummary builds the view of a summary, ready to print.
+func (r *Renderer) buildSummary(in SummaryInput) (*pageView, error) {
+	st, err := r.newState(&in.Context)
+	if err != nil {
+		return nil, err
 	}
 	st.mode, st.editLinks = ReadOnly, in.EditLinks
 	title := in.Title
@@ -124,7 +134,7 @@ func (r *Renderer) RenderSummary(in SummaryInput) (template.HTML, error) {
 		body = st.summaryPages(bctx{level: 1, top: true})
 	}
 	body = st.finish(body, title)
-	return printPage((*printer).summaryPage, &pageView{Page: st.set.ID, Body: body, UI: st.ui}), nil
+	return &pageView{Page: st.set.ID, Body: body, UI: st.ui}, nil
 }
 
 // printerPool recycles the printers' buffers: a page is printed into one and
