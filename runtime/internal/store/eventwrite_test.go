@@ -4,6 +4,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"testing"
 	"time"
@@ -83,18 +84,46 @@ func TestWriteEvents(t *testing.T) {
 					t.Fatalf("%d messages, want %d", len(msgs), min(len(rows), 1))
 				}
 				if len(msgs) == 1 {
-					m := msgs[0]
-					want := `{"eventIds":[` + strconv.FormatInt(rows[0].ID, 10)
-					for _, r := range rows[1:] {
-						want += "," + strconv.FormatInt(r.ID, 10)
-					}
-					want += "]}"
-					if m.Topic != "event" || m.Payload != want || m.Ref != "" || m.Attempts != 0 || m.Dead || m.DoneAt != nil ||
-						m.LockedUntil != nil || !m.Created.Equal(now) || !m.AvailableAt.Equal(now) {
-						t.Errorf("message = %+v, want payload %s", m, want)
-					}
+					sameMessage(t, msgs[0], rows, now)
 				}
 			})
 		}
+
+		// Everything WriteEvents writes is part of the caller's transaction: a
+		// change that fails leaves none of it.
+		t.Run("rolled back", func(t *testing.T) {
+			guid := uuid.NewString()
+			boom := errors.New("boom")
+			err := s.Tx(ctx, func(tx *store.Store) error {
+				audit := []store.InstanceEvent{{InstanceGUID: guid, PartyID: 7, EventType: "Created"}}
+				if err := tx.WriteEvents(ctx, store.EventWrite{Audit: audit, Cloud: cloud(guid, "created"), Topic: "event"}); err != nil {
+					return err
+				}
+				return boom
+			})
+			if !errors.Is(err, boom) {
+				t.Fatalf("Tx = %v, want boom", err)
+			}
+			var events, audit int64
+			g.Model(&store.CloudEvent{}).Where("instance_guid = ?", guid).Count(&events)
+			g.Model(&store.InstanceEvent{}).Where("instance_guid = ?", guid).Count(&audit)
+			if events != 0 || audit != 0 {
+				t.Errorf("a rolled back change left %d events and %d audit events", events, audit)
+			}
+		})
 	})
+}
+
+// sameMessage fails t unless m is the message WriteEvents queues for rows.
+func sameMessage(t *testing.T, m store.OutboxMessage, rows []store.CloudEvent, now time.Time) {
+	t.Helper()
+	want := `{"eventIds":[` + strconv.FormatInt(rows[0].ID, 10)
+	for _, r := range rows[1:] {
+		want += "," + strconv.FormatInt(r.ID, 10)
+	}
+	want += "]}"
+	if m.Topic != "event" || m.Payload != want || m.Ref != "" || m.Attempts != 0 || m.Dead || m.DoneAt != nil ||
+		m.LockedUntil != nil || !m.Created.Equal(now) || !m.AvailableAt.Equal(now) {
+		t.Errorf("message = %+v, want payload %s", m, want)
+	}
 }
