@@ -133,7 +133,7 @@ func selected(value string, multi bool) []string {
 	return parts
 }
 
-// viewOptions turns choices into template options with ids and state.
+// viewOptions turns choices into the options of a view, with ids and state.
 func viewOptions(id string, chs []choice, sel []string, pre *int) []option {
 	out := make([]option, len(chs))
 	for i, ch := range chs {

@@ -7,12 +7,12 @@ import (
 	"strings"
 )
 
-// view is one rendered component instance as the templates see it. The
+// view is one rendered component instance as the printers see it. The
 // build step (Go) decides everything — ids, texts, heading levels, which
-// buttons exist — so the templates only print; a field a kind does not use
+// buttons exist — so the printers only print; a field a kind does not use
 // stays zero.
 type view struct {
-	// Kind selects the template (see templates/node.tmpl).
+	// Kind selects the printer (see printers in html.go).
 	Kind string
 	// ID is the DOM id of the focusable element (input, fieldset, section).
 	ID string
@@ -159,7 +159,7 @@ type cell struct {
 	Width  string
 }
 
-// uiView holds the renderer's own strings the templates print.
+// uiView holds the renderer's own strings the printers print.
 type uiView struct {
 	Required, Optional, Help, Select, NoOptions, NoFiles, Change, Save, NewTab string
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -76,7 +77,7 @@ func newBenchCommand() *cobra.Command {
 	f.Int64Var(&o.count, "count", 0, "stop each scenario after this many operations (0: run for --duration)")
 	f.IntVar(&o.size, "size", 10*1024, "bytes of form data (XML) each submission PUTs, at least")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
-	f.StringVar(&o.memProfile, "memprofile", "", "write a profile of the memory allocated during the whole run (client and server together) to this file")
+	f.StringVar(&o.memProfile, "memprofile", "", "write a profile of the memory allocated since the program started (client and server together) to this file")
 	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
 	f.BoolVar(&o.pdf, "pdf", false, "let the runtime print PDF receipts during the run (Chromium from PATH); off by default, since they are made after the request by the outbox worker and their cost is measured on its own (go test ./runtime/internal/pdf -bench Print)")
@@ -191,8 +192,10 @@ func startCPUProfile(path string) (stop func() error, err error) {
 	return func() error { pprof.StopCPUProfile(); return f.Close() }, nil
 }
 
-// writeAllocProfile writes the allocations since the program started to path.
+// writeAllocProfile writes the allocations since the program started to path,
+// after a collection so that the profile is up to date (as go test -memprofile).
 func writeAllocProfile(path string) error {
+	runtime.GC()
 	f, err := os.Create(path)
 	if err != nil {
 		return err
