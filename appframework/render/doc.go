@@ -25,12 +25,14 @@
 // attribute values and URL attributes exactly as html/template does (its
 // tests compare the two on the same input, and fuzz them). They replaced
 // html/template, which DESIGN.md names for this package, because its
-// reflection was half the CPU of a form page; the output is byte for byte
-// what the templates printed. What html/template guaranteed by itself is
-// kept by a test: TestPrintersEscape (htmlw/rawcheck) fails when view data
-// reaches the unescaped Raw, so every string goes through Text, Attr or URL,
-// and only values typed template.HTML, which the build step made safe, are
-// written as they are.
+// reflection was half the CPU of a form page. The templates are kept in
+// testdata/oracle, and the oracle tests require the same bytes from both on
+// every corpus page and on random view trees (one deliberate difference: +
+// in a heading's attributes is escaped like in every other attribute). What
+// html/template guaranteed by itself is kept by TestPrintersEscape
+// (htmlw/rawcheck), which fails where view data could reach the unescaped
+// Raw, so every string goes through Text, Attr or URL, and only values typed
+// template.HTML, which the build step made safe, are written as they are.
 //
 // # Forms without JavaScript
 //
