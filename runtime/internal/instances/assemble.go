@@ -4,7 +4,6 @@ package instances
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,8 +19,8 @@ import (
 // back what they wrote: two queries per write. The *AnswersAsGet tests hold
 // each to Get's result.
 func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*Snapshot, error) {
-	var doc Instance
-	if err := json.Unmarshal([]byte(row.Document), &doc); err != nil {
+	doc, err := instanceDocs.decode(row.Document)
+	if err != nil {
 		return nil, fmt.Errorf("instances: document of %s: %w", ref.ID(), err)
 	}
 	// UTC whatever the driver returns (pgx gives time.Local), so the JSON and the

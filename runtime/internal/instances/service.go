@@ -143,8 +143,8 @@ func (s *Service) load(ctx context.Context, st *store.Store, ref Ref) (*Snapshot
 
 // elementDoc decodes a row's document and refreshes the columns that change.
 func elementDoc(e store.DataElement) (DataElement, error) {
-	var d DataElement
-	if err := json.Unmarshal([]byte(e.Document), &d); err != nil {
+	d, err := elementDocs.decode(e.Document)
+	if err != nil {
 		return d, fmt.Errorf("instances: data element %s: %w", e.GUID, err)
 	}
 	d.Locked, d.LastChanged, d.LastChangedBy = e.Locked, e.LastChanged.UTC(), e.LastChangedBy
