@@ -121,10 +121,7 @@ func (r *Role) Start(ctx context.Context, deps platform.Deps, e *gin.Engine) err
 // every recorded release and then loads each --app directory, which wins over a
 // deployed release of the same app as its current version.
 func (r *Role) startApps(ctx context.Context, deps platform.Deps) (*apphost.Host, error) {
-	host, err := apphost.New(deps.DB, deps.Blob)
-	if err != nil {
-		return nil, err
-	}
+	host := apphost.New(deps.DB, deps.Blob)
 	log := deps.Log.With(slog.String("role", "runtime"))
 	n, err := host.Restore(ctx)
 	if cerr := ctx.Err(); cerr != nil {

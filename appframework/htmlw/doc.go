@@ -12,8 +12,8 @@
 // is escaped for the attribute. Raw writes trusted markup as it is; use it
 // only for constants and for values that are already HTML.
 //
-// A Writer's buffer can be kept for the next document with Reset; servers
-// that print a page per request keep Writers in a sync.Pool.
+// Servers that print a page per request take Writers from Get and give them
+// back with Put, so a buffer serves many pages.
 //
 // The tests compare every escaper with html/template on the same input.
 package htmlw

@@ -18,10 +18,7 @@ import (
 //	go test ./appframework/render -run '^$' -bench RenderPage -benchtime 2000x
 func BenchmarkRenderPage(b *testing.B) {
 	a := loadApp(b, "frontend-test")
-	r, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := New()
 	set := a.LayoutSet("changename")
 	page := set.Page("form")
 	in := PageInput{Context: Context{App: a, LayoutSet: "changename", Data: sampledata.ForApp(a, sampledata.Options{}),

@@ -13,10 +13,7 @@ import (
 // the form cannot be sent, beside the field and linked by aria-describedby.
 func TestNoOptionsRequired(t *testing.T) {
 	a := loadApp(t, "expression-validation-test")
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	n := a.LayoutSets[0].Component("kjonn")
 	if n == nil {
 		t.Fatal("no component kjonn")

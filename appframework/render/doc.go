@@ -25,7 +25,7 @@
 // attribute values and URL attributes exactly as html/template does (its
 // tests compare the two on the same input, and fuzz them). They replaced
 // html/template, which DESIGN.md names for this package, because its
-// reflection was half the CPU of a form page. The templates are kept in
+// reflection was a third of the CPU of a form page. The templates are kept in
 // testdata/oracle, and the oracle tests require the same bytes from both on
 // every corpus page and on random view trees (one deliberate difference: +
 // in a heading's attributes is escaped like in every other attribute). What

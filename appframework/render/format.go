@@ -7,8 +7,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blankett/blankett/appframework/component"
 )
@@ -31,16 +29,11 @@ type numberOpts struct {
 	Scale    *int   `json:"decimalScale"`
 }
 
-// numberCache holds parsed formatting.number objects by their JSON: a
-// number field formats every value it prints, on every page load.
-var (
-	numberCache      sync.Map // string → *numberOpts
-	numberCacheCount atomic.Int64
-)
-
-// maxCachedNumberOpts bounds numberCache like maxCachedExprs bounds the
-// expression cache.
-const maxCachedNumberOpts = 10_000
+// numberCache holds parsed formatting.number objects by their JSON (nil for
+// JSON that is not the options): a number field formats every value it
+// prints, on every page load. Parsed values are never changed, so renderers
+// share it.
+var numberCache = boundedCache[*numberOpts]{max: 10_000}
 
 // numberOptions parses raw, from the cache when it is there; ok is false
 // when raw is empty or not an object of the options.
@@ -48,18 +41,13 @@ func numberOptions(raw json.RawMessage) (*numberOpts, bool) {
 	if len(raw) == 0 {
 		return nil, false
 	}
-	if o, hit := numberCache.Load(string(raw)); hit {
-		return o.(*numberOpts), o.(*numberOpts) != nil
-	}
-	o := &numberOpts{}
-	if json.Unmarshal(raw, o) != nil {
-		o = nil
-	}
-	if numberCacheCount.Load() < maxCachedNumberOpts {
-		if _, loaded := numberCache.LoadOrStore(string(raw), o); !loaded {
-			numberCacheCount.Add(1)
+	o, _ := numberCache.get(string(raw), func() (*numberOpts, error) {
+		o := &numberOpts{}
+		if json.Unmarshal(raw, o) != nil {
+			return nil, nil
 		}
-	}
+		return o, nil
+	})
 	return o, o != nil
 }
 

@@ -13,10 +13,7 @@ import (
 // the inputs post under the component's RowsPrefix name.
 func TestGroupChoice(t *testing.T) {
 	a := loadApp(t, "component-library")
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	row := func(name string, checked bool) map[string]any {
 		return map[string]any{"Name": map[string]any{"firstname": name}, "Internal": map[string]any{"isChecked": checked}}
 	}
@@ -43,10 +40,7 @@ func TestGroupChoice(t *testing.T) {
 // a summary by their labels; before, it read "not answered".
 func TestGroupChoiceSummary(t *testing.T) {
 	a := loadApp(t, "component-library")
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	row := func(name string, checked bool) map[string]any {
 		return map[string]any{"Name": map[string]any{"firstname": name}, "Internal": map[string]any{"isChecked": checked}}
 	}

@@ -14,7 +14,7 @@ import (
 // template.HTML are written as they are; every string is escaped.
 
 // printer writes views as HTML.
-type printer struct{ htmlw.Writer }
+type printer struct{ *htmlw.Writer }
 
 // html writes a template.HTML value, which the build step made safe.
 func (p *printer) html(s template.HTML) { p.Raw(string(s)) }
@@ -24,9 +24,7 @@ func (p *printer) page(pv *pageView) {
 	p.Raw(`<form class="bl-page" method="post" action="`)
 	p.URL(pv.Action)
 	p.Raw(`" novalidate`)
-	if pv.Multipart {
-		p.Raw(` enctype="multipart/form-data"`)
-	}
+	p.flag(pv.Multipart, ` enctype="multipart/form-data"`)
 	p.Attr("data-page", pv.Page)
 	p.wrapText(">\n"+`<button type="submit" name="_action" value="save" class="ds-sr-only" tabindex="-1">`, pv.UI.Save, "</button>\n")
 	for _, h := range pv.Hidden {
@@ -121,19 +119,24 @@ func (p *printer) title(v *view) {
 	p.html(v.Title)
 }
 
-// open writes the attributes most views share: id, data-component and,
-// for components shown only because hidden ones are, data-hidden.
-func (p *printer) open(v *view) {
+// start writes markup, an element's opening up to its attributes, then the
+// id and data-component most views carry.
+func (p *printer) start(markup string, v *view) {
+	p.Raw(markup)
 	p.Attr("id", v.ID)
-	p.common(v)
+	p.AttrIf("data-component", v.Comp)
 }
 
-// common writes data-component and data-hidden.
+// hidden marks a component shown only because ShowHidden asked for it.
+func (p *printer) hidden(v *view) {
+	p.flag(v.HiddenByExpr, ` data-hidden="true"`)
+}
+
+// common writes data-component and data-hidden, for a field whose id is on
+// its input rather than its wrapper.
 func (p *printer) common(v *view) {
 	p.AttrIf("data-component", v.Comp)
-	if v.HiddenByExpr {
-		p.Raw(` data-hidden="true"`)
-	}
+	p.hidden(v)
 }
 
 // labelledBy points aria-labelledby at the title of a view that has one.
@@ -213,4 +216,11 @@ func (p *printer) wrapText(open, s, end string) {
 	p.Raw(open)
 	p.Text(s)
 	p.Raw(end)
+}
+
+// flag writes markup, a boolean attribute or a fixed one, when on.
+func (p *printer) flag(on bool, markup string) {
+	if on {
+		p.Raw(markup)
+	}
 }

@@ -6,8 +6,8 @@ package render
 func (p *printer) children(v *view) { p.nodes(v.Children) }
 
 func (p *printer) buttons(v *view) {
-	p.Raw(`<div class="bl-buttons"`)
-	p.open(v)
+	p.start(`<div class="bl-buttons"`, v)
+	p.hidden(v)
 	p.Raw(">")
 	p.buttonList(v.Buttons)
 	p.msgs(v.Msgs)
@@ -15,9 +15,7 @@ func (p *printer) buttons(v *view) {
 }
 
 func (p *printer) navbar(v *view) {
-	p.Raw(`<nav class="bl-navbar"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<nav class="bl-navbar"`, v)
 	p.Attr("aria-label", v.Text)
 	p.Raw(`><ol class="ds-list">`)
 	for i := range v.Items {
@@ -34,9 +32,7 @@ func (p *printer) navbar(v *view) {
 }
 
 func (p *printer) link(v *view) {
-	p.Raw(`<p class="bl-link"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<p class="bl-link"`, v)
 	p.Raw(`><a class="`)
 	if v.Variant == "button" {
 		p.Raw("ds-button")
@@ -46,9 +42,7 @@ func (p *printer) link(v *view) {
 	p.Raw(`" href="`)
 	p.URL(v.Href)
 	p.Raw(`"`)
-	if v.NewTab {
-		p.Raw(` target="_blank" rel="noopener noreferrer"`)
-	}
+	p.flag(v.NewTab, ` target="_blank" rel="noopener noreferrer"`)
 	p.AttrIf("download", v.Value)
 	p.Raw(">")
 	p.html(v.Title)
@@ -59,14 +53,10 @@ func (p *printer) link(v *view) {
 }
 
 func (p *printer) fieldset(v *view) {
-	p.Raw(`<fieldset class="ds-fieldset"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<fieldset class="ds-fieldset"`, v)
 	p.AttrIf("data-variant", v.Variant)
 	p.AttrIf("aria-describedby", v.DescribedBy())
-	if v.HiddenByExpr {
-		p.Raw(` data-hidden="true"`)
-	}
+	p.hidden(v)
 	p.Raw("><legend ")
 	p.labelClass(v)
 	p.Raw(">")
@@ -89,13 +79,9 @@ func (p *printer) sectionStart(class, variant string, v *view) {
 		p.Raw(" bl-")
 		p.Text(variant)
 	}
-	p.Raw(`"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`"`, v)
 	p.labelledBy(v)
-	if v.HiddenByExpr {
-		p.Raw(` data-hidden="true"`)
-	}
+	p.hidden(v)
 	p.Raw(">")
 	if v.Title != "" {
 		p.title(v)
@@ -113,7 +99,8 @@ func (p *printer) section(v *view) {
 
 func (p *printer) div(v *view) {
 	p.wrapText(`<div class="bl-`, or(v.Variant, "group"), `"`)
-	p.open(v)
+	p.start("", v)
+	p.hidden(v)
 	p.Raw(">")
 	p.children(v)
 	p.msgs(v.Msgs)
@@ -150,9 +137,7 @@ func (p *printer) table(t *table) {
 	p.Raw(`<table class="ds-table" data-border>`)
 	if t.Caption != "" {
 		p.Raw("<caption")
-		if t.SRCaption {
-			p.Raw(` class="ds-sr-only"`)
-		}
+		p.flag(t.SRCaption, ` class="ds-sr-only"`)
 		p.wrap(">", t.Caption, "</caption>")
 	}
 	if len(t.Headers) > 0 || t.Actions != "" {
@@ -211,15 +196,9 @@ func (p *printer) row(r *row) {
 }
 
 func (p *printer) accordion(v *view) {
-	p.Raw(`<details class="ds-details"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
-	if v.Open {
-		p.Raw(" open")
-	}
-	if v.HiddenByExpr {
-		p.Raw(` data-hidden="true"`)
-	}
+	p.start(`<details class="ds-details"`, v)
+	p.flag(v.Open, " open")
+	p.hidden(v)
 	p.wrap("><summary>", v.Title, "</summary><div>")
 	p.children(v)
 	p.Raw("</div></details>")

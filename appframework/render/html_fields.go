@@ -15,9 +15,7 @@ func (p *printer) marker(v *view) {
 // labelClass opens the class of a label or legend, visually hidden when asked.
 func (p *printer) labelClass(v *view) {
 	p.Raw(`class="ds-label`)
-	if v.SROnlyLabel {
-		p.Raw(` ds-sr-only`)
-	}
+	p.flag(v.SROnlyLabel, ` ds-sr-only`)
 	p.Raw(`"`)
 }
 
@@ -48,9 +46,7 @@ func (p *printer) desc(v *view) {
 
 // invalid marks an invalid field and points at its texts and messages.
 func (p *printer) invalid(v *view) {
-	if v.Invalid {
-		p.Raw(` aria-invalid="true"`)
-	}
+	p.flag(v.Invalid, ` aria-invalid="true"`)
 	p.AttrIf("aria-describedby", v.DescribedBy())
 }
 
@@ -86,9 +82,7 @@ func (p *printer) inputEl(v *view) {
 	p.maxLength(v.MaxLength)
 	p.AttrIf("min", v.Min)
 	p.AttrIf("max", v.Max)
-	if v.Checked {
-		p.Raw(" checked")
-	}
+	p.flag(v.Checked, " checked")
 	p.state(v)
 	p.Raw(">")
 }
@@ -162,9 +156,7 @@ func (p *printer) selectField(v *view) {
 	p.Raw(`<select class="ds-input"`)
 	p.Attr("id", v.ID)
 	p.AttrIf("name", v.Name)
-	if v.Multiple {
-		p.Raw(" multiple")
-	}
+	p.flag(v.Multiple, " multiple")
 	switch {
 	case v.ReadOnly:
 		p.Raw(" disabled")
@@ -179,9 +171,7 @@ func (p *printer) selectField(v *view) {
 	for _, o := range v.Options {
 		p.Raw("<option")
 		p.Attr("value", o.Value)
-		if o.Checked {
-			p.Raw(" selected")
-		}
+		p.flag(o.Checked, " selected")
 		p.wrapText(">", o.Text, "</option>")
 	}
 	p.Raw("</select>")
@@ -189,19 +179,13 @@ func (p *printer) selectField(v *view) {
 }
 
 func (p *printer) choices(v *view) {
-	p.Raw(`<fieldset class="ds-fieldset"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<fieldset class="ds-fieldset"`, v)
 	if v.Type == "radio" {
 		p.Raw(` role="radiogroup"`)
-		if v.Required && !v.ReadOnly {
-			p.Raw(` aria-required="true"`)
-		}
+		p.flag(v.Required && !v.ReadOnly, ` aria-required="true"`)
 	}
 	p.AttrIf("aria-describedby", v.DescribedBy())
-	if v.HiddenByExpr {
-		p.Raw(` data-hidden="true"`)
-	}
+	p.hidden(v)
 	p.Raw("><legend ")
 	p.labelClass(v)
 	p.Attr("id", v.TitleID())
@@ -230,18 +214,14 @@ func (p *printer) choice(v *view, o *option) {
 	p.Attr("id", o.ID)
 	p.AttrIf("name", v.Name)
 	p.Attr("value", o.Value)
-	if o.Checked {
-		p.Raw(" checked")
-	}
+	p.flag(o.Checked, " checked")
 	switch {
 	case v.ReadOnly:
 		p.Raw(" disabled")
 	case v.Required && v.Type == "radio":
 		p.Raw(" required")
 	}
-	if v.Invalid {
-		p.Raw(` aria-invalid="true"`)
-	}
+	p.flag(v.Invalid, ` aria-invalid="true"`)
 	if o.Desc != "" {
 		p.Attr("aria-describedby", o.DescID())
 	}
@@ -293,9 +273,7 @@ func (p *printer) upload(v *view) {
 		p.Attr("id", v.ID)
 		p.Attr("name", v.Name)
 		p.AttrIf("accept", v.Accept)
-		if v.Multiple {
-			p.Raw(" multiple")
-		}
+		p.flag(v.Multiple, " multiple")
 		p.invalid(v)
 		p.Raw("></div>")
 		p.nodes(v.Extra)

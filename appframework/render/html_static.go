@@ -3,8 +3,8 @@
 package render
 
 func (p *printer) paragraph(v *view) {
-	p.Raw(`<div class="ds-paragraph"`)
-	p.open(v)
+	p.start(`<div class="ds-paragraph"`, v)
+	p.hidden(v)
 	p.Raw(">")
 	p.html(v.Body)
 	p.desc(v)
@@ -12,8 +12,8 @@ func (p *printer) paragraph(v *view) {
 }
 
 func (p *printer) value(v *view) {
-	p.Raw(`<div class="bl-value"`)
-	p.open(v)
+	p.start(`<div class="bl-value"`, v)
+	p.hidden(v)
 	p.Raw(">")
 	if v.Title != "" {
 		p.wrap(`<dl><dt class="ds-label">`, v.Title, `</dt><dd class="ds-paragraph">`)
@@ -27,9 +27,7 @@ func (p *printer) value(v *view) {
 }
 
 func (p *printer) dl(v *view) {
-	p.Raw(`<div class="bl-dl"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<div class="bl-dl"`, v)
 	p.Raw(">")
 	if v.Title != "" {
 		p.title(v)
@@ -46,7 +44,8 @@ func (p *printer) dl(v *view) {
 func (p *printer) alert(v *view) {
 	p.Raw(`<div class="ds-alert"`)
 	p.Attr("data-color", v.Color)
-	p.open(v)
+	p.start("", v)
+	p.hidden(v)
 	p.Raw(">")
 	if v.Title != "" {
 		p.title(v)
@@ -57,15 +56,8 @@ func (p *printer) alert(v *view) {
 	p.Raw("</div>")
 }
 
-// figure opens a <figure> of class with the view's id and component.
-func (p *printer) figure(class string, v *view) {
-	p.Raw(`<figure class="` + class + `"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
-}
-
 func (p *printer) image(v *view) {
-	p.figure("bl-image", v)
+	p.start(`<figure class="bl-image"`, v)
 	p.AttrIf("data-align", v.Variant)
 	p.Raw(`><img src="`)
 	p.URL(v.Src)
@@ -80,7 +72,7 @@ func (p *printer) image(v *view) {
 }
 
 func (p *printer) media(v *view) {
-	p.figure("bl-media", v)
+	p.start(`<figure class="bl-media"`, v)
 	p.Raw(">")
 	el := "video"
 	if v.Type == "audio" {
@@ -98,9 +90,7 @@ func (p *printer) media(v *view) {
 }
 
 func (p *printer) iframe(v *view) {
-	p.Raw(`<iframe class="bl-iframe"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<iframe class="bl-iframe"`, v)
 	p.Attr("title", v.Text)
 	p.Raw(` sandbox=""`)
 	p.Attr("srcdoc", v.Value)
@@ -114,9 +104,7 @@ func (p *printer) divider(v *view) {
 }
 
 func (p *printer) links(v *view) {
-	p.Raw(`<div class="bl-links"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<div class="bl-links"`, v)
 	p.Raw(">")
 	if v.Title != "" {
 		p.Raw(`<p class="ds-label"`)
@@ -184,9 +172,7 @@ func (p *printer) errorSummary(v *view) {
 }
 
 func (p *printer) notice(v *view) {
-	p.Raw(`<div class="ds-alert" data-color="warning"`)
-	p.Attr("id", v.ID)
-	p.AttrIf("data-component", v.Comp)
+	p.start(`<div class="ds-alert" data-color="warning"`, v)
 	p.Attr("data-unsupported", v.Text)
 	p.wrap(`><p class="ds-paragraph">`, v.Body, "</p></div>")
 }

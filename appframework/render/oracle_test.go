@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/blankett/blankett/appframework/htmlw"
 	"github.com/blankett/blankett/appframework/sampledata"
 )
 
@@ -66,7 +67,7 @@ func sameAsOracle(t *testing.T, where, name string, data any, got string) {
 }
 
 func TestPrintersMatchOracleOnCorpus(t *testing.T) {
-	r, _ := New()
+	r := New()
 	pages := 0
 	for _, name := range corpusNames(t) {
 		a := loadApp(t, name)
@@ -115,7 +116,7 @@ func TestPrintersMatchOracleOnRandomViews(t *testing.T) {
 	g := viewGen{rand.New(rand.NewPCG(1, 2))}
 	for i := range 20_000 {
 		v := g.view(2)
-		var p printer
+		p := printer{new(htmlw.Writer)}
 		p.node(v)
 		sameAsOracle(t, "random view "+strconv.Itoa(i)+" ("+v.Kind+")", "node", v, p.String())
 		if t.Failed() {

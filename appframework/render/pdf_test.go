@@ -16,10 +16,7 @@ import (
 // map-location; payment-test's custom-receipt set names paymentReceipt.
 func TestSummaryPDF(t *testing.T) {
 	t.Parallel()
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	summary := func(appName, set string, pdf bool) string {
 		t.Helper()
 		a := loadApp(t, appName)

@@ -13,5 +13,5 @@ import (
 // template.HTML, which the build step made safe.
 func TestPrintersEscape(t *testing.T) {
 	rawcheck.Check(t, "html*.go", []rawcheck.Markup{rawcheck.Raw, {Method: "wrap", Args: []int{0, 2}},
-		{Method: "wrapText", Args: []int{0, 2}}, {Method: "sectionStart", Args: []int{0}}, {Method: "figure", Args: []int{0}}}, "html")
+		{Method: "wrapText", Args: []int{0, 2}}, {Method: "sectionStart", Args: []int{0}}, {Method: "start", Args: []int{0}}, {Method: "flag", Args: []int{1}}}, "html")
 }

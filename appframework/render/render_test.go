@@ -66,10 +66,7 @@ func miniData() map[string]any {
 
 func TestRenderMini(t *testing.T) {
 	t.Parallel()
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	a := miniApp(t)
 	for _, tc := range []struct {
 		name     string
@@ -153,10 +150,7 @@ func TestRenderMini(t *testing.T) {
 
 func TestRenderErrors(t *testing.T) {
 	t.Parallel()
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	a := miniApp(t)
 	for _, tc := range []struct {
 		name string
@@ -183,10 +177,7 @@ func TestRenderErrors(t *testing.T) {
 // -race).
 func TestRenderConcurrent(t *testing.T) {
 	t.Parallel()
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	a := miniApp(t)
 	var wg sync.WaitGroup
 	outs := make([]string, 8)
@@ -209,10 +200,7 @@ func TestRenderConcurrent(t *testing.T) {
 
 func TestSummaryMini(t *testing.T) {
 	t.Parallel()
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	out, err := r.RenderSummary(SummaryInput{Context: Context{App: miniApp(t), TaskID: "Task_1", Data: miniData(), Now: fixedNow}, EditLinks: true})
 	if err != nil {
 		t.Fatal(err)

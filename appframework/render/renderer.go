@@ -7,10 +7,9 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blankett/blankett/appframework/expr"
+	"github.com/blankett/blankett/appframework/htmlw"
 )
 
 // Renderer renders pages and summaries of any app. It holds caches of
@@ -19,17 +18,16 @@ import (
 type Renderer struct {
 	// exprs caches small expressions the renderer builds itself
 	// (["text", key], ["formatDate", …]) by their JSON.
-	exprs     sync.Map
-	exprCount atomic.Int64
+	exprs boundedCache[*expr.Expr]
 }
 
-// maxCachedExprs bounds the expression cache; beyond it expressions are
-// parsed per use, so hostile texts cannot grow memory without limit.
+// maxCachedExprs bounds the expression cache.
 const maxCachedExprs = 50_000
 
-// New returns a Renderer. The error is always nil; it stays in the
-// signature for callers that build one once at start-up.
-func New() (*Renderer, error) { return &Renderer{}, nil }
+// New returns a Renderer.
+func New() *Renderer {
+	return &Renderer{exprs: boundedCache[*expr.Expr]{max: maxCachedExprs}}
+}
 
 // pageView is what the page printer prints.
 type pageView struct {
@@ -137,39 +135,16 @@ func (r *Renderer) buildSummary(in SummaryInput) (*pageView, error) {
 	return &pageView{Page: st.set.ID, Body: body, UI: st.ui}, nil
 }
 
-// printerPool recycles the printers' buffers: a page is printed into one and
-// copied out as a string, so the buffer is free again at once.
-var printerPool = sync.Pool{New: func() any { p := &printer{}; p.Grow(16 << 10); return p }}
-
-// maxPooledPrinter bounds the buffer a printer keeps for the next page.
-const maxPooledPrinter = 1 << 20
-
 // printPage runs one of the page printers on pv.
 func printPage(f func(*printer, *pageView), pv *pageView) template.HTML {
-	p := printerPool.Get().(*printer)
-	p.Reset()
-	f(p, pv)
-	out := template.HTML(p.String()) //nolint:gosec // built by the printers, which escape every string
-	if p.Cap() <= maxPooledPrinter {
-		printerPool.Put(p)
-	}
-	return out
+	p := printer{htmlw.Get()}
+	defer htmlw.Put(p.Writer)
+	f(&p, pv)
+	return template.HTML(p.String()) //nolint:gosec // built by the printers, which escape every string
 }
 
 // cachedExpr returns the parsed expression of x (a JSON-able value), from
 // the cache when it is there.
 func (r *Renderer) cachedExpr(key string, x any) (*expr.Expr, error) {
-	if e, ok := r.exprs.Load(key); ok {
-		return e.(*expr.Expr), nil
-	}
-	e, err := expr.ParseValue(x)
-	if err != nil {
-		return nil, err
-	}
-	if r.exprCount.Load() < maxCachedExprs {
-		if _, loaded := r.exprs.LoadOrStore(key, e); !loaded {
-			r.exprCount.Add(1)
-		}
-	}
-	return e, nil
+	return r.exprs.get(key, func() (*expr.Expr, error) { return expr.ParseValue(x) })
 }

@@ -12,10 +12,7 @@ import (
 // other page one.
 func TestFallbackSubmit(t *testing.T) {
 	a := loadApp(t, "component-library")
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := New()
 	tests := []struct {
 		set, page string
 		want      int // submit buttons

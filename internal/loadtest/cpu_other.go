@@ -6,5 +6,5 @@ package loadtest
 
 import "time"
 
-// processCPU is unknown on this system.
-func processCPU() (time.Duration, bool) { return 0, false }
+// ProcessCPU is unknown on this system.
+func ProcessCPU() (time.Duration, bool) { return 0, false }

@@ -9,9 +9,9 @@ import (
 	"time"
 )
 
-// processCPU is the CPU time (user and system) this process has used; ok is
+// ProcessCPU is the CPU time (user and system) this process has used; ok is
 // false when it cannot be read.
-func processCPU() (time.Duration, bool) {
+func ProcessCPU() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false

@@ -64,7 +64,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	)
 	lat := make([][]time.Duration, opt.Clients)
 	calls := make([]*callRecorder, opt.Clients)
-	cpu0, cpuOK := processCPU()
+	cpu0, cpuOK := ProcessCPU()
 	begin := time.Now()
 	deadline := begin.Add(opt.Duration)
 	for c := range opt.Clients {
@@ -87,7 +87,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	}
 	wg.Wait()
 	r := summarise(name, slices.Concat(lat...), time.Since(begin))
-	if cpu1, ok := processCPU(); ok && cpuOK {
+	if cpu1, ok := ProcessCPU(); ok && cpuOK {
 		r.CPU = cpu1 - cpu0
 	}
 	r.Errors = errCount.Load()

@@ -160,7 +160,7 @@ func TestRunCPU(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := processCPU(); !ok {
+	if _, ok := ProcessCPU(); !ok {
 		t.Skip("this system reports no process CPU")
 	}
 	// 8 MiB of SHA-256 takes milliseconds on any machine this runs on.

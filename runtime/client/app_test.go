@@ -41,10 +41,7 @@ func appServer(t *testing.T, db *dbx.DB) (*client.Client, int64, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	host, err := apphost.New(db, blobs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	host := apphost.New(db, blobs)
 	if _, err := host.LoadDir(ctx, testcorpus.Path(t, "apps", "signing-test")); err != nil {
 		t.Fatal(err)
 	}

@@ -39,10 +39,7 @@ func BenchmarkCompile(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := New(nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	h := New(nil, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := compile(bd.fsys, h.renderer, true); err != nil {

@@ -54,19 +54,15 @@ func WithClock(now func() time.Time) Option { return func(h *Host) { h.now = now
 // New returns an empty Host that stores bundles in blobs and records them in db,
 // whose schema must have been migrated with Migrations. With a nil db or blobs the
 // Host serves directories only, and Deploy and Restore fail.
-func New(db *dbx.DB, blobs blob.Store, opts ...Option) (*Host, error) {
-	r, err := render.New()
-	if err != nil {
-		return nil, fmt.Errorf("apphost: %w", err)
-	}
-	h := &Host{blobs: blobs, limits: DefaultLimits(), now: time.Now, renderer: r, apps: map[string]*appEntry{}}
+func New(db *dbx.DB, blobs blob.Store, opts ...Option) *Host {
+	h := &Host{blobs: blobs, limits: DefaultLimits(), now: time.Now, renderer: render.New(), apps: map[string]*appEntry{}}
 	if db != nil {
 		h.db = db.Gorm
 	}
 	for _, o := range opts {
 		o(h)
 	}
-	return h, nil
+	return h
 }
 
 // Info describes one loaded release for listings.

@@ -22,10 +22,7 @@ func TestLoadDirAndReload(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h, err := New(nil, nil) // directories only, as `blankett runtime --app DIR` can run
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := New(nil, nil) // directories only, as `blankett runtime --app DIR` can run
 	rel, err := h.LoadDir(ctx, dir)
 	if err != nil {
 		t.Fatal(err)

@@ -103,7 +103,7 @@ func publish(t *testing.T, st *store.Store, org, app, typ string) events.Event {
 	var ev events.Event
 	err := st.Tx(ctx, func(tx *store.Store) error {
 		evs, err := events.NewPublisher("http://rt").PublishAll(ctx, tx, events.Instance{Org: org, App: app, PartyID: 500,
-			GUID: "8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11", AlternativeSubject: "/org/310000001"}, time.Now(), typ)
+			GUID: "8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11", AlternativeSubject: "/org/310000001"}, time.Now(), nil, typ)
 		if err != nil {
 			return err
 		}

@@ -32,17 +32,12 @@ func NewPublisher(publicURL string) *Publisher {
 	return &Publisher{PublicURL: strings.TrimSuffix(publicURL, "/")}
 }
 
-// PublishAll records one event per type about in at time at and queues their
-// delivery, in the transaction that makes the change. However many types, it costs
-// one insert into events and one into the outbox, since every statement is spent
-// holding the database's write lock.
-func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance, at time.Time, types ...string) ([]Event, error) {
-	return p.PublishAudited(ctx, tx, in, at, nil, types...)
-}
-
-// PublishAudited is PublishAll that also records the change's audit events,
-// together with the events (store.WriteEvents: one statement on PostgreSQL).
-func (p *Publisher) PublishAudited(ctx context.Context, tx *store.Store, in Instance, at time.Time, audit []store.InstanceEvent, types ...string) ([]Event, error) {
+// PublishAll records one event per type about in at time at, and the change's
+// audit events, and queues the events' delivery, in the transaction that makes
+// the change. However many there are, it costs one insert into each table, one
+// statement in all on PostgreSQL (store.WriteEvents), since every statement is
+// spent holding the database's write lock.
+func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance, at time.Time, audit []store.InstanceEvent, types ...string) ([]Event, error) {
 	evs := make([]Event, len(types))
 	rows := make([]store.CloudEvent, len(types))
 	for i, typ := range types {

@@ -32,7 +32,7 @@ func TestPublishGolden(t *testing.T) {
 		AlternativeSubject: events.AlternativeSubject("", "310000001")}
 	at := time.Date(2024, 6, 1, 11, 0, 0, 123456000, time.FixedZone("CEST", 2*3600))
 	err := st.Tx(ctx, func(tx *store.Store) error {
-		_, err := p.PublishAll(ctx, tx, in, at, events.TypeMovedTo("Task_1"))
+		_, err := p.PublishAll(ctx, tx, in, at, nil, events.TypeMovedTo("Task_1"))
 		return err
 	})
 	if err != nil {
@@ -82,7 +82,7 @@ func TestPublishRollsBack(t *testing.T) {
 	boom := os.ErrClosed
 	err := st.Tx(ctx, func(tx *store.Store) error {
 		if _, err := events.NewPublisher("http://rt").PublishAll(ctx, tx, events.Instance{Org: "ttd", App: "a", PartyID: 1, GUID: "g"},
-			time.Now(), events.TypeInstanceCreated); err != nil {
+			time.Now(), nil, events.TypeInstanceCreated); err != nil {
 			return err
 		}
 		return boom

@@ -26,7 +26,7 @@ func publishAt(t *testing.T, st *store.Store, at time.Time) string {
 	var id string
 	err := st.Tx(ctx, func(tx *store.Store) error {
 		evs, err := events.NewPublisher("http://rt").PublishAll(ctx, tx, events.Instance{Org: "ttd", App: "a", PartyID: 500,
-			GUID: "8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11"}, at, events.TypeInstanceCreated)
+			GUID: "8b9a0f5e-8f0b-4c57-9d1c-3a0f6f3f3c11"}, at, nil, events.TypeInstanceCreated)
 		if err == nil {
 			id = evs[0].ID
 		}

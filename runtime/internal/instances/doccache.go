@@ -6,34 +6,28 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
-	"sync"
 )
 
 // docCache keeps documents decoded by their JSON text. An instance and its data
 // elements are loaded on every request that names them, mostly unchanged since
-// the last one, and decoding their stored documents was a tenth of a form page's
+// the last one, and decoding their stored documents was 9 % of a form page's
 // CPU. Callers always get their own copy, since they change what they load.
 type docCache[T any] struct {
 	clone func(*T) T
-
-	mu sync.Mutex
-	m  map[string]*T
+	kept  cache[string, *T]
 }
 
-// maxCachedDocs bounds each cache; a full cache starts over.
+// maxCachedDocs bounds each cache.
 const maxCachedDocs = 4096
 
 var (
-	instanceDocs = docCache[Instance]{clone: (*Instance).clone}
-	elementDocs  = docCache[DataElement]{clone: (*DataElement).clone}
+	instanceDocs = docCache[Instance]{clone: (*Instance).clone, kept: cache[string, *Instance]{max: maxCachedDocs}}
+	elementDocs  = docCache[DataElement]{clone: (*DataElement).clone, kept: cache[string, *DataElement]{max: maxCachedDocs}}
 )
 
 // decode returns text decoded into a fresh T.
 func (c *docCache[T]) decode(text string) (T, error) {
-	c.mu.Lock()
-	v, ok := c.m[text]
-	c.mu.Unlock()
-	if ok {
+	if v, ok := c.kept.get(text); ok {
 		return c.clone(v), nil
 	}
 	var d T
@@ -41,12 +35,7 @@ func (c *docCache[T]) decode(text string) (T, error) {
 		return d, err
 	}
 	kept := c.clone(&d)
-	c.mu.Lock()
-	if len(c.m) >= maxCachedDocs || c.m == nil {
-		c.m = make(map[string]*T, 256)
-	}
-	c.m[text] = &kept
-	c.mu.Unlock()
+	c.kept.put(text, &kept)
 	return d, nil
 }
 

@@ -123,9 +123,8 @@ func TestDocCacheHandsOutCopies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cache docCache[Instance]
-	cache.clone = (*Instance).clone
-	first, err := cache.decode(string(b))
+	docs := docCache[Instance]{clone: (*Instance).clone, kept: cache[string, *Instance]{max: 10}}
+	first, err := docs.decode(string(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +132,7 @@ func TestDocCacheHandsOutCopies(t *testing.T) {
 	first.Data[0].Tags = append(first.Data[0].Tags, "changed")
 	first.PresentationTexts["x"] = "changed"
 	for range 3 {
-		again, err := cache.decode(string(b))
+		again, err := docs.decode(string(b))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -152,7 +151,7 @@ func TestDocCacheHandsOutCopies(t *testing.T) {
 		again.Data[0].Tags = append(again.Data[0].Tags, "changed")
 		again.PresentationTexts["x"] = "changed"
 	}
-	if len(cache.m) != 1 {
-		t.Errorf("%d cached documents, want 1", len(cache.m))
+	if len(docs.kept.m) != 1 {
+		t.Errorf("%d cached documents, want 1", len(docs.kept.m))
 	}
 }

@@ -24,7 +24,7 @@ func (s *Service) eventInstance(ctx context.Context, org, app string, partyID in
 // publish records the change's audit events and events of types about in inside
 // tx, the change's transaction.
 func (s *Service) publish(ctx context.Context, tx *store.Store, in events.Instance, at timeT, audit []store.InstanceEvent, types ...string) error {
-	_, err := s.events.PublishAudited(ctx, tx, in, at, audit, types...)
+	_, err := s.events.PublishAll(ctx, tx, in, at, audit, types...)
 	return err
 }
 

@@ -4,49 +4,20 @@ package instances
 
 import (
 	"context"
-	"sync"
 
 	"github.com/blankett/blankett/runtime/internal/events"
-	"github.com/blankett/blankett/runtime/internal/store"
 )
 
-// maxParties bounds the cache of parties' unchanging facts; it is emptied when
-// full.
+// maxParties bounds the cache of parties' unchanging facts.
 const maxParties = 10000
 
-// partyCache caches what never changes about a party: its type and its
+// partyFacts is what never changes about a party: its type and its
 // alternative subject ("/person/…", "/org/…", from its national identity or
-// organisation number). Reading them once per instantiation and event would add
-// a query to every process step.
-type partyCache struct {
-	mu sync.Mutex
-	m  map[int64]partyFacts
-}
-
-// partyFacts is what partyCache keeps of one party.
+// organisation number). Reading them once per instantiation and event would
+// add a query to every process step, so the service keeps them.
 type partyFacts struct {
 	typ string // store.PartyPerson, store.PartyOrganisation …
 	alt string
-}
-
-// get returns party id's facts, if cached.
-func (c *partyCache) get(id int64) (partyFacts, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	f, ok := c.m[id]
-	return f, ok
-}
-
-// put caches party p's facts and returns them.
-func (c *partyCache) put(p store.Party) partyFacts {
-	f := partyFacts{typ: p.Type, alt: events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= maxParties {
-		c.m = make(map[int64]partyFacts)
-	}
-	c.m[p.ID] = f
-	return f
 }
 
 // party returns party id's facts, from the cache or the store.
@@ -58,5 +29,7 @@ func (s *Service) party(ctx context.Context, id int64) (partyFacts, error) {
 	if err != nil {
 		return partyFacts{}, err
 	}
-	return s.parties.put(p), nil
+	f := partyFacts{typ: p.Type, alt: events.AlternativeSubject(deref(p.SSN), deref(p.OrgNumber))}
+	s.parties.put(id, f)
+	return f, nil
 }

@@ -60,7 +60,7 @@ type Service struct {
 	// events writes the app's CloudEvents in each change's transaction.
 	events    *events.Publisher
 	onPublish func()
-	parties   partyCache
+	parties   cache[int64, partyFacts]
 	noPDF     bool
 	onPDF     func()
 	waitPDF   bool
@@ -70,7 +70,7 @@ type Service struct {
 func New(o Options) *Service {
 	s := &Service{st: o.Store, blobs: o.Blobs, apps: o.Apps, public: strings.TrimSuffix(o.PublicURL, "/"),
 		log: o.Log, now: o.Now, models: newModelCache(), onPublish: o.OnPublish,
-		noPDF: o.NoPDF, onPDF: o.OnPDF, waitPDF: o.WaitPDF && !o.NoPDF}
+		noPDF: o.NoPDF, onPDF: o.OnPDF, waitPDF: o.WaitPDF && !o.NoPDF, parties: cache[int64, partyFacts]{max: maxParties}}
 	s.events = events.NewPublisher(s.public)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

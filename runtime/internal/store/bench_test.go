@@ -4,26 +4,30 @@ package store_test
 
 import (
 	"context"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/loadtest"
 	"github.com/blankett/blankett/runtime"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
 )
+
+// benchEngines are the databases the benchmarks run on; PostgreSQL only
+// where the test environment names one.
+var benchEngines = []struct {
+	name string
+	open func(testing.TB) *dbx.DB
+}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}}
 
 // BenchmarkInstantiateRows is the database work of one instantiation, from 64
 // clients: the instance, its form data element and three events in one
 // transaction, then the instance and its elements read back. cpu-µs/op is the
 // process's CPU time per operation, steadier than ns/op on a shared machine.
 func BenchmarkInstantiateRows(b *testing.B) {
-	for _, engine := range []struct {
-		name string
-		open func(testing.TB) *dbx.DB
-	}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}} {
+	for _, engine := range benchEngines {
 		b.Run(engine.name, func(b *testing.B) {
 			db := engine.open(b)
 			if _, err := db.Migrate(context.Background(), runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
@@ -79,10 +83,10 @@ func instantiateRows(ctx context.Context, s *store.Store) error {
 	return err
 }
 
+// cpuTime is the process's CPU time so far (0 where it cannot be read).
 func cpuTime() time.Duration {
-	var r syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &r)
-	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
+	d, _ := loadtest.ProcessCPU()
+	return d
 }
 
 // readBenchStore returns a migrated Store on engine with one instance of two
@@ -123,10 +127,7 @@ func readBenchStore(b *testing.B, open func(testing.TB) *dbx.DB) (*store.Store, 
 
 // benchRead runs read once per iteration on each engine's readBenchStore.
 func benchRead(b *testing.B, read func(ctx context.Context, s *store.Store, in store.Instance, token string) error) {
-	for _, engine := range []struct {
-		name string
-		open func(testing.TB) *dbx.DB
-	}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}} {
+	for _, engine := range benchEngines {
 		b.Run(engine.name, func(b *testing.B) {
 			s, in, token := readBenchStore(b, engine.open)
 			ctx := b.Context()

@@ -35,15 +35,15 @@ type EventWrite struct {
 // three: every round trip costs both the runtime and the server CPU, and a change
 // pays for these on every instantiation and process step.
 func (s *Store) WriteEvents(ctx context.Context, w EventWrite) error {
-	s.eventDefaults(w.Audit)
-	for i := range w.Cloud {
-		w.Cloud[i].Time = ts(w.Cloud[i].Time)
-	}
 	if len(w.Cloud) == 0 {
 		return s.AppendEvents(ctx, w.Audit)
 	}
 	op := fmt.Sprintf("write %d events and %d cloud events", len(w.Audit), len(w.Cloud))
 	if s.dialect == dbx.Postgres {
+		s.eventDefaults(w.Audit)
+		for i := range w.Cloud {
+			w.Cloud[i].Time = ts(w.Cloud[i].Time)
+		}
 		q, args := writeEventsSQL(w, s.clock())
 		_, err := s.g.Statement.ConnPool.ExecContext(ctx, q, args...)
 		return wrap(op, err)

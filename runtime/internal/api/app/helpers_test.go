@@ -62,10 +62,7 @@ func newEnvWith(t *testing.T, db *dbx.DB, edit func(md map[string]any)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	host, err := apphost.New(db, blobs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	host := apphost.New(db, blobs)
 	if _, err := host.LoadDir(ctx, appCopy(t, edit)); err != nil {
 		t.Fatal(err)
 	}

@@ -49,10 +49,7 @@ func newEnv(t *testing.T, db *dbx.DB, opts ...apphost.Option) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = blobs.Close() })
-	host, err := apphost.New(db, blobs, opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	host := apphost.New(db, blobs, opts...)
 	key, err := authn.GenerateSigningKey()
 	if err != nil {
 		t.Fatal(err)

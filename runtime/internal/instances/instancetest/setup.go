@@ -31,10 +31,7 @@ func Setup(t testing.TB, db *dbx.DB, dir, orgNo string, wrap func(blob.Store) bl
 	if wrap != nil {
 		blobs = wrap(blobs)
 	}
-	host, err := apphost.New(db, blobs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	host := apphost.New(db, blobs)
 	if _, err := host.LoadDir(ctx, dir); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
-	"sync"
 
 	"github.com/blankett/blankett/appframework/htmlw"
 	"github.com/blankett/blankett/runtime/internal/apphost"
@@ -94,25 +93,13 @@ func (h *Handler) pageWith(c *gin.Context, status int, rel *apphost.Release, lan
 		u.RawQuery = q.Encode()
 		ch.Languages = append(ch.Languages, langLink{Code: l.Code, Label: l.Label, URL: u.RequestURI(), Current: l.Code == lang})
 	}
-	w := chromeWriters.Get().(*htmlw.Writer)
-	defer putChromeWriter(w)
-	w.Reset()
+	w := htmlw.Get() // gin copies the page out before pageWith returns
+	defer htmlw.Put(w)
 	w.Grow(len(body) + 4<<10)
 	ch.print(w)
 	c.Header("Cache-Control", "no-store")
 	c.Header("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 	c.Data(status, "text/html; charset=utf-8", w.Bytes())
-}
-
-// chromeWriters recycles the page buffers: gin copies a page into the
-// connection's buffer, so its Writer is free once the answer is written.
-var chromeWriters = sync.Pool{New: func() any { return new(htmlw.Writer) }}
-
-// putChromeWriter keeps w for the next page unless it grew very large.
-func putChromeWriter(w *htmlw.Writer) {
-	if w.Cap() <= 1<<20 {
-		chromeWriters.Put(w)
-	}
 }
 
 // fragment executes one of the package's templates into HTML.

@@ -47,7 +47,7 @@ type Handler struct {
 	// previews keeps apps loaded for the preview by repository and commit.
 	previews *commitCache[*previewModel]
 	// renderer is the preview's renderer, made on first use.
-	renderer func() (*render.Renderer, error)
+	renderer func() *render.Renderer
 }
 
 // New checks opts and returns a Handler.
@@ -59,7 +59,7 @@ func New(opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	return &Handler{acc: opts.Accounts, repos: opts.Repos, cookie: opts.Cookie, log: opts.Log, lints: newCommitCache[lint.Report](512),
-		previews: newCommitCache[*previewModel](16), renderer: sync.OnceValues(render.New)}, nil
+		previews: newCommitCache[*previewModel](16), renderer: sync.OnceValue(render.New)}, nil
 }
 
 // Mount adds the routes to r; every route but the preview's stylesheets requires a caller.

@@ -86,11 +86,7 @@ func (h *Handler) previewPage(c *gin.Context) {
 		notFound(c, fmt.Sprintf("No page %q in layout set %q.", page, set))
 		return
 	}
-	r, err := h.renderer()
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
+	r := h.renderer()
 	in := render.PageInput{Context: render.Context{App: m.app, LayoutSet: ls.ID, Data: m.data, Language: lang,
 		URLs: previewURLs{query: url.Values{"lang": {lang}, "ref": {commit}}.Encode()}}, Page: page, Mode: render.Edit}
 	if len(ls.Tasks) > 0 {
