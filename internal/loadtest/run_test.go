@@ -145,8 +145,9 @@ func TestRunPerRequest(t *testing.T) {
 	}
 }
 
-// TestRunCPU checks that a run reports the CPU the process spent on it:
-// operations that each hash 8 MiB must show at least a millisecond each.
+// TestRunCPU checks that a run reports the CPU the process spent on it, not
+// the time it took: operations that each hash 8 MiB must show at least a
+// millisecond each, and operations that only sleep 50 ms far less than that.
 func TestRunCPU(t *testing.T) {
 	busy := func(context.Context, int) error {
 		h := sha256.New()
@@ -173,5 +174,13 @@ func TestRunCPU(t *testing.T) {
 	}
 	if !regexp.MustCompile(`CPU per op[\s\S]*busy +20 +0 +\d+ +[\d.]+ms +[\d.]+ms +[\d.]+ms +[\d.]+ms +[\d.]+ms`).MatchString(buf.String()) {
 		t.Errorf("report lacks the CPU column:\n%s", buf.String())
+	}
+	idle, err := Run(context.Background(), "idle", Options{Clients: 1, Duration: 10 * time.Second, Count: 4},
+		func(context.Context, int) error { time.Sleep(50 * time.Millisecond); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if idle.CPUPerOp() > 25*time.Millisecond {
+		t.Errorf("CPU per op %s for sleeping 50 ms: wall time, not CPU", idle.CPUPerOp())
 	}
 }
