@@ -28,6 +28,7 @@ func benchScenarios() []string {
 type benchOptions struct {
 	app, logLevel string
 	blobSync      string
+	gcPercent     int
 	pdf           bool
 	cpuProfile    string
 	memProfile    string
@@ -79,6 +80,7 @@ func newBenchCommand() *cobra.Command {
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a profile of the memory allocated since the program started (client and server together) to this file")
 	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
+	f.IntVar(&o.gcPercent, "gc-percent", 200, "the runtime's --gc-percent, which applies to the whole bench process, clients included (GOGC, when set, wins)")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
 	f.BoolVar(&o.pdf, "pdf", false, "let the runtime print PDF receipts during the run (Chromium from PATH); off by default, since they are made after the request by the outbox worker and their cost is measured on its own (go test ./runtime/internal/pdf -bench Print)")
 	return cmd
@@ -153,7 +155,7 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 	}
 	defer os.RemoveAll(dir)
 	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs,
-		BlobSync: o.blobSync, PDFChromium: pdfChromium(o.pdf)})
+		BlobSync: o.blobSync, GCPercent: o.gcPercent, PDFChromium: pdfChromium(o.pdf)})
 	if err != nil {
 		return err
 	}
@@ -163,7 +165,11 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 		return err
 	}
 	defer db.Close()
-	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario, --blob-fs-sync %s", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync)
+	gc := fmt.Sprintf("--gc-percent %d", o.gcPercent)
+	if v := os.Getenv("GOGC"); v != "" {
+		gc = "GOGC=" + v
+	}
+	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario, --blob-fs-sync %s, %s", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync, gc)
 	if o.count > 0 {
 		fmt.Fprintf(out, " or %d operations", o.count)
 	}

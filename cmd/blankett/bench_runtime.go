@@ -49,6 +49,8 @@ type localRuntimeOptions struct {
 	Logs     io.Writer
 	// BlobSync is the fs blob store's --blob-fs-sync ("" for the default).
 	BlobSync string
+	// GCPercent is the runtime's --gc-percent.
+	GCPercent int
 	// PDFChromium is the runtime's --pdf-chromium ("" for the default lookup).
 	PDFChromium string
 }
@@ -67,7 +69,7 @@ func startLocalRuntime(ctx context.Context, o localRuntimeOptions) (*localRuntim
 	}
 	base := config.Base{Addr: addr, PublicURL: "http://" + addr, AdminAddr: config.AdminOff, DataDir: o.Dir,
 		Database: o.Database, Migrate: true, Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join(o.Dir, "blobs"), FSSync: o.BlobSync},
-		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second}
+		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: o.GCPercent}
 	if err := base.Resolve(); err != nil {
 		return nil, err
 	}

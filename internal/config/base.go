@@ -29,6 +29,7 @@ type Base struct {
 	LogLevel        string        `flag:"log-level" env:"LOG_LEVEL" default:"info" usage:"debug, info, warn or error"`
 	LogFormat       string        `flag:"log-format" env:"LOG_FORMAT" default:"json" usage:"json or text"`
 	ShutdownTimeout time.Duration `flag:"shutdown-timeout" env:"SHUTDOWN_TIMEOUT" default:"20s" usage:"how long in-flight requests may run after SIGINT/SIGTERM"`
+	GCPercent       int           `flag:"gc-percent" env:"GC_PERCENT" default:"200" usage:"Go garbage collector target: the heap grows this many percent over live data between collections; higher spends memory to save CPU (the GOGC environment variable, when set, wins)"`
 }
 
 // BlobConfig selects and configures the blob store.
@@ -85,6 +86,9 @@ func (b *Base) Resolve() error {
 	}
 	if b.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("--shutdown-timeout must be positive"))
+	}
+	if b.GCPercent < 25 || b.GCPercent > 10000 {
+		errs = append(errs, fmt.Errorf("--gc-percent %d: want 25 to 10000", b.GCPercent))
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))

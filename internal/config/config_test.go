@@ -35,7 +35,7 @@ func TestDefaults(t *testing.T) {
 	}
 	want := config.Base{Addr: "127.0.0.1:8080", AdminAddr: "127.0.0.1:9090", PublicURL: "http://127.0.0.1:8080",
 		DataDir: "./data", Database: "sqlite:" + filepath.Join("data", "blankett.db"), Migrate: true,
-		LogLevel: "info", LogFormat: "json", ShutdownTimeout: 20 * time.Second,
+		LogLevel: "info", LogFormat: "json", ShutdownTimeout: 20 * time.Second, GCPercent: 200,
 		Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join("data", "blobs"), FSSync: "full", S3Bucket: "blankett", S3Region: "us-east-1"}}
 	if fmt.Sprintf("%+v", b) != fmt.Sprintf("%+v", want) {
 		t.Fatalf("defaults:\n got %+v\nwant %+v", b, want)
@@ -76,8 +76,11 @@ func TestPrecedenceAndSecrets(t *testing.T) {
 		{"admin equals addr", []string{"--admin-addr=127.0.0.1:8080"}, nil, nil, "must differ"},
 		{"admin off", []string{"--admin-addr=off"}, nil, func(b config.Base) string { return b.AdminAddr }, ""},
 		{"bad log level", nil, map[string]string{"BLANKETT_LOG_LEVEL": "loud"}, nil, "--log-level"},
+		{"gc percent too low", []string{"--gc-percent=10"}, nil, nil, "--gc-percent 10"},
+		{"gc percent from env", nil, map[string]string{"BLANKETT_GC_PERCENT": "400"},
+			func(b config.Base) string { return fmt.Sprint(b.GCPercent) }, ""},
 	}
-	want := map[string]string{"env applies": "0.0.0.0:9000", "flag beats env": "127.0.0.1:1234", "bool env": "false",
+	want := map[string]string{"env applies": "0.0.0.0:9000", "flag beats env": "127.0.0.1:1234", "bool env": "false", "gc percent from env": "400",
 		"secret from file": "s3cr3t", "no _FILE for non-secrets": "127.0.0.1:8080", "admin off": "off"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

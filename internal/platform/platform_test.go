@@ -71,7 +71,7 @@ func start(t *testing.T, base config.Base, roles ...platform.Role) running {
 
 func baseIn(dir string) config.Base {
 	return config.Base{Addr: "127.0.0.1:0", AdminAddr: "127.0.0.1:0", DataDir: dir, Migrate: true,
-		Blob: config.BlobConfig{Backend: "fs"}, LogLevel: "info", LogFormat: "json", ShutdownTimeout: 5 * time.Second}
+		Blob: config.BlobConfig{Backend: "fs"}, LogLevel: "info", LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: 200}
 }
 
 func get(t *testing.T, url string) (int, string) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -43,7 +44,8 @@ func Run(ctx context.Context, cfg config.Base, opt Options) error {
 	if err != nil {
 		return err
 	}
-	attrs := []any{slog.String("version", opt.Version), slog.String("roles", roleNames(opt.Roles))}
+	gc := applyGCPercent(cfg.GCPercent, os.LookupEnv)
+	attrs := []any{slog.String("version", opt.Version), slog.String("roles", roleNames(opt.Roles)), slog.String("gc_target", gc)}
 	for _, a := range config.Attrs(opt.Effective) {
 		attrs = append(attrs, a)
 	}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+
+package platform
+
+import (
+	"runtime/debug"
+	"strconv"
+)
+
+// applyGCPercent sets the garbage collector's target to percent, unless the GOGC
+// environment variable is set: the Go runtime has applied that one already, and an
+// operator who sets it means it. It returns the setting in effect, for the start-up
+// log ("off" when GOGC disables the collector).
+//
+// The Go default of 100 lets the heap grow to twice the live data. A server here
+// keeps little live data (caches of decoded documents and forms) and allocates a
+// lot per request, so collections come often and each one costs the same marking
+// work; 200 halves how often they run for about one more live heap of memory. See
+// docs/operators.md, "Memory and garbage collection".
+func applyGCPercent(percent int, lookupEnv func(string) (string, bool)) string {
+	if v, ok := lookupEnv("GOGC"); ok && v != "" {
+		return v + " (GOGC)"
+	}
+	debug.SetGCPercent(percent)
+	return strconv.Itoa(percent)
+}
