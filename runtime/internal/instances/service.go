@@ -123,7 +123,7 @@ func (s *Service) Get(ctx context.Context, ref Ref) (*Snapshot, error) {
 }
 
 func (s *Service) load(ctx context.Context, st *store.Store, ref Ref) (*Snapshot, error) {
-	row, err := st.GetInstance(ctx, ref.PartyID, ref.GUID)
+	row, els, err := st.LoadInstance(ctx, ref.PartyID, ref.GUID)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && (row.AppID != ref.Org+"/"+ref.App || row.IsHardDeleted)) {
 		return nil, fail(ErrNotFound, CodeInstanceNotFound, "no instance %s", ref.ID())
 	}
@@ -133,10 +133,6 @@ func (s *Service) load(ctx context.Context, st *store.Store, ref Ref) (*Snapshot
 	rel, err := s.apps.Get(ref.Org, ref.App, row.AppVersion)
 	if err != nil {
 		return nil, fmt.Errorf("instances: release of %s: %w", ref.ID(), err)
-	}
-	els, err := st.ListDataElements(ctx, row.ID)
-	if err != nil {
-		return nil, err
 	}
 	return assemble(ref, rel, row, els)
 }

@@ -90,9 +90,14 @@ var (
 // scanDataElement reads the current row of rows, selected as dataElementColumns.
 func scanDataElement(rows *sql.Rows) (DataElement, error) {
 	var d DataElement
-	err := rows.Scan(&d.GUID, &d.InstanceID, &d.InstanceGUID, &d.DataType, &d.ContentType, &d.Filename, &d.Size, &d.SHA256,
-		&d.BlobKey, &d.Locked, &d.Created, &d.CreatedBy, &d.LastChanged, &d.LastChangedBy, &d.Document)
+	err := rows.Scan(dataElementDest(&d)...)
 	return d, err
+}
+
+// dataElementDest returns the scan destinations of dataElementColumns in d.
+func dataElementDest(d *DataElement) []any {
+	return []any{&d.GUID, &d.InstanceID, &d.InstanceGUID, &d.DataType, &d.ContentType, &d.Filename, &d.Size, &d.SHA256,
+		&d.BlobKey, &d.Locked, &d.Created, &d.CreatedBy, &d.LastChanged, &d.LastChangedBy, &d.Document}
 }
 
 // ListDataElements returns an instance's elements in creation order.

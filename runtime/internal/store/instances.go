@@ -124,15 +124,19 @@ var getInstanceSQL = newRawSQL("SELECT id, guid, party_id, org, app_id, app_vers
 	"confirmed, created, created_by, last_changed, last_changed_by, version, idempotency_key, request_hash, document " +
 	"FROM instances WHERE guid = ? AND party_id = ?")
 
+// instanceDest returns the scan destinations of getInstanceSQL's columns in in.
+func instanceDest(in *Instance) []any {
+	return []any{&in.ID, &in.GUID, &in.PartyID, &in.Org, &in.AppID, &in.AppVersion, &in.CurrentTask,
+		&in.IsComplete, &in.IsArchived, &in.ArchivedAt, &in.IsSoftDeleted, &in.SoftDeletedAt, &in.IsHardDeleted, &in.HardDeletedAt,
+		&in.Confirmed, &in.Created, &in.CreatedBy, &in.LastChanged, &in.LastChangedBy, &in.Version, &in.IdempotencyKey, &in.RequestHash, &in.Document}
+}
+
 // GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown
 // or belongs to another party. It runs on every request that names an instance, so
 // it bypasses gorm (see rawSQL).
 func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (Instance, error) {
 	var in Instance
-	err := s.queryRow(ctx, getInstanceSQL, []any{guid, partyID},
-		&in.ID, &in.GUID, &in.PartyID, &in.Org, &in.AppID, &in.AppVersion, &in.CurrentTask,
-		&in.IsComplete, &in.IsArchived, &in.ArchivedAt, &in.IsSoftDeleted, &in.SoftDeletedAt, &in.IsHardDeleted, &in.HardDeletedAt,
-		&in.Confirmed, &in.Created, &in.CreatedBy, &in.LastChanged, &in.LastChangedBy, &in.Version, &in.IdempotencyKey, &in.RequestHash, &in.Document)
+	err := s.queryRow(ctx, getInstanceSQL, []any{guid, partyID}, instanceDest(&in)...)
 	if err != nil {
 		return Instance{}, wrap("get instance "+guid, err)
 	}

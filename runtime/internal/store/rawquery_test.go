@@ -20,7 +20,8 @@ import (
 )
 
 // TestRawReads round-trips every column of the rows that GetInstance,
-// ListDataElements, ListDataElementsOf and GetSession scan by hand. Rows are
+// ListDataElements, ListDataElementsOf, LoadInstance (pipelined on PostgreSQL) and
+// GetSession scan by hand. Rows are
 // written with gorm; each read must give back the written values (instants
 // compared in UTC, pointers nil or not as written) and exactly what gorm's own
 // query gives, down to time locations and empty slices.
@@ -57,8 +58,16 @@ func TestRawReads(t *testing.T) {
 					var ref store.Instance
 					refErr := g.Where("guid = ? AND party_id = ?", in.GUID, in.PartyID).Take(&ref).Error
 					sameRow(t, in, got, err, ref, refErr)
+					loaded, els, err := s.LoadInstance(ctx, in.PartyID, in.GUID)
+					sameRow(t, in, loaded, err, ref, refErr)
+					if els == nil || len(els) != 0 {
+						t.Errorf("LoadInstance elements = %#v, want empty and not nil", els)
+					}
 					if _, err := s.GetInstance(ctx, in.PartyID+1, in.GUID); !errors.Is(err, store.ErrNotFound) {
 						t.Fatalf("another party's instance: %v, want ErrNotFound", err)
+					}
+					if _, _, err := s.LoadInstance(ctx, in.PartyID+1, in.GUID); !errors.Is(err, store.ErrNotFound) {
+						t.Fatalf("LoadInstance of another party's instance: %v, want ErrNotFound", err)
 					}
 				})
 			}
@@ -103,6 +112,14 @@ func TestRawReads(t *testing.T) {
 				var ref []store.DataElement
 				refErr := g.Where("instance_id = ?", in.ID).Order("created, guid").Find(&ref).Error
 				sameRows(t, want, got, err, ref, refErr)
+				loaded, els, err := s.LoadInstance(ctx, in.PartyID, in.GUID)
+				sameRows(t, want, els, err, ref, refErr)
+				if loaded.ID != in.ID {
+					t.Errorf("LoadInstance gave instance %d, want %d", loaded.ID, in.ID)
+				}
+			}
+			if _, _, err := s.LoadInstance(ctx, a.PartyID, uuid.NewString()); !errors.Is(err, store.ErrNotFound) {
+				t.Fatalf("LoadInstance of an unknown guid: %v, want ErrNotFound", err)
 			}
 
 			ids := []int64{b.ID, a.ID, empty.ID, 1 << 40}
@@ -168,6 +185,9 @@ func TestRawReads(t *testing.T) {
 				}
 				if got, err := tx.ListDataElementsOf(ctx, []int64{in.ID}); err != nil || len(got[in.ID]) != 1 {
 					t.Errorf("ListDataElementsOf in Tx = %+v, %v", got, err)
+				}
+				if got, els, err := tx.LoadInstance(ctx, in.PartyID, in.GUID); err != nil || got.ID != in.ID || len(els) != 1 || els[0].GUID != d.GUID {
+					t.Errorf("LoadInstance in Tx = %+v, %+v, %v", got, els, err)
 				}
 				return nil
 			})

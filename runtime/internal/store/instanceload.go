@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
+)
+
+// listDataElementsByGUIDSQL is ListDataElements for an instance named by party and
+// guid, so that it can be sent together with getInstanceSQL.
+var listDataElementsByGUIDSQL = newRawSQL("SELECT " + dataElementColumns +
+	" FROM data_elements WHERE instance_id = (SELECT id FROM instances WHERE guid = ? AND party_id = ?) ORDER BY created, guid")
+
+// LoadInstance returns the instance partyID/guid, as GetInstance does, and its
+// data elements, as ListDataElements does. On PostgreSQL, outside a transaction,
+// both statements go to the server in one round trip (a pipelined batch); every
+// request that names an instance loads it, and on PostgreSQL a round trip costs
+// the server more than these reads do.
+func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (Instance, []DataElement, error) {
+	if pool, ok := s.g.Statement.ConnPool.(*sql.DB); ok && s.dialect == dbx.Postgres {
+		in, els, err := loadPipelined(ctx, pool, partyID, guid)
+		if err != nil {
+			return Instance{}, nil, wrap("load instance "+guid, err)
+		}
+		return in, els, nil
+	}
+	in, err := s.GetInstance(ctx, partyID, guid)
+	if err != nil {
+		return Instance{}, nil, err
+	}
+	els, err := s.ListDataElements(ctx, in.ID)
+	if err != nil {
+		return Instance{}, nil, err
+	}
+	return in, els, nil
+}
+
+// loadPipelined runs LoadInstance's two reads as one pgx batch on a connection
+// of pool. A missing instance is gorm.ErrRecordNotFound, as from queryRow.
+func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string) (in Instance, els []DataElement, err error) {
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return in, nil, err
+	}
+	defer conn.Close()
+	err = conn.Raw(func(dc any) error {
+		pc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: PostgreSQL connection is a %T, not pgx's", dc)
+		}
+		var b pgx.Batch
+		b.Queue(getInstanceSQL.postgres, guid, partyID)
+		b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
+		br := pc.Conn().SendBatch(ctx, &b)
+		err := readLoad(br, &in, &els)
+		return errors.Join(err, br.Close())
+	})
+	return in, els, err
+}
+
+func readLoad(br pgx.BatchResults, in *Instance, els *[]DataElement) error {
+	if err := br.QueryRow().Scan(instanceDest(in)...); err != nil {
+		if errors.Is(err, pgx.ErrNoRows) {
+			return gorm.ErrRecordNotFound
+		}
+		return err
+	}
+	rows, err := br.Query()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	*els = []DataElement{}
+	for rows.Next() {
+		var d DataElement
+		if err := rows.Scan(dataElementDest(&d)...); err != nil {
+			return err
+		}
+		*els = append(*els, d)
+	}
+	return rows.Err()
+}
