@@ -17,6 +17,7 @@ import (
 // benchRun prepares the target (token, form data) and runs each scenario.
 func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp, db *dbx.DB, o benchOptions) (results []loadtest.Result, err error) {
 	opt := loadtest.Options{Clients: o.clients, Duration: o.duration, Count: o.count}
+	opt.DBCPU = dbServerCPU(ctx, out, db)
 	hc := loadtest.NewHTTPClient(o.clients)
 	ttl := o.duration*time.Duration(len(o.scenarios)) + 10*time.Minute
 	token, err := rt.userToken(ttl)
@@ -88,4 +89,23 @@ func (t *benchTarget) scenario(ctx context.Context, name string, opt loadtest.Op
 		return loadtest.Run(ctx, name, opt, t.page)
 	}
 	return r, fmt.Errorf("unknown scenario %q", name)
+}
+
+// dbServerCPU returns a probe of a PostgreSQL server's CPU for the "DB CPU per
+// op" column when the server runs on this machine, and says on out whether it
+// does. SQLite runs in this process: its CPU is in "CPU per op".
+func dbServerCPU(ctx context.Context, out io.Writer, db *dbx.DB) func() (time.Duration, bool) {
+	if db.Dialect != dbx.Postgres {
+		return nil
+	}
+	sqlDB, err := db.Gorm.DB()
+	if err == nil {
+		var probe func() (time.Duration, bool)
+		if probe, err = loadtest.PostgresCPU(ctx, sqlDB); err == nil {
+			fmt.Fprintln(out, "database server: on this machine; its CPU is the DB CPU per op column")
+			return probe
+		}
+	}
+	fmt.Fprintf(out, "database server: CPU not measured: %v\n", err)
+	return nil
 }

@@ -13,7 +13,7 @@ import (
 // row also shows its throughput and p99 as a ratio to the baseline's.
 func Print(w io.Writer, results []Result, baseline *Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\trequests\terrors\tper s\tp50\tp95\tp99\tmax\tCPU per op\tper s vs baseline\tp99 vs baseline\t")
+	fmt.Fprintln(tw, "scenario\trequests\terrors\tper s\tp50\tp95\tp99\tmax\tCPU per op\tDB CPU per op\tper s vs baseline\tp99 vs baseline\t")
 	var rows []Result
 	for _, r := range results {
 		rows = append(rows, r)
@@ -23,7 +23,7 @@ func Print(w io.Writer, results []Result, baseline *Result) error {
 	}
 	for _, r := range rows {
 		if r.Skipped != "" {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t\n", r.Name)
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t\n", r.Name)
 			continue
 		}
 		tput, p99 := "-", "-"
@@ -31,12 +31,15 @@ func Print(w io.Writer, results []Result, baseline *Result) error {
 			tput = fmt.Sprintf("%.2f", r.Throughput()/baseline.Throughput())
 			p99 = fmt.Sprintf("%.2f", float64(r.P99)/float64(baseline.P99))
 		}
-		cpu := "-"
+		cpu, dbCPU := "-", "-"
 		if r.CPU > 0 {
-			cpu = fmt.Sprintf("%.3fms", float64(r.CPUPerOp().Nanoseconds())/1e6)
+			cpu = msPrecise(r.CPUPerOp())
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name, r.Requests, r.Errors, r.Throughput(),
-			ms(r.P50), ms(r.P95), ms(r.P99), ms(r.Max), cpu, tput, p99)
+		if r.DBCPU > 0 {
+			dbCPU = msPrecise(r.DBCPUPerOp())
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name, r.Requests, r.Errors, r.Throughput(),
+			ms(r.P50), ms(r.P95), ms(r.P99), ms(r.Max), cpu, dbCPU, tput, p99)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -51,5 +54,7 @@ func Print(w io.Writer, results []Result, baseline *Result) error {
 	}
 	return nil
 }
+
+func msPrecise(d time.Duration) string { return fmt.Sprintf("%.3fms", float64(d.Nanoseconds())/1e6) }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }

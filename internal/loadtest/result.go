@@ -22,6 +22,9 @@ type Result struct {
 	// CPU is the CPU time the whole process (server and clients when they share
 	// it) used during the run; 0 when it could not be read.
 	CPU time.Duration
+	// DBCPU is the CPU time the database server used during the run, when
+	// Options.DBCPU could read it; 0 otherwise (SQLite's is in CPU).
+	DBCPU time.Duration
 	// PerRequest, for a scenario of several HTTP requests per operation (submit:
 	// instantiate, PUT data, process/next), is the same run counted request by
 	// request; nil when each operation is one request.
@@ -42,6 +45,14 @@ func (r Result) CPUPerOp() time.Duration {
 		return 0
 	}
 	return r.CPU / time.Duration(r.Requests)
+}
+
+// DBCPUPerOp is DBCPU divided by the finished operations; 0 when unknown.
+func (r Result) DBCPUPerOp() time.Duration {
+	if r.Requests == 0 {
+		return 0
+	}
+	return r.DBCPU / time.Duration(r.Requests)
 }
 
 // summarise sorts lat and fills the counts and percentiles.

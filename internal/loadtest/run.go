@@ -30,6 +30,9 @@ type Options struct {
 	// Count is the total number of operations over all clients; 0 means as
 	// many as fit in Duration.
 	Count int64
+	// DBCPU, when set, reads a database server's CPU time (PostgresCPU); Run
+	// reads it before and after, like the process's own.
+	DBCPU func() (time.Duration, bool)
 }
 
 // Validate checks o against the limits.
@@ -65,6 +68,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	lat := make([][]time.Duration, opt.Clients)
 	calls := make([]*callRecorder, opt.Clients)
 	cpu0, cpuOK := ProcessCPU()
+	db0, dbOK := readDBCPU(opt.DBCPU)
 	begin := time.Now()
 	deadline := begin.Add(opt.Duration)
 	for c := range opt.Clients {
@@ -90,6 +94,9 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	if cpu1, ok := ProcessCPU(); ok && cpuOK {
 		r.CPU = cpu1 - cpu0
 	}
+	if db1, ok := readDBCPU(opt.DBCPU); ok && dbOK {
+		r.DBCPU = db1 - db0
+	}
 	r.Errors = errCount.Load()
 	var all []time.Duration
 	for _, rec := range calls {
@@ -97,13 +104,20 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 	}
 	if int64(len(all)) > r.Requests {
 		per := summarise(name+" (per request)", all, r.Elapsed)
-		per.CPU = r.CPU
+		per.CPU, per.DBCPU = r.CPU, r.DBCPU
 		r.PerRequest = &per
 	}
 	if s, ok := firstErr.Load().(string); ok {
 		r.FirstError = s
 	}
 	return r, nil
+}
+
+func readDBCPU(probe func() (time.Duration, bool)) (time.Duration, bool) {
+	if probe == nil {
+		return 0, false
+	}
+	return probe()
 }
 
 // callRecorder collects the latency of each HTTP request (Do, Expect) one client
