@@ -14,8 +14,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blankett/blankett/internal/config"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/loadtest"
+	"github.com/blankett/blankett/internal/platform"
 	"github.com/spf13/cobra"
 )
 
@@ -80,7 +82,7 @@ func newBenchCommand() *cobra.Command {
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scenarios (client and server together) to this file")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a profile of the memory allocated since the program started (client and server together) to this file")
 	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
-	f.IntVar(&o.gcPercent, "gc-percent", 200, "the runtime's --gc-percent, which applies to the whole bench process, clients included (GOGC, when set, wins)")
+	f.IntVar(&o.gcPercent, "gc-percent", config.DefaultGCPercent, "the runtime's --gc-percent, which applies to the whole bench process, clients included (GOGC, when set, wins)")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
 	f.BoolVar(&o.pdf, "pdf", false, "let the runtime print PDF receipts during the run (Chromium from PATH); off by default, since they are made after the request by the outbox worker and their cost is measured on its own (go test ./runtime/internal/pdf -bench Print)")
 	return cmd
@@ -98,6 +100,9 @@ func (o benchOptions) check() error {
 	}
 	if o.size < 0 || o.size > 10<<20 {
 		return fmt.Errorf("--size must be 0 to 10 MiB")
+	}
+	if err := config.CheckGCPercent(o.gcPercent); err != nil {
+		return err
 	}
 	for _, db := range o.databases {
 		if db == "sqlite" {
@@ -166,7 +171,7 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 	}
 	defer db.Close()
 	gc := fmt.Sprintf("--gc-percent %d", o.gcPercent)
-	if v := os.Getenv("GOGC"); v != "" {
+	if v, ok := platform.GOGC(); ok {
 		gc = "GOGC=" + v
 	}
 	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario, --blob-fs-sync %s, %s", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync, gc)

@@ -49,7 +49,7 @@ type localRuntimeOptions struct {
 	Logs     io.Writer
 	// BlobSync is the fs blob store's --blob-fs-sync ("" for the default).
 	BlobSync string
-	// GCPercent is the runtime's --gc-percent.
+	// GCPercent is the runtime's --gc-percent (0 for the default).
 	GCPercent int
 	// PDFChromium is the runtime's --pdf-chromium ("" for the default lookup).
 	PDFChromium string
@@ -67,9 +67,13 @@ func startLocalRuntime(ctx context.Context, o localRuntimeOptions) (*localRuntim
 	if err := os.WriteFile(keyFile, []byte(hex.EncodeToString(seedKey)), 0o600); err != nil {
 		return nil, err
 	}
+	gc := o.GCPercent
+	if gc == 0 {
+		gc = config.DefaultGCPercent
+	}
 	base := config.Base{Addr: addr, PublicURL: "http://" + addr, AdminAddr: config.AdminOff, DataDir: o.Dir,
 		Database: o.Database, Migrate: true, Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join(o.Dir, "blobs"), FSSync: o.BlobSync},
-		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: o.GCPercent}
+		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: gc}
 	if err := base.Resolve(); err != nil {
 		return nil, err
 	}

@@ -60,6 +60,7 @@ func TestBenchRejectsBadFlags(t *testing.T) {
 		{"no clients", []string{"--clients", "0"}},
 		{"endless", []string{"--duration", "1h"}},
 		{"not postgres", []string{"--database", "/tmp/x.db"}},
+		{"gc percent", []string{"--gc-percent", "5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

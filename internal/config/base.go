@@ -45,6 +45,20 @@ type BlobConfig struct {
 	S3CreateBucket bool   `flag:"s3-create-bucket" env:"S3_CREATE_BUCKET" usage:"create the S3 bucket at start-up when it does not exist"`
 }
 
+// DefaultGCPercent is --gc-percent's default (its flag tag says the same; the
+// config test holds them together).
+const DefaultGCPercent = 200
+
+// CheckGCPercent rejects a --gc-percent outside 25 to 10000: below, the
+// collector would run nearly all the time; above, the heap could grow a hundred
+// times its live data.
+func CheckGCPercent(p int) error {
+	if p < 25 || p > 10000 {
+		return fmt.Errorf("--gc-percent %d: want 25 to 10000", p)
+	}
+	return nil
+}
+
 // AdminOff is the AdminAddr value that disables the admin listener.
 const AdminOff = "off"
 
@@ -87,8 +101,8 @@ func (b *Base) Resolve() error {
 	if b.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("--shutdown-timeout must be positive"))
 	}
-	if b.GCPercent < 25 || b.GCPercent > 10000 {
-		errs = append(errs, fmt.Errorf("--gc-percent %d: want 25 to 10000", b.GCPercent))
+	if err := CheckGCPercent(b.GCPercent); err != nil {
+		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))

@@ -35,7 +35,7 @@ func TestDefaults(t *testing.T) {
 	}
 	want := config.Base{Addr: "127.0.0.1:8080", AdminAddr: "127.0.0.1:9090", PublicURL: "http://127.0.0.1:8080",
 		DataDir: "./data", Database: "sqlite:" + filepath.Join("data", "blankett.db"), Migrate: true,
-		LogLevel: "info", LogFormat: "json", ShutdownTimeout: 20 * time.Second, GCPercent: 200,
+		LogLevel: "info", LogFormat: "json", ShutdownTimeout: 20 * time.Second, GCPercent: config.DefaultGCPercent,
 		Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join("data", "blobs"), FSSync: "full", S3Bucket: "blankett", S3Region: "us-east-1"}}
 	if fmt.Sprintf("%+v", b) != fmt.Sprintf("%+v", want) {
 		t.Fatalf("defaults:\n got %+v\nwant %+v", b, want)

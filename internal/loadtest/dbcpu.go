@@ -14,6 +14,10 @@ import (
 	"time"
 )
 
+// ErrNotLocal means the database server does not run on this machine, or its
+// processes cannot be read here (another PID namespace, such as a container).
+var ErrNotLocal = errors.New("loadtest: the database server is not a process of this machine")
+
 // procRoot is where the process table is read; a variable for tests.
 var procRoot = "/proc"
 
@@ -34,27 +38,71 @@ func PostgresCPU(ctx context.Context, db *sql.DB) (func() (time.Duration, bool),
 		return nil, err
 	}
 	defer conn.Close()
-	var backend int
-	if err := conn.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&backend); err != nil {
+	var (
+		backend int
+		started time.Time
+	)
+	err = conn.QueryRowContext(ctx, "SELECT pg_backend_pid(), pg_postmaster_start_time()").Scan(&backend, &started)
+	if err != nil {
 		return nil, fmt.Errorf("loadtest: PostgreSQL backend pid: %w", err)
 	}
-	st, err := readStat(backend)
+	pid, err := localPostmaster(backend, started)
 	if err != nil {
-		return nil, fmt.Errorf("loadtest: PostgreSQL backend %d is not a process of this machine: %w", backend, err)
+		return nil, err
 	}
-	postmaster, err := readStat(st.ppid)
-	if err != nil {
-		return nil, fmt.Errorf("loadtest: PostgreSQL postmaster %d: %w", st.ppid, err)
-	}
-	if !strings.HasPrefix(postmaster.comm, "postgres") && !strings.HasPrefix(postmaster.comm, "postmaster") {
-		return nil, fmt.Errorf("loadtest: parent %d of backend %d is %q, not a postmaster", st.ppid, backend, postmaster.comm)
-	}
-	pid := st.ppid
 	return func() (time.Duration, bool) { return treeCPU(pid) }, nil
 }
 
+// localPostmaster returns the pid of the postmaster that started at started and
+// whose child backend is: a process of this machine named postgres, started
+// within two seconds of that time, so that a remote server's backend pid that
+// happens to exist here too is not taken for it. Otherwise it wraps ErrNotLocal.
+func localPostmaster(backend int, started time.Time) (int, error) {
+	st, err := readStat(backend)
+	if err != nil {
+		return 0, fmt.Errorf("%w: backend %d: %w", ErrNotLocal, backend, err)
+	}
+	pm, err := readStat(st.ppid)
+	if err != nil {
+		return 0, fmt.Errorf("%w: backend %d's parent %d: %w", ErrNotLocal, backend, st.ppid, err)
+	}
+	if !strings.HasPrefix(pm.comm, "postgres") && !strings.HasPrefix(pm.comm, "postmaster") {
+		return 0, fmt.Errorf("%w: backend %d's parent %d is %q, not a postmaster", ErrNotLocal, backend, st.ppid, pm.comm)
+	}
+	boot, err := bootTime()
+	if err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrNotLocal, err)
+	}
+	at := boot.Add(time.Duration(pm.starttime) * time.Second / userHZ)
+	if d := at.Sub(started); d < -2*time.Second || d > 2*time.Second {
+		return 0, fmt.Errorf("%w: process %d started at %s, the server at %s", ErrNotLocal, st.ppid, at.UTC(), started.UTC())
+	}
+	return st.ppid, nil
+}
+
+// bootTime reads the system's boot time (btime in /proc/stat).
+func bootTime() (time.Time, error) {
+	b, err := os.ReadFile(filepath.Join(procRoot, "stat"))
+	if err != nil {
+		return time.Time{}, err
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "btime "); ok {
+			secs, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			if err != nil {
+				return time.Time{}, fmt.Errorf("loadtest: btime: %w", err)
+			}
+			return time.Unix(secs, 0), nil
+		}
+	}
+	return time.Time{}, errors.New("loadtest: no btime in /proc/stat")
+}
+
 // treeCPU is pid's CPU time with that of its reaped children and of its live
-// children.
+// children. The parent is read before its children: a child that exits and is
+// reaped in between is counted in neither, so a reading can come out low by that
+// child's time. Backends of a pool live through a whole scenario, so this touches
+// only connections that close just as a scenario starts or ends.
 func treeCPU(pid int) (time.Duration, bool) {
 	root, err := readStat(pid)
 	if err != nil {
@@ -84,6 +132,7 @@ type procStat struct {
 	comm                         string
 	ppid                         int
 	utime, stime, cutime, cstime int64
+	starttime                    int64 // clock ticks after boot
 }
 
 func readStat(pid int) (procStat, error) {
@@ -103,7 +152,7 @@ func parseStat(line string) (procStat, error) {
 		return procStat{}, errors.New("loadtest: malformed stat line")
 	}
 	f := strings.Fields(line[end+1:]) // f[0] is field 3 (state)
-	if len(f) < 15 {
+	if len(f) < 20 {
 		return procStat{}, errors.New("loadtest: short stat line")
 	}
 	num := func(field int) (int64, error) { return strconv.ParseInt(f[field-3], 10, 64) }
@@ -117,7 +166,7 @@ func parseStat(line string) (procStat, error) {
 	for _, p := range []struct {
 		field int
 		to    *int64
-	}{{14, &st.utime}, {15, &st.stime}, {16, &st.cutime}, {17, &st.cstime}} {
+	}{{14, &st.utime}, {15, &st.stime}, {16, &st.cutime}, {17, &st.cstime}, {22, &st.starttime}} {
 		v, err := num(p.field)
 		errs = append(errs, err)
 		*p.to = v

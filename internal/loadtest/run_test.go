@@ -184,3 +184,31 @@ func TestRunCPU(t *testing.T) {
 		t.Errorf("CPU per op %s for sleeping 50 ms: wall time, not CPU", idle.CPUPerOp())
 	}
 }
+
+// TestRunDBCPU checks that a run reads Options.DBCPU before and after and
+// reports the difference, per operation in the table; a probe that cannot read
+// leaves it at 0, shown as "-".
+func TestRunDBCPU(t *testing.T) {
+	var calls int
+	rising := func() (time.Duration, bool) { calls++; return time.Duration(calls) * 300 * time.Millisecond, true }
+	r, err := Run(context.Background(), "db", Options{Clients: 1, Duration: 10 * time.Second, Count: 3, DBCPU: rising},
+		func(context.Context, int) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 2 || r.DBCPU != 300*time.Millisecond || r.DBCPUPerOp() != 100*time.Millisecond {
+		t.Fatalf("%d probe calls, DBCPU %s (%s per op); want 2 calls, 300ms, 100ms per op", calls, r.DBCPU, r.DBCPUPerOp())
+	}
+	broken, err := Run(context.Background(), "nodb", Options{Clients: 1, Duration: 10 * time.Second, Count: 3,
+		DBCPU: func() (time.Duration, bool) { return time.Hour, false }}, func(context.Context, int) error { return nil })
+	if err != nil || broken.DBCPU != 0 {
+		t.Fatalf("unreadable probe: DBCPU %s, %v; want 0", broken.DBCPU, err)
+	}
+	var buf bytes.Buffer
+	if err := Print(&buf, []Result{r, broken}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`DB CPU per op[\s\S]*\n +db +3 +0 .* 100\.000ms +- +- *\n +nodb +3 +0 .* - +- +- *\n`).MatchString(buf.String()) {
+		t.Errorf("report lacks the DB CPU column:\n%s", buf.String())
+	}
+}

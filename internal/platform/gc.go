@@ -3,6 +3,7 @@
 package platform
 
 import (
+	"os"
 	"runtime/debug"
 	"strconv"
 )
@@ -18,9 +19,18 @@ import (
 // work; 200 halves how often they run for about one more live heap of memory. See
 // docs/operators.md, "Memory and garbage collection".
 func applyGCPercent(percent int, lookupEnv func(string) (string, bool)) string {
-	if v, ok := lookupEnv("GOGC"); ok && v != "" {
+	if v, ok := gogc(lookupEnv); ok {
 		return v + " (GOGC)"
 	}
 	debug.SetGCPercent(percent)
 	return strconv.Itoa(percent)
+}
+
+// GOGC returns the GOGC environment variable when it is set and not empty:
+// then it, not --gc-percent, is the collector's target.
+func GOGC() (string, bool) { return gogc(os.LookupEnv) }
+
+func gogc(lookupEnv func(string) (string, bool)) (string, bool) {
+	v, ok := lookupEnv("GOGC")
+	return v, ok && v != ""
 }

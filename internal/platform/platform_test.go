@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -56,8 +57,9 @@ func start(t *testing.T, base config.Base, roles ...platform.Role) running {
 	}()
 	select {
 	case a := <-ready:
-		r := running{public: "http://" + a[0], admin: "http://" + a[1], stop: func() error { cancel(); return <-done }}
-		t.Cleanup(func() { _ = r.stop })
+		// stop may be called by the test and again at cleanup: Run ends once.
+		r := running{public: "http://" + a[0], admin: "http://" + a[1], stop: sync.OnceValue(func() error { cancel(); return <-done })}
+		t.Cleanup(func() { _ = r.stop() })
 		return r
 	case err := <-done:
 		cancel()

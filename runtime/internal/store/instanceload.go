@@ -21,9 +21,9 @@ var listDataElementsByGUIDSQL = newRawSQL("SELECT " + dataElementColumns +
 
 // LoadInstance returns the instance partyID/guid, as GetInstance does, and its
 // data elements, as ListDataElements does. On PostgreSQL, outside a transaction,
-// both statements go to the server in one round trip (a pipelined batch); every
-// request that names an instance loads it, and on PostgreSQL a round trip costs
-// the server more than these reads do.
+// both statements go to the server in one round trip (a pipelined batch): every
+// app API and form request that names an instance loads it through here, and on
+// PostgreSQL a round trip costs the server more than these reads do.
 func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (Instance, []DataElement, error) {
 	if pool, ok := s.g.Statement.ConnPool.(*sql.DB); ok && s.dialect == dbx.Postgres {
 		in, els, err := loadPipelined(ctx, pool, partyID, guid)
@@ -61,7 +61,11 @@ func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string
 		b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
 		br := pc.Conn().SendBatch(ctx, &b)
 		err := readLoad(br, &in, &els)
-		return errors.Join(err, br.Close())
+		// After a failed read Close reports the same error again.
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	})
 	return in, els, err
 }
