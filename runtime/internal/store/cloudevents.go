@@ -38,7 +38,17 @@ func (s *Store) AppendCloudEvents(ctx context.Context, es []CloudEvent) ([]Cloud
 	for i := range es {
 		es[i].Time = ts(es[i].Time)
 	}
-	return es, wrap(fmt.Sprintf("append %d cloud events", len(es)), s.db(ctx).Create(&es).Error)
+	if len(es) == 0 {
+		return es, nil
+	}
+	ids, err := s.insertReturning(ctx, cloudColumns, "id", len(es), func(i int) []any { return cloudValues(es[i]) })
+	if err != nil {
+		return es, wrap(fmt.Sprintf("append %d cloud events", len(es)), err)
+	}
+	for i := range es {
+		es[i].ID = ids[i]
+	}
+	return es, nil
 }
 
 // GetCloudEvent returns the event with row id.

@@ -161,15 +161,22 @@ func (s *Store) eachDataElement(ctx context.Context, q rawSQL, arg any, fn func(
 // ErrConflict. The old blob becomes an orphan for the sweeper.
 func (s *Store) ReplaceDataElement(ctx context.Context, d *DataElement) error {
 	d.LastChanged = s.clock()
-	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ? AND locked = ?", d.GUID, d.InstanceGUID, false).
-		Updates(map[string]any{"content_type": d.ContentType, "filename": d.Filename, "size": d.Size,
-			"sha256": d.SHA256, "blob_key": d.BlobKey, "last_changed": d.LastChanged,
-			"last_changed_by": d.LastChangedBy, "document": d.Document})
-	if res.Error == nil && res.RowsAffected == 0 {
+	n, err := s.exec(ctx, replaceDataElementSQL, d.ContentType, d.Filename, d.Size, d.SHA256, d.BlobKey, d.LastChanged,
+		d.LastChangedBy, d.Document, d.GUID, d.InstanceGUID, false)
+	if err == nil && n == 0 {
 		return s.whyUnchanged(ctx, "replace", d.InstanceGUID, d.GUID)
 	}
-	return wrap("replace data element "+d.GUID, res.Error)
+	return wrap("replace data element "+d.GUID, err)
 }
+
+// replaceDataElementSQL and lockDataElementSQL are the statements of
+// ReplaceDataElement and LockDataElement, which run on every save and process
+// step (see rawSQL).
+var (
+	replaceDataElementSQL = newRawSQL("UPDATE data_elements SET content_type = ?, filename = ?, size = ?, sha256 = ?, " +
+		"blob_key = ?, last_changed = ?, last_changed_by = ?, document = ? WHERE guid = ? AND instance_guid = ? AND locked = ?")
+	lockDataElementSQL = newRawSQL("UPDATE data_elements SET locked = ?, last_changed = ? WHERE guid = ? AND instance_guid = ?")
+)
 
 // DeleteDataElement removes an unlocked element's row; locked is ErrConflict.
 func (s *Store) DeleteDataElement(ctx context.Context, instanceGUID, dataGUID string) error {
@@ -184,13 +191,12 @@ func (s *Store) DeleteDataElement(ctx context.Context, instanceGUID, dataGUID st
 // written; the caller updates the document's "locked" in the same transaction.
 func (s *Store) LockDataElement(ctx context.Context, d *DataElement, locked bool) error {
 	at := s.clock()
-	res := s.db(ctx).Model(&DataElement{}).Where("guid = ? AND instance_guid = ?", d.GUID, d.InstanceGUID).
-		Updates(map[string]any{"locked": locked, "last_changed": at})
-	if res.Error == nil && res.RowsAffected == 0 {
+	n, err := s.exec(ctx, lockDataElementSQL, locked, at, d.GUID, d.InstanceGUID)
+	if err == nil && n == 0 {
 		return fmt.Errorf("store: lock data element %s: %w", d.GUID, ErrNotFound)
 	}
-	if res.Error != nil {
-		return wrap("lock data element "+d.GUID, res.Error)
+	if err != nil {
+		return wrap("lock data element "+d.GUID, err)
 	}
 	d.Locked, d.LastChanged = locked, at
 	return nil

@@ -49,7 +49,14 @@ func (s *Store) AppendEvents(ctx context.Context, es []InstanceEvent) error {
 	if len(es) > 1 {
 		op = fmt.Sprintf("append %d events", len(es))
 	}
-	return wrap(op, s.db(ctx).Create(&es).Error)
+	seqs, err := s.insertReturning(ctx, auditColumns, "seq", len(es), func(i int) []any { return auditValues(es[i]) })
+	if err != nil {
+		return wrap(op, err)
+	}
+	for i := range es {
+		es[i].Seq = seqs[i]
+	}
+	return nil
 }
 
 // eventDefaults fills in what AppendEvent documents: a new ID, now, "{}".

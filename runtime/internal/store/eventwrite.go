@@ -46,7 +46,7 @@ func (s *Store) WriteEvents(ctx context.Context, w EventWrite) error {
 		}
 		q, args := writeEventsSQL(w, s.clock())
 		_, err := s.g.Statement.ConnPool.ExecContext(ctx, q, args...)
-		return wrap(op, err)
+		return wrap(op, s.translate(err))
 	}
 	if err := s.AppendEvents(ctx, w.Audit); err != nil {
 		return err
@@ -73,37 +73,15 @@ func (s *Store) WriteEvents(ctx context.Context, w EventWrite) error {
 func writeEventsSQL(w EventWrite, now time.Time) (string, []any) {
 	var b strings.Builder
 	var args []any
-	values := func(n int, row func(i int) []any) {
-		for i := range n {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j, v := range row(i) {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				args = append(args, v)
-				b.WriteString("$" + strconv.Itoa(len(args)))
-			}
-			b.WriteByte(')')
-		}
-	}
 	b.WriteString("WITH ")
 	if len(w.Audit) > 0 {
-		b.WriteString(`audit AS (INSERT INTO instance_events (id, instance_guid, party_id, event_type, created, data_id, "user", process_info) VALUES `)
-		values(len(w.Audit), func(i int) []any {
-			e := w.Audit[i]
-			return []any{e.ID, e.InstanceGUID, e.PartyID, e.EventType, e.Created, e.DataID, e.User, e.ProcessInfo}
-		})
+		b.WriteString("audit AS (INSERT INTO " + auditColumns)
+		sqlValues(&b, &args, dbx.Postgres, len(w.Audit), func(i int) []any { return auditValues(w.Audit[i]) })
 		b.WriteString("), ")
 	}
-	b.WriteString("cloud AS (INSERT INTO events (event_id, type, source, subject, alternative_subject, org, app, instance_guid, party_id, time, document) VALUES ")
-	values(len(w.Cloud), func(i int) []any {
-		e := w.Cloud[i]
-		return []any{e.EventID, e.Type, e.Source, e.Subject, e.AlternativeSubject, e.Org, e.App, e.InstanceGUID, e.PartyID, e.Time, e.Document}
-	})
-	b.WriteString(" RETURNING id) INSERT INTO outbox (topic, ref, event_id, payload, created, available_at, attempts, locked_by, dead, last_error) SELECT ")
+	b.WriteString("cloud AS (INSERT INTO " + cloudColumns)
+	sqlValues(&b, &args, dbx.Postgres, len(w.Cloud), func(i int) []any { return cloudValues(w.Cloud[i]) })
+	b.WriteString(" RETURNING id) INSERT INTO " + outboxColumns + " SELECT ")
 	args = append(args, w.Topic, now)
 	topic, at := "$"+strconv.Itoa(len(args)-1), "$"+strconv.Itoa(len(args))
 	b.WriteString(topic + `, '', min(id), '{"eventIds":[' || string_agg(id::text, ',' ORDER BY id) || ']}', ` + at + ", " + at + ", 0, '', false, '' FROM cloud")

@@ -127,3 +127,51 @@ func sameMessage(t *testing.T, m store.OutboxMessage, rows []store.CloudEvent, n
 		t.Errorf("message = %+v, want payload %s", m, want)
 	}
 }
+
+// TestInsertedKeys checks that the rows the write path inserts by hand come back
+// with the keys the database gave them, in the caller's order, as gorm's Create
+// filled them in: audit events' seq, cloud events' and outbox messages' ids.
+func TestInsertedKeys(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		g := db.Gorm.WithContext(ctx)
+		guid := uuid.NewString()
+		audit := []store.InstanceEvent{{InstanceGUID: guid, EventType: "a"}, {InstanceGUID: guid, EventType: "b"}, {InstanceGUID: guid, EventType: "c"}}
+		if err := s.AppendEvents(ctx, audit); err != nil {
+			t.Fatal(err)
+		}
+		stored, err := s.ListEvents(ctx, guid, store.EventFilter{})
+		if err != nil || len(stored) != 3 {
+			t.Fatalf("ListEvents = %d, %v", len(stored), err)
+		}
+		for i := range audit {
+			if audit[i].Seq == 0 || audit[i].Seq != stored[i].Seq || audit[i].ID != stored[i].ID {
+				t.Errorf("event %d: seq %d id %s, stored seq %d id %s", i, audit[i].Seq, audit[i].ID, stored[i].Seq, stored[i].ID)
+			}
+		}
+		var cloud []store.CloudEvent
+		for _, typ := range []string{"x", "y", "z"} {
+			cloud = append(cloud, store.CloudEvent{EventID: uuid.NewString(), Type: typ, InstanceGUID: guid, Document: `{}`})
+		}
+		got, err := s.AppendCloudEvents(ctx, cloud)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range got {
+			var row store.CloudEvent
+			if err := g.Where("event_id = ?", e.EventID).Take(&row).Error; err != nil || row.ID != e.ID || e.ID == 0 {
+				t.Errorf("cloud event %s: id %d, stored %d (%v)", e.Type, e.ID, row.ID, err)
+			}
+		}
+		m, err := s.EnqueueAbout(ctx, "keys", "r", got[1].ID, []byte(`{"k":1}`), time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var row store.OutboxMessage
+		if err := g.Take(&row, m.ID).Error; err != nil || row.Topic != "keys" || row.Ref != "r" || row.EventID == nil ||
+			*row.EventID != got[1].ID || row.Payload != `{"k":1}` || row.LockedUntil != nil || row.DoneAt != nil || row.FailedAt != nil {
+			t.Errorf("message %d: stored %+v, %v", m.ID, row, err)
+		}
+	})
+}

@@ -143,6 +143,11 @@ func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (In
 	return in, nil
 }
 
+// updateInstanceSQL is UpdateInstance's statement (see rawSQL).
+var updateInstanceSQL = newRawSQL("UPDATE instances SET app_version = ?, current_task = ?, is_complete = ?, " +
+	"is_archived = ?, archived_at = ?, is_soft_deleted = ?, soft_deleted_at = ?, is_hard_deleted = ?, hard_deleted_at = ?, " +
+	"last_changed = ?, last_changed_by = ?, document = ?, version = ? WHERE id = ? AND version = ?")
+
 // UpdateInstance writes the mutable columns of in if the stored version still equals
 // in.Version, then bumps in.Version and sets in.LastChanged (to now unless the caller
 // set a later time). A stale version is ErrConflict; an unknown instance ErrNotFound.
@@ -152,18 +157,13 @@ func (s *Store) UpdateInstance(ctx context.Context, in *Instance) error {
 	if t := ts(in.LastChanged); t.After(changed) {
 		changed = t
 	}
-	res := s.db(ctx).Model(&Instance{}).Where("id = ? AND version = ?", in.ID, in.Version).Updates(map[string]any{
-		"app_version": in.AppVersion, "current_task": in.CurrentTask, "is_complete": in.IsComplete,
-		"is_archived": in.IsArchived, "archived_at": tsp(in.ArchivedAt),
-		"is_soft_deleted": in.IsSoftDeleted, "soft_deleted_at": tsp(in.SoftDeletedAt),
-		"is_hard_deleted": in.IsHardDeleted, "hard_deleted_at": tsp(in.HardDeletedAt),
-		"last_changed": changed, "last_changed_by": in.LastChangedBy,
-		"document": in.Document, "version": in.Version + 1,
-	})
-	if res.Error != nil {
-		return wrap("update instance "+in.GUID, res.Error)
+	n, err := s.exec(ctx, updateInstanceSQL, in.AppVersion, in.CurrentTask, in.IsComplete,
+		in.IsArchived, tsp(in.ArchivedAt), in.IsSoftDeleted, tsp(in.SoftDeletedAt), in.IsHardDeleted, tsp(in.HardDeletedAt),
+		changed, in.LastChangedBy, in.Document, in.Version+1, in.ID, in.Version)
+	if err != nil {
+		return wrap("update instance "+in.GUID, err)
 	}
-	if res.RowsAffected == 0 {
+	if n == 0 {
 		var n int64
 		if err := s.db(ctx).Model(&Instance{}).Where("id = ?", in.ID).Count(&n).Error; err != nil {
 			return wrap("update instance "+in.GUID, err)

@@ -101,7 +101,12 @@ func (s *Store) EnqueueAbout(ctx context.Context, topic, ref string, eventID int
 	if eventID != 0 {
 		m.EventID = &eventID
 	}
-	return m, wrap("enqueue "+topic, s.db(ctx).Create(&m).Error)
+	ids, err := s.insertReturning(ctx, outboxColumns, "id", 1, func(int) []any { return outboxValues(m) })
+	if err != nil {
+		return m, wrap("enqueue "+topic, err)
+	}
+	m.ID = ids[0]
+	return m, nil
 }
 
 // Claim leases up to n available messages to worker for lease and returns them in id

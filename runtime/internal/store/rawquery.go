@@ -61,3 +61,13 @@ func (s *Store) queryRow(ctx context.Context, q rawSQL, args []any, dest ...any)
 	}
 	return err
 }
+
+// exec runs q with args like query and returns the number of rows it changed.
+// Driver errors are translated as gorm translates them (see translate).
+func (s *Store) exec(ctx context.Context, q rawSQL, args ...any) (int64, error) {
+	res, err := s.g.Statement.ConnPool.ExecContext(ctx, q.in(s.dialect), args...)
+	if err != nil {
+		return 0, s.translate(err)
+	}
+	return res.RowsAffected()
+}

@@ -258,3 +258,63 @@ func sortElements(ds []store.DataElement) {
 		return strings.Compare(a.GUID, b.GUID)
 	})
 }
+
+// TestRawWrites gives every column that UpdateInstance, ReplaceDataElement and
+// LockDataElement write by hand a value of its own, then reads the rows back with
+// gorm: a column written into another's place, or left out, fails it.
+func TestRawWrites(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		now := time.Date(2024, 6, 1, 9, 0, 0, 123456000, time.UTC)
+		s := newStore(t, db, store.WithClock(func() time.Time { return now }))
+		ctx := context.Background()
+		g := db.Gorm.WithContext(ctx)
+		at := func(d time.Duration) *time.Time { v := now.Add(d); return &v }
+
+		in, err := s.CreateInstance(ctx, newInstance(504, "ttd", "ttd/raw"), store.Idempotency{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := in
+		want.AppVersion, want.CurrentTask, want.IsComplete = "v9", "Task_9", true
+		want.IsArchived, want.ArchivedAt = true, at(-3*time.Hour)
+		want.IsSoftDeleted, want.SoftDeletedAt = false, at(-2*time.Hour+time.Microsecond)
+		want.IsHardDeleted, want.HardDeletedAt = true, at(-time.Hour+2*time.Microsecond)
+		want.LastChanged, want.LastChangedBy, want.Document = *at(time.Hour), "changer", `{"v":9}`
+		up := want
+		if err := s.UpdateInstance(ctx, &up); err != nil {
+			t.Fatal(err)
+		}
+		want.Version = in.Version + 1
+		var got store.Instance
+		err = g.Where("id = ?", in.ID).Take(&got).Error
+		if err != nil || !reflect.DeepEqual(inUTC(got), inUTC(want)) || up.Version != want.Version || !up.LastChanged.Equal(want.LastChanged) {
+			t.Errorf("after UpdateInstance (err %v):\n %+v\nwant\n %+v\nreturned version %d, last changed %s", err, got, want, up.Version, up.LastChanged)
+		}
+
+		d, err := s.CreateDataElement(ctx, newElement(in, "model"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantEl := d
+		wantEl.ContentType, wantEl.Filename, wantEl.Size, wantEl.SHA256 = "text/plain", "f.txt", 4321, "sha-new"
+		wantEl.BlobKey, wantEl.LastChangedBy, wantEl.Document = d.BlobKey+".v2", "replacer", `{"r":2}`
+		rep := wantEl
+		if err := s.ReplaceDataElement(ctx, &rep); err != nil {
+			t.Fatal(err)
+		}
+		wantEl.LastChanged = now
+		var gotEl store.DataElement
+		if err := g.Where("guid = ?", d.GUID).Take(&gotEl).Error; err != nil || !reflect.DeepEqual(inUTC(gotEl), inUTC(wantEl)) {
+			t.Errorf("after ReplaceDataElement (err %v):\n %+v\nwant\n %+v", err, gotEl, wantEl)
+		}
+		later := now.Add(time.Minute)
+		s2 := store.New(db, store.WithClock(func() time.Time { return later }))
+		if err := s2.LockDataElement(ctx, &rep, true); err != nil {
+			t.Fatal(err)
+		}
+		wantEl.Locked, wantEl.LastChanged = true, later
+		if err := g.Where("guid = ?", d.GUID).Take(&gotEl).Error; err != nil || !reflect.DeepEqual(inUTC(gotEl), inUTC(wantEl)) {
+			t.Errorf("after LockDataElement (err %v):\n %+v\nwant\n %+v", err, gotEl, wantEl)
+		}
+	})
+}
