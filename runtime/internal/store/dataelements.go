@@ -57,8 +57,13 @@ func (s *Store) CreateDataElement(ctx context.Context, d DataElement) (DataEleme
 		d.LastChangedBy = d.CreatedBy
 	}
 	d.Created, d.LastChanged = ts(d.Created), ts(d.LastChanged)
-	return d, wrap("create data element "+d.GUID, s.db(ctx).Create(&d).Error)
+	_, err := s.exec(ctx, createDataElementSQL, d.GUID, d.InstanceID, d.InstanceGUID, d.DataType, d.ContentType, d.Filename,
+		d.Size, d.SHA256, d.BlobKey, d.Locked, d.Created, d.CreatedBy, d.LastChanged, d.LastChangedBy, d.Document)
+	return d, wrap("create data element "+d.GUID, err)
 }
+
+// createDataElementSQL is CreateDataElement's statement (see rawSQL).
+var createDataElementSQL = newRawSQL("INSERT INTO data_elements (" + dataElementColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 // GetDataElement returns element dataGUID of instance instanceGUID.
 func (s *Store) GetDataElement(ctx context.Context, instanceGUID, dataGUID string) (DataElement, error) {

@@ -94,9 +94,11 @@ func (s *Store) CreateInstance(ctx context.Context, in Instance, idem Idempotenc
 	// would only cost two statements per instantiation.
 	var err error
 	if idem.Key != "" {
-		err = s.db(ctx).Transaction(func(g *gorm.DB) error { return g.Create(&in).Error })
+		err = s.db(ctx).Transaction(func(g *gorm.DB) error {
+			return (&Store{g: g, dialect: s.dialect, now: s.now}).insertInstance(ctx, &in)
+		})
 	} else {
-		err = s.db(ctx).Create(&in).Error
+		err = s.insertInstance(ctx, &in)
 	}
 	if err = wrap("create instance", err); errors.Is(err, ErrDuplicate) && idem.Key != "" {
 		if prev, perr := s.byIdempotency(ctx, in.CreatedBy, idem); !errors.Is(perr, ErrNotFound) {
@@ -119,16 +121,36 @@ func (s *Store) byIdempotency(ctx context.Context, createdBy string, idem Idempo
 }
 
 // getInstanceSQL selects every column of Instance, in the order GetInstance scans.
-var getInstanceSQL = newRawSQL("SELECT id, guid, party_id, org, app_id, app_version, current_task, " +
+var getInstanceSQL = newRawSQL("SELECT id, " + instanceColumns + " FROM instances WHERE guid = ? AND party_id = ?")
+
+// instanceColumns lists every column of Instance but id, in the order of
+// instanceValues (and of instanceDest after the id).
+const instanceColumns = "guid, party_id, org, app_id, app_version, current_task, " +
 	"is_complete, is_archived, archived_at, is_soft_deleted, soft_deleted_at, is_hard_deleted, hard_deleted_at, " +
-	"confirmed, created, created_by, last_changed, last_changed_by, version, idempotency_key, request_hash, document " +
-	"FROM instances WHERE guid = ? AND party_id = ?")
+	"confirmed, created, created_by, last_changed, last_changed_by, version, idempotency_key, request_hash, document"
 
 // instanceDest returns the scan destinations of getInstanceSQL's columns in in.
 func instanceDest(in *Instance) []any {
 	return []any{&in.ID, &in.GUID, &in.PartyID, &in.Org, &in.AppID, &in.AppVersion, &in.CurrentTask,
 		&in.IsComplete, &in.IsArchived, &in.ArchivedAt, &in.IsSoftDeleted, &in.SoftDeletedAt, &in.IsHardDeleted, &in.HardDeletedAt,
 		&in.Confirmed, &in.Created, &in.CreatedBy, &in.LastChanged, &in.LastChangedBy, &in.Version, &in.IdempotencyKey, &in.RequestHash, &in.Document}
+}
+
+// instanceValues returns in's values for instanceColumns.
+func instanceValues(in Instance) []any {
+	return []any{in.GUID, in.PartyID, in.Org, in.AppID, in.AppVersion, in.CurrentTask,
+		in.IsComplete, in.IsArchived, in.ArchivedAt, in.IsSoftDeleted, in.SoftDeletedAt, in.IsHardDeleted, in.HardDeletedAt,
+		in.Confirmed, in.Created, in.CreatedBy, in.LastChanged, in.LastChangedBy, in.Version, in.IdempotencyKey, in.RequestHash, in.Document}
+}
+
+// insertInstance inserts in and sets its ID.
+func (s *Store) insertInstance(ctx context.Context, in *Instance) error {
+	ids, err := s.insertReturning(ctx, "instances ("+instanceColumns+")", "id", 1, func(int) []any { return instanceValues(*in) })
+	if err != nil {
+		return err
+	}
+	in.ID = ids[0]
+	return nil
 }
 
 // GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown

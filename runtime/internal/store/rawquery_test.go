@@ -259,9 +259,10 @@ func sortElements(ds []store.DataElement) {
 	})
 }
 
-// TestRawWrites gives every column that UpdateInstance, ReplaceDataElement and
-// LockDataElement write by hand a value of its own, then reads the rows back with
-// gorm: a column written into another's place, or left out, fails it.
+// TestRawWrites gives every column that CreateInstance, UpdateInstance,
+// CreateDataElement, ReplaceDataElement and LockDataElement write by hand a value
+// of its own, then reads the rows back with gorm: a column written into another's
+// place, or left out, fails it.
 func TestRawWrites(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		now := time.Date(2024, 6, 1, 9, 0, 0, 123456000, time.UTC)
@@ -269,6 +270,25 @@ func TestRawWrites(t *testing.T) {
 		ctx := context.Background()
 		g := db.Gorm.WithContext(ctx)
 		at := func(d time.Duration) *time.Time { v := now.Add(d); return &v }
+
+		for _, idem := range []store.Idempotency{{}, {Key: "raw-key", RequestHash: "raw-hash"}} {
+			c := store.Instance{GUID: uuid.NewString(), PartyID: 505, Org: "org5", AppID: "org5/app5", AppVersion: "v5",
+				CurrentTask: "Task_5", IsComplete: true, IsArchived: true, ArchivedAt: at(-5 * time.Hour),
+				IsSoftDeleted: true, SoftDeletedAt: at(-4*time.Hour + time.Microsecond), HardDeletedAt: at(-3*time.Hour + 2*time.Microsecond),
+				Confirmed: true, Created: *at(-48 * time.Hour), CreatedBy: "creator", LastChanged: *at(-24 * time.Hour),
+				LastChangedBy: "changer5", Document: `{"c":5}`}
+			created, err := s.CreateInstance(ctx, c, idem)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ref store.Instance
+			refErr := g.Where("id = ?", created.ID).Take(&ref).Error
+			c.ID, c.Version, c.RequestHash = created.ID, 1, idem.RequestHash
+			if idem.Key != "" {
+				c.IdempotencyKey = &idem.Key
+			}
+			sameRow(t, c, inUTC(ref), refErr, inUTC(created), nil)
+		}
 
 		in, err := s.CreateInstance(ctx, newInstance(504, "ttd", "ttd/raw"), store.Idempotency{})
 		if err != nil {
@@ -289,6 +309,20 @@ func TestRawWrites(t *testing.T) {
 		err = g.Where("id = ?", in.ID).Take(&got).Error
 		if err != nil || !reflect.DeepEqual(inUTC(got), inUTC(want)) || up.Version != want.Version || !up.LastChanged.Equal(want.LastChanged) {
 			t.Errorf("after UpdateInstance (err %v):\n %+v\nwant\n %+v\nreturned version %d, last changed %s", err, got, want, up.Version, up.LastChanged)
+		}
+
+		full := store.DataElement{GUID: uuid.NewString(), InstanceID: in.ID, InstanceGUID: in.GUID, DataType: "type6",
+			ContentType: "ct6", Filename: "f6", Size: 606, SHA256: "sha6", BlobKey: "key6", Locked: true,
+			Created: *at(-6 * time.Hour), CreatedBy: "c6", LastChanged: *at(-5 * time.Hour), LastChangedBy: "l6", Document: `{"d":6}`}
+		created, err := s.CreateDataElement(ctx, full)
+		var refEl store.DataElement
+		refErr := g.Where("guid = ?", full.GUID).Take(&refEl).Error
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameRow(t, full, inUTC(refEl), refErr, inUTC(created), nil)
+		if _, err := s.CreateDataElement(ctx, full); !errors.Is(err, store.ErrDuplicate) {
+			t.Errorf("the same element twice: %v, want ErrDuplicate", err)
 		}
 
 		d, err := s.CreateDataElement(ctx, newElement(in, "model"))
