@@ -33,7 +33,9 @@ type CloudEvent struct {
 func (CloudEvent) TableName() string { return "events" }
 
 // AppendCloudEvents adds events in one statement and returns them with their row
-// ids, in order; call it inside Tx with the change they announce.
+// ids, in order; call it inside Tx with the change they announce. No events is
+// no statement and no error; an ID already set is not written (the database
+// gives each row its own).
 func (s *Store) AppendCloudEvents(ctx context.Context, es []CloudEvent) ([]CloudEvent, error) {
 	for i := range es {
 		es[i].Time = ts(es[i].Time)

@@ -214,3 +214,35 @@ func TestDeleteInstanceCascadesConfirmations(t *testing.T) {
 		}
 	})
 }
+
+// TestInstanceIdempotentCreateFailsAlone: inside a transaction, a create with an
+// idempotency key that fails on a unique index (here a guid already taken) is
+// ErrDuplicate and leaves the transaction usable: on PostgreSQL the failed
+// statement would otherwise abort it, and the savepoint around the insert is what
+// lets the change go on and commit.
+func TestInstanceIdempotentCreateFailsAlone(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		taken, err := s.CreateInstance(ctx, newInstance(3, "ttd", "ttd/a"), store.Idempotency{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var after store.Instance
+		err = s.Tx(ctx, func(tx *store.Store) error {
+			dup := newInstance(3, "ttd", "ttd/a")
+			dup.GUID = taken.GUID
+			if _, err := tx.CreateInstance(ctx, dup, store.Idempotency{Key: "k-dup", RequestHash: "h"}); !errors.Is(err, store.ErrDuplicate) {
+				t.Errorf("create with a taken guid: %v, want ErrDuplicate", err)
+			}
+			after, err = tx.CreateInstance(ctx, newInstance(3, "ttd", "ttd/a"), store.Idempotency{Key: "k-next", RequestHash: "h"})
+			return err
+		})
+		if err != nil {
+			t.Fatalf("the transaction after the failed create: %v", err)
+		}
+		if got, err := s.GetInstance(ctx, 3, after.GUID); err != nil || got.ID != after.ID {
+			t.Fatalf("the instance created after the failure: %+v, %v", got, err)
+		}
+	})
+}

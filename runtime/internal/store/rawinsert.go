@@ -4,6 +4,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,6 +86,9 @@ func (s *Store) insertReturning(ctx context.Context, columns, key string, n int,
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.translate(err)
+	}
+	if len(keys) != n {
+		return nil, fmt.Errorf("store: %d rows inserted into %s, %d keys returned", n, columns, len(keys))
 	}
 	// Neither engine promises RETURNING's order; keys grow in the order the rows
 	// are inserted, which is theirs.

@@ -17,6 +17,7 @@ import (
 	"github.com/blankett/blankett/internal/dbx/dbtest"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 )
 
 // TestRawReads round-trips every column of the rows that GetInstance,
@@ -271,12 +272,24 @@ func TestRawWrites(t *testing.T) {
 		g := db.Gorm.WithContext(ctx)
 		at := func(d time.Duration) *time.Time { v := now.Add(d); return &v }
 
-		for _, idem := range []store.Idempotency{{}, {Key: "raw-key", RequestHash: "raw-hash"}} {
+		// Inputs in another zone and with nanoseconds: the store keeps UTC microseconds.
+		oslo := time.FixedZone("CET", 3600)
+		odd := func(d time.Duration) *time.Time { v := now.Add(d + 789*time.Nanosecond).In(oslo); return &v }
+		utc := func(v *time.Time) *time.Time { u := v.UTC().Truncate(time.Microsecond); return &u }
+		// One flag set at a time (and all, and none), so that two flags written into
+		// each other's columns cannot pass unseen.
+		flags := []string{"", "complete", "archived", "soft", "hard", "confirmed", "all"}
+		for i, flag := range flags {
+			on := func(f string) bool { return flag == f || flag == "all" }
+			idem := store.Idempotency{}
+			if i%2 == 1 {
+				idem = store.Idempotency{Key: "raw-key-" + flag, RequestHash: "raw-hash-" + flag}
+			}
 			c := store.Instance{GUID: uuid.NewString(), PartyID: 505, Org: "org5", AppID: "org5/app5", AppVersion: "v5",
-				CurrentTask: "Task_5", IsComplete: true, IsArchived: true, ArchivedAt: at(-5 * time.Hour),
-				IsSoftDeleted: true, SoftDeletedAt: at(-4*time.Hour + time.Microsecond), HardDeletedAt: at(-3*time.Hour + 2*time.Microsecond),
-				Confirmed: true, Created: *at(-48 * time.Hour), CreatedBy: "creator", LastChanged: *at(-24 * time.Hour),
-				LastChangedBy: "changer5", Document: `{"c":5}`}
+				CurrentTask: "Task_5", IsComplete: on("complete"), IsArchived: on("archived"), ArchivedAt: odd(-5 * time.Hour),
+				IsSoftDeleted: on("soft"), SoftDeletedAt: odd(-4*time.Hour + time.Microsecond), IsHardDeleted: on("hard"),
+				HardDeletedAt: odd(-3*time.Hour + 2*time.Microsecond), Confirmed: on("confirmed"), Created: *odd(-48 * time.Hour),
+				CreatedBy: "creator", LastChanged: *odd(-24 * time.Hour), LastChangedBy: "changer5", Document: `{"c":5}`}
 			created, err := s.CreateInstance(ctx, c, idem)
 			if err != nil {
 				t.Fatal(err)
@@ -284,31 +297,38 @@ func TestRawWrites(t *testing.T) {
 			var ref store.Instance
 			refErr := g.Where("id = ?", created.ID).Take(&ref).Error
 			c.ID, c.Version, c.RequestHash = created.ID, 1, idem.RequestHash
+			c.Created, c.LastChanged = *utc(&c.Created), *utc(&c.LastChanged)
+			c.ArchivedAt, c.SoftDeletedAt, c.HardDeletedAt = utc(c.ArchivedAt), utc(c.SoftDeletedAt), utc(c.HardDeletedAt)
 			if idem.Key != "" {
 				c.IdempotencyKey = &idem.Key
 			}
-			sameRow(t, c, inUTC(ref), refErr, inUTC(created), nil)
+			t.Run("create "+flag, func(t *testing.T) { sameRow(t, c, inUTC(ref), refErr, inUTC(created), nil) })
 		}
 
 		in, err := s.CreateInstance(ctx, newInstance(504, "ttd", "ttd/raw"), store.Idempotency{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := in
-		want.AppVersion, want.CurrentTask, want.IsComplete = "v9", "Task_9", true
-		want.IsArchived, want.ArchivedAt = true, at(-3*time.Hour)
-		want.IsSoftDeleted, want.SoftDeletedAt = false, at(-2*time.Hour+time.Microsecond)
-		want.IsHardDeleted, want.HardDeletedAt = true, at(-time.Hour+2*time.Microsecond)
-		want.LastChanged, want.LastChangedBy, want.Document = *at(time.Hour), "changer", `{"v":9}`
-		up := want
-		if err := s.UpdateInstance(ctx, &up); err != nil {
-			t.Fatal(err)
-		}
-		want.Version = in.Version + 1
-		var got store.Instance
-		err = g.Where("id = ?", in.ID).Take(&got).Error
-		if err != nil || !reflect.DeepEqual(inUTC(got), inUTC(want)) || up.Version != want.Version || !up.LastChanged.Equal(want.LastChanged) {
-			t.Errorf("after UpdateInstance (err %v):\n %+v\nwant\n %+v\nreturned version %d, last changed %s", err, got, want, up.Version, up.LastChanged)
+		for _, flag := range flags[:5] {
+			on := func(f string) bool { return flag == f }
+			want := in
+			want.AppVersion, want.CurrentTask, want.IsComplete = "v9", "Task_9-"+flag, on("complete")
+			want.IsArchived, want.ArchivedAt = on("archived"), odd(-3*time.Hour)
+			want.IsSoftDeleted, want.SoftDeletedAt = on("soft"), odd(-2*time.Hour+time.Microsecond)
+			want.IsHardDeleted, want.HardDeletedAt = on("hard"), odd(-time.Hour+2*time.Microsecond)
+			want.LastChanged, want.LastChangedBy, want.Document = *at(time.Hour), "changer", `{"v":9}`
+			up := want
+			if err := s.UpdateInstance(ctx, &up); err != nil {
+				t.Fatal(err)
+			}
+			want.Version = in.Version + 1
+			want.ArchivedAt, want.SoftDeletedAt, want.HardDeletedAt = utc(want.ArchivedAt), utc(want.SoftDeletedAt), utc(want.HardDeletedAt)
+			var got store.Instance
+			err = g.Where("id = ?", in.ID).Take(&got).Error
+			if err != nil || !reflect.DeepEqual(inUTC(got), inUTC(want)) || up.Version != want.Version || !up.LastChanged.Equal(want.LastChanged) {
+				t.Errorf("after UpdateInstance %q (err %v):\n %+v\nwant\n %+v\nreturned version %d, last changed %s", flag, err, got, want, up.Version, up.LastChanged)
+			}
+			in = up
 		}
 
 		full := store.DataElement{GUID: uuid.NewString(), InstanceID: in.ID, InstanceGUID: in.GUID, DataType: "type6",
@@ -323,6 +343,10 @@ func TestRawWrites(t *testing.T) {
 		sameRow(t, full, inUTC(refEl), refErr, inUTC(created), nil)
 		if _, err := s.CreateDataElement(ctx, full); !errors.Is(err, store.ErrDuplicate) {
 			t.Errorf("the same element twice: %v, want ErrDuplicate", err)
+		}
+		orphan := newElement(store.Instance{ID: 1 << 40, GUID: uuid.NewString(), AppID: "ttd/raw"}, "model")
+		if _, err := s.CreateDataElement(ctx, orphan); !errors.Is(err, gorm.ErrForeignKeyViolated) {
+			t.Errorf("an element of no instance: %v, want gorm.ErrForeignKeyViolated", err)
 		}
 
 		d, err := s.CreateDataElement(ctx, newElement(in, "model"))
