@@ -24,30 +24,11 @@ var benchEngines = []struct {
 
 // BenchmarkInstantiateRows is the database work of one instantiation, from 64
 // clients: the instance, its form data element and three events in one
-// transaction, then the instance and its elements read back. cpu-µs/op is the
-// process's CPU time per operation, steadier than ns/op on a shared machine.
+// transaction, then the instance and its elements read back.
 func BenchmarkInstantiateRows(b *testing.B) {
-	for _, engine := range benchEngines {
-		b.Run(engine.name, func(b *testing.B) {
-			db := engine.open(b)
-			if _, err := db.Migrate(context.Background(), runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
-				b.Fatal(err)
-			}
-			s := store.New(db)
-			b.SetParallelism(32) // 64 clients on 2 cores
-			b.ReportAllocs()
-			c0 := cpuTime()
-			b.RunParallel(func(pb *testing.PB) {
-				for pb.Next() {
-					if err := instantiateRows(b.Context(), s); err != nil {
-						b.Error(err)
-						return
-					}
-				}
-			})
-			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/float64(b.N), "cpu-µs/op")
-		})
-	}
+	benchWrites(b, true, func(_ *testing.B, s *store.Store) func(context.Context) error {
+		return func(ctx context.Context) error { return instantiateRows(ctx, s) }
+	})
 }
 
 func instantiateRows(ctx context.Context, s *store.Store) error {
@@ -172,73 +153,82 @@ func BenchmarkGetSession(b *testing.B) {
 // BenchmarkWriteEvents is what an instantiation records beside itself, in its own
 // transaction: three audit events, two cloud events and their outbox message.
 func BenchmarkWriteEvents(b *testing.B) {
-	for _, engine := range benchEngines {
-		b.Run(engine.name, func(b *testing.B) {
-			db := engine.open(b)
-			if _, err := db.Migrate(context.Background(), runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
-				b.Fatal(err)
+	benchWrites(b, false, func(_ *testing.B, s *store.Store) func(context.Context) error {
+		return func(ctx context.Context) error {
+			guid, now := uuid.NewString(), time.Now()
+			w := store.EventWrite{Topic: "event"}
+			for _, typ := range []string{"Created", "process_StartEvent", "process_StartTask"} {
+				w.Audit = append(w.Audit, store.InstanceEvent{InstanceGUID: guid, PartyID: 500, EventType: typ,
+					User: `{"userId":1337}`, ProcessInfo: `{"started":"x"}`})
 			}
-			s := store.New(db)
-			ctx := b.Context()
-			b.ReportAllocs()
-			c0 := cpuTime()
-			for b.Loop() {
-				guid, now := uuid.NewString(), time.Now()
-				w := store.EventWrite{Topic: "event"}
-				for _, typ := range []string{"Created", "process_StartEvent", "process_StartTask"} {
-					w.Audit = append(w.Audit, store.InstanceEvent{InstanceGUID: guid, PartyID: 500, EventType: typ,
-						User: `{"userId":1337}`, ProcessInfo: `{"started":"x"}`})
-				}
-				for _, typ := range []string{"app.instance.created", "app.instance.process.movedTo.Task_1"} {
-					w.Cloud = append(w.Cloud, store.CloudEvent{EventID: uuid.NewString(), Type: typ, Source: "https://x/" + guid,
-						Subject: "/party/500", Org: "ttd", App: "app", InstanceGUID: guid, PartyID: 500, Time: now, Document: `{"type":"` + typ + `"}`})
-				}
-				if err := s.Tx(ctx, func(tx *store.Store) error { return tx.WriteEvents(ctx, w) }); err != nil {
-					b.Fatal(err)
-				}
+			for _, typ := range []string{"app.instance.created", "app.instance.process.movedTo.Task_1"} {
+				w.Cloud = append(w.Cloud, store.CloudEvent{EventID: uuid.NewString(), Type: typ, Source: "https://x/" + guid,
+					Subject: "/party/500", Org: "ttd", App: "app", InstanceGUID: guid, PartyID: 500, Time: now, Document: `{"type":"` + typ + `"}`})
 			}
-			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/float64(b.N), "cpu-µs/op")
-		})
-	}
+			return s.Tx(ctx, func(tx *store.Store) error { return tx.WriteEvents(ctx, w) })
+		}
+	})
 }
 
 // BenchmarkSaveRows is the database write of one form data save (PUT): the
 // instance row updated, the element's content replaced and a Saved event, in
 // one transaction.
 func BenchmarkSaveRows(b *testing.B) {
+	benchWrites(b, false, func(b *testing.B, s *store.Store) func(context.Context) error {
+		in, err := s.CreateInstance(b.Context(), newInstance(500, "ttd", "ttd/app"), store.Idempotency{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		el, err := s.CreateDataElement(b.Context(), newElement(in, "model"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return func(ctx context.Context) error {
+			return s.Tx(ctx, func(tx *store.Store) error {
+				in.LastChangedBy, in.Document = "1337", `{"id":"`+in.GUID+`","lastChanged":"now"}`
+				if err := tx.UpdateInstance(ctx, &in); err != nil {
+					return err
+				}
+				el.BlobKey, el.Size = store.BlobKey("ttd/app", in.GUID, el.GUID)+"."+uuid.NewString()[:8], el.Size+1
+				if err := tx.ReplaceDataElement(ctx, &el); err != nil {
+					return err
+				}
+				_, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: in.GUID, PartyID: 500, EventType: "Saved", DataID: el.GUID})
+				return err
+			})
+		}
+	})
+}
+
+// benchWrites runs the operation setup returns b.N times on a migrated Store of
+// each engine (from 64 clients on 2 cores when parallel) and reports allocations
+// and cpu-µs/op, the process's CPU time per operation, steadier than ns/op on a
+// shared machine.
+func benchWrites(b *testing.B, parallel bool, setup func(b *testing.B, s *store.Store) func(ctx context.Context) error) {
 	for _, engine := range benchEngines {
 		b.Run(engine.name, func(b *testing.B) {
 			db := engine.open(b)
 			if _, err := db.Migrate(context.Background(), runtime.New(runtime.Config{}).Migrations(), nil); err != nil {
 				b.Fatal(err)
 			}
-			s := store.New(db)
-			ctx := b.Context()
-			in, err := s.CreateInstance(ctx, newInstance(500, "ttd", "ttd/app"), store.Idempotency{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			el, err := s.CreateDataElement(ctx, newElement(in, "model"))
-			if err != nil {
-				b.Fatal(err)
-			}
+			op := setup(b, store.New(db))
 			b.ReportAllocs()
 			c0 := cpuTime()
-			for b.Loop() {
-				err := s.Tx(ctx, func(tx *store.Store) error {
-					in.LastChangedBy, in.Document = "1337", `{"id":"`+in.GUID+`","lastChanged":"now"}`
-					if err := tx.UpdateInstance(ctx, &in); err != nil {
-						return err
+			if parallel {
+				b.SetParallelism(32)
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						if err := op(b.Context()); err != nil {
+							b.Error(err)
+							return
+						}
 					}
-					el.BlobKey, el.Size = store.BlobKey("ttd/app", in.GUID, el.GUID)+"."+uuid.NewString()[:8], el.Size+1
-					if err := tx.ReplaceDataElement(ctx, &el); err != nil {
-						return err
-					}
-					_, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: in.GUID, PartyID: 500, EventType: "Saved", DataID: el.GUID})
-					return err
 				})
-				if err != nil {
-					b.Fatal(err)
+			} else {
+				for b.Loop() {
+					if err := op(b.Context()); err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
 			b.ReportMetric(float64((cpuTime()-c0).Microseconds())/float64(b.N), "cpu-µs/op")
