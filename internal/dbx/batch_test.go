@@ -143,6 +143,37 @@ func TestBatcherGroupsAndIsolates(t *testing.T) {
 	}
 }
 
+// TestBatcherAlone: a transaction that has a batch to itself runs without a
+// savepoint; when it fails or panics none of its rows stay, and the batcher's
+// connection serves the next one.
+func TestBatcherAlone(t *testing.T) {
+	db, b := batchDB(t)
+	boom := errors.New("boom")
+	if err := b.Do(t.Context(), insert("x", boom)); !errors.Is(err, boom) {
+		t.Fatalf("failing alone: %v, want boom", err)
+	}
+	func() {
+		defer func() {
+			if p := recover(); p != "kaboom" {
+				t.Errorf("panicking alone: recovered %v", p)
+			}
+		}()
+		_ = b.Do(t.Context(), func(tx *gorm.DB) error {
+			_ = insert("y", nil)(tx)
+			panic("kaboom")
+		})
+	}()
+	if err := b.Do(t.Context(), insert("z", nil)); err != nil {
+		t.Fatalf("after the failures: %v", err)
+	}
+	if err := b.Do(t.Context(), insert("z", nil)); !errors.Is(MapError(err), ErrDuplicate) {
+		t.Fatalf("a duplicate alone: %v, want ErrDuplicate", err)
+	}
+	if got := fmt.Sprint(rows(t, db)); got != "[z]" {
+		t.Errorf("rows = %s, want [z]", got)
+	}
+}
+
 func insert(v string, err error) func(tx *gorm.DB) error {
 	return func(tx *gorm.DB) error {
 		if e := tx.Exec("INSERT INTO t (v) VALUES (?)", v).Error; e != nil {
