@@ -170,11 +170,8 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 		return err
 	}
 	defer db.Close()
-	gc := fmt.Sprintf("--gc-percent %d", o.gcPercent)
-	if v, ok := platform.GOGC(); ok {
-		gc = "GOGC=" + v
-	}
-	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario, --blob-fs-sync %s, %s", a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync, gc)
+	fmt.Fprintf(out, "blankett bench: app %s/%s on %s (%s), %d clients, %s per scenario, --blob-fs-sync %s, gc target %s",
+		a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync, platform.GCTarget(o.gcPercent))
 	if o.count > 0 {
 		fmt.Fprintf(out, " or %d operations", o.count)
 	}

@@ -19,18 +19,23 @@ import (
 // work; 200 halves how often they run for about one more live heap of memory. See
 // docs/operators.md, "Memory and garbage collection".
 func applyGCPercent(percent int, lookupEnv func(string) (string, bool)) string {
-	if v, ok := gogc(lookupEnv); ok {
-		return v + " (GOGC)"
+	target, fromEnv := gcTarget(percent, lookupEnv)
+	if !fromEnv {
+		debug.SetGCPercent(percent)
 	}
-	debug.SetGCPercent(percent)
-	return strconv.Itoa(percent)
+	return target
 }
 
-// GOGC returns the GOGC environment variable when it is set and not empty:
-// then it, not --gc-percent, is the collector's target.
-func GOGC() (string, bool) { return gogc(os.LookupEnv) }
+// GCTarget says which target the collector has with --gc-percent percent, as
+// the start-up log says it: percent, or GOGC's value when the environment sets it.
+func GCTarget(percent int) string {
+	target, _ := gcTarget(percent, os.LookupEnv)
+	return target
+}
 
-func gogc(lookupEnv func(string) (string, bool)) (string, bool) {
-	v, ok := lookupEnv("GOGC")
-	return v, ok && v != ""
+func gcTarget(percent int, lookupEnv func(string) (string, bool)) (target string, fromEnv bool) {
+	if v, ok := lookupEnv("GOGC"); ok && v != "" {
+		return v + " (GOGC)", true
+	}
+	return strconv.Itoa(percent), false
 }

@@ -4,7 +4,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
@@ -73,7 +72,7 @@ func (s *Store) GetDataElement(ctx context.Context, instanceGUID, dataGUID strin
 }
 
 // dataElementColumns lists every column of DataElement, in the order
-// scanDataElement reads them.
+// scanElements reads them.
 const dataElementColumns = "guid, instance_id, instance_guid, data_type, content_type, filename, size, sha256, " +
 	"blob_key, locked, created, created_by, last_changed, last_changed_by, document"
 
@@ -92,11 +91,24 @@ var (
 	}
 )
 
-// scanDataElement reads the current row of rows, selected as dataElementColumns.
-func scanDataElement(rows *sql.Rows) (DataElement, error) {
-	var d DataElement
-	err := rows.Scan(dataElementDest(&d)...)
-	return d, err
+// rowSource is the part of a result that scanElements reads: database/sql's rows
+// or pgx's.
+type rowSource interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// scanElements calls fn with every row of rows, selected as dataElementColumns.
+func scanElements(rows rowSource, fn func(DataElement)) error {
+	for rows.Next() {
+		var d DataElement
+		if err := rows.Scan(dataElementDest(&d)...); err != nil {
+			return err
+		}
+		fn(d)
+	}
+	return rows.Err()
 }
 
 // dataElementDest returns the scan destinations of dataElementColumns in d.
@@ -151,14 +163,7 @@ func (s *Store) eachDataElement(ctx context.Context, q rawSQL, arg any, fn func(
 		return err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		d, err := scanDataElement(rows)
-		if err != nil {
-			return err
-		}
-		fn(d)
-	}
-	return rows.Err()
+	return scanElements(rows, fn)
 }
 
 // ReplaceDataElement overwrites the content columns and document of an unlocked

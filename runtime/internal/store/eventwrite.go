@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
@@ -71,19 +69,21 @@ func (s *Store) WriteEvents(ctx context.Context, w EventWrite) error {
 // the audit and cloud events, and the outbox row is built from the ids the latter
 // return, with the payload EventMessage's JSON encoding gives.
 func writeEventsSQL(w EventWrite, now time.Time) (string, []any) {
-	var b strings.Builder
-	var args []any
-	b.WriteString("WITH ")
+	q := sqlBuilder{dialect: dbx.Postgres}
+	q.WriteString("WITH ")
 	if len(w.Audit) > 0 {
-		b.WriteString("audit AS (INSERT INTO " + auditColumns)
-		sqlValues(&b, &args, dbx.Postgres, len(w.Audit), func(i int) []any { return auditValues(w.Audit[i]) })
-		b.WriteString("), ")
+		q.WriteString("audit AS (INSERT INTO " + auditColumns)
+		q.values(len(w.Audit), func(i int) []any { return auditValues(w.Audit[i]) })
+		q.WriteString("), ")
 	}
-	b.WriteString("cloud AS (INSERT INTO " + cloudColumns)
-	sqlValues(&b, &args, dbx.Postgres, len(w.Cloud), func(i int) []any { return cloudValues(w.Cloud[i]) })
-	b.WriteString(" RETURNING id) INSERT INTO " + outboxColumns + " SELECT ")
-	args = append(args, w.Topic, now)
-	topic, at := "$"+strconv.Itoa(len(args)-1), "$"+strconv.Itoa(len(args))
-	b.WriteString(topic + `, '', min(id), '{"eventIds":[' || string_agg(id::text, ',' ORDER BY id) || ']}', ` + at + ", " + at + ", 0, '', false, '' FROM cloud")
-	return b.String(), args
+	q.WriteString("cloud AS (INSERT INTO " + cloudColumns)
+	q.values(len(w.Cloud), func(i int) []any { return cloudValues(w.Cloud[i]) })
+	q.WriteString(" RETURNING id) INSERT INTO " + outboxColumns + " SELECT ")
+	q.arg(w.Topic)
+	q.WriteString(`, '', min(id), '{"eventIds":[' || string_agg(id::text, ',' ORDER BY id) || ']}', `)
+	q.arg(now)
+	q.WriteString(", ")
+	q.arg(now)
+	q.WriteString(", 0, '', false, '' FROM cloud")
+	return q.String(), q.args
 }

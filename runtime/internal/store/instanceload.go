@@ -22,8 +22,9 @@ var listDataElementsByGUIDSQL = newRawSQL("SELECT " + dataElementColumns +
 // LoadInstance returns the instance partyID/guid, as GetInstance does, and its
 // data elements, as ListDataElements does. On PostgreSQL, outside a transaction,
 // both statements go to the server in one round trip (a pipelined batch): every
-// app API and form request that names an instance loads it through here, and on
-// PostgreSQL a round trip costs the server more than these reads do.
+// app API and form request that names an instance loads it through here, and a
+// form page on PostgreSQL served 12–18 % more pages with one round trip fewer
+// (docs/benchmarks.md, session 10).
 func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (Instance, []DataElement, error) {
 	if pool, ok := s.g.Statement.ConnPool.(*sql.DB); ok && s.dialect == dbx.Postgres {
 		in, els, err := loadPipelined(ctx, pool, partyID, guid)
@@ -83,12 +84,5 @@ func readLoad(br pgx.BatchResults, in *Instance, els *[]DataElement) error {
 	}
 	defer rows.Close()
 	*els = []DataElement{}
-	for rows.Next() {
-		var d DataElement
-		if err := rows.Scan(dataElementDest(&d)...); err != nil {
-			return err
-		}
-		*els = append(*els, d)
-	}
-	return rows.Err()
+	return scanElements(rows, func(d DataElement) { *els = append(*els, d) })
 }

@@ -154,8 +154,8 @@ func (s *Store) insertInstance(ctx context.Context, in *Instance) error {
 }
 
 // GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown
-// or belongs to another party. It runs on every request that names an instance, so
-// it bypasses gorm (see rawSQL).
+// or belongs to another party. LoadInstance reads through it, so it bypasses gorm
+// (see rawSQL).
 func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (Instance, error) {
 	var in Instance
 	err := s.queryRow(ctx, getInstanceSQL, []any{guid, partyID}, instanceDest(&in)...)

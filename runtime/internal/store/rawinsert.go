@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/blankett/blankett/internal/dbx"
@@ -33,28 +32,35 @@ func outboxValues(m OutboxMessage) []any {
 	return []any{m.Topic, m.Ref, m.EventID, m.Payload, m.Created, m.AvailableAt, m.Attempts, m.LockedBy, m.Dead, m.LastError}
 }
 
-// sqlValues appends " VALUES (…), (…)" for n rows to b, each row's values from
-// row added to args, with placeholders in dialect's syntax ("?", or "$1"… counted
-// on from the args already there).
-func sqlValues(b *strings.Builder, args *[]any, dialect dbx.Dialect, n int, row func(i int) []any) {
-	b.WriteString(" VALUES ")
+// sqlBuilder builds a statement whose text varies (the number of rows an INSERT
+// carries) with its arguments, numbering PostgreSQL's placeholders as it goes.
+type sqlBuilder struct {
+	strings.Builder
+	dialect dbx.Dialect
+	args    []any
+}
+
+// arg adds v as the statement's next argument and writes its placeholder.
+func (q *sqlBuilder) arg(v any) {
+	q.args = append(q.args, v)
+	placeholder(&q.Builder, q.dialect, len(q.args))
+}
+
+// values writes " VALUES (…), (…)" for n rows, each row's values from row.
+func (q *sqlBuilder) values(n int, row func(i int) []any) {
+	q.WriteString(" VALUES ")
 	for i := range n {
 		if i > 0 {
-			b.WriteString(", ")
+			q.WriteString(", ")
 		}
-		b.WriteByte('(')
+		q.WriteByte('(')
 		for j, v := range row(i) {
 			if j > 0 {
-				b.WriteString(", ")
+				q.WriteString(", ")
 			}
-			*args = append(*args, v)
-			if dialect == dbx.Postgres {
-				b.WriteString("$" + strconv.Itoa(len(*args)))
-			} else {
-				b.WriteByte('?')
-			}
+			q.arg(v)
 		}
-		b.WriteByte(')')
+		q.WriteByte(')')
 	}
 }
 
@@ -64,14 +70,11 @@ func sqlValues(b *strings.Builder, args *[]any, dialect dbx.Dialect, n int, row 
 // and reflection cost more CPU than the insert: on SQLite that is time of the
 // single writer every other write waits for.
 func (s *Store) insertReturning(ctx context.Context, columns, key string, n int, row func(i int) []any) ([]int64, error) {
-	var (
-		b    strings.Builder
-		args []any
-	)
-	b.WriteString("INSERT INTO " + columns)
-	sqlValues(&b, &args, s.dialect, n, row)
-	b.WriteString(" RETURNING " + key)
-	rows, err := s.g.Statement.ConnPool.QueryContext(ctx, b.String(), args...)
+	q := sqlBuilder{dialect: s.dialect}
+	q.WriteString("INSERT INTO " + columns)
+	q.values(n, row)
+	q.WriteString(" RETURNING " + key)
+	rows, err := s.g.Statement.ConnPool.QueryContext(ctx, q.String(), q.args...)
 	if err != nil {
 		return nil, s.translate(err)
 	}

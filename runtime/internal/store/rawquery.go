@@ -15,16 +15,22 @@ import (
 
 // rawSQL is one fixed statement in the placeholder syntax of each engine: "?" for
 // SQLite, "$1", "$2", … for PostgreSQL. The hottest reads (GetInstance,
-// ListDataElements, ListDataElementsOf, GetSession) run one through database/sql and
-// scan its columns by hand: on a form page load, gorm's statement building,
-// callbacks and reflection cost more CPU than the query.
+// ListDataElements, ListDataElementsOf, LoadInstance, GetSession) and the writes of
+// every save and process step (rawinsert.go, UpdateInstance, the element writes)
+// run one through database/sql and scan or bind its columns by hand: gorm's
+// statement building, callbacks and reflection cost more CPU than the query.
 type rawSQL struct{ sqlite, postgres string }
 
 // newRawSQL returns q, written with "?" placeholders, for both engines. It is
 // called when the package loads, never per query; q must not hold a "?" that is
 // not a placeholder.
-func newRawSQL(q string) rawSQL {
+func newRawSQL(q string) rawSQL { return rawSQL{sqlite: q, postgres: numbered(q)} }
+
+// numbered returns q with its "?" placeholders numbered for PostgreSQL: "$1",
+// "$2", …; q must not hold a "?" that is not a placeholder.
+func numbered(q string) string {
 	var b strings.Builder
+	b.Grow(len(q) + 3*strings.Count(q, "?"))
 	n := 0
 	for i := range len(q) {
 		if q[i] != '?' {
@@ -32,9 +38,19 @@ func newRawSQL(q string) rawSQL {
 			continue
 		}
 		n++
-		b.WriteString("$" + strconv.Itoa(n))
+		placeholder(&b, dbx.Postgres, n)
 	}
-	return rawSQL{sqlite: q, postgres: b.String()}
+	return b.String()
+}
+
+// placeholder writes the n-th placeholder of a statement in dialect's syntax.
+func placeholder(b *strings.Builder, dialect dbx.Dialect, n int) {
+	if dialect != dbx.Postgres {
+		b.WriteByte('?')
+		return
+	}
+	b.WriteByte('$')
+	b.WriteString(strconv.Itoa(n))
 }
 
 // in returns q's text for dialect.
