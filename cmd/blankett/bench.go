@@ -60,7 +60,9 @@ func newBenchCommand() *cobra.Command {
 			"  page           GET the forms UI's page of an instance (skipped when there is no forms UI)\n" +
 			"and prints requests, errors, throughput, p50/p95/p99 latency, the CPU this process spent per\n" +
 			"operation (runtime and clients together; a PostgreSQL server's CPU is not in it) and the\n" +
-			"ratio to the baseline.",
+			"ratio to the baseline. A submission is also counted request by request: all three together\n" +
+			"(submit (per request)), then each on its own row (submit: PUT /data/{id} …), so that a slow\n" +
+			"tail can be traced to the request that holds it.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := o.check(); err != nil {

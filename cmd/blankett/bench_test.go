@@ -49,6 +49,21 @@ func TestBench(t *testing.T) {
 	if per != 2 {
 		t.Errorf("%d submit (per request) rows, want one per engine\n%s", per, out)
 	}
+	// And split by request, so that a tail can be traced to one of them.
+	for _, step := range []string{"submit: POST /signing-test/instances ", "submit: PUT /data/{id} ", "submit: PUT /process/next "} {
+		n := 0
+		for _, l := range strings.Split(out, "\n") {
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(l), step); ok {
+				n++
+				if f := strings.Fields(rest); len(f) < 2 || f[0] != "6" || f[1] != "0" {
+					t.Errorf("%s: want 6 requests, 0 errors; got %q", step, l)
+				}
+			}
+		}
+		if n != 2 {
+			t.Errorf("%d %q rows, want one per engine\n%s", n, step, out)
+		}
+	}
 }
 
 func TestBenchRejectsBadFlags(t *testing.T) {

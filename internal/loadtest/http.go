@@ -9,6 +9,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -49,7 +51,7 @@ const errBodyMax = 300
 // send is Do, returning the body only when keep (or to quote it in the error).
 func send(ctx context.Context, hc *http.Client, method, url string, body []byte, want int, hdr map[string]string, keep bool) ([]byte, error) {
 	t0 := time.Now()
-	defer func() { recordCall(ctx, time.Since(t0)) }()
+	defer func() { recordCall(ctx, callLabel(method, url), time.Since(t0)) }()
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body) // shares body; sets ContentLength
@@ -82,4 +84,35 @@ func send(ctx context.Context, hc *http.Client, method, url string, body []byte,
 		return b, fmt.Errorf("%s %s: %d, want %d: %s", method, req.URL.Path, res.StatusCode, want, b)
 	}
 	return b, nil
+}
+
+// callLabel names a request for the per-step rows: its method and the last two
+// segments of its path, with segments that look like ids (a digit and at least
+// six characters, or digits only) shown as {id}. For example "PUT
+// /data/{id}" or "PUT /process/next".
+func callLabel(method, rawURL string) string {
+	p := rawURL
+	if u, err := url.Parse(rawURL); err == nil {
+		p = u.Path
+	}
+	segs := strings.FieldsFunc(p, func(r rune) bool { return r == '/' })
+	if len(segs) > 2 {
+		segs = segs[len(segs)-2:]
+	}
+	for i, sg := range segs {
+		if looksLikeID(sg) {
+			segs[i] = "{id}"
+		}
+	}
+	return method + " /" + strings.Join(segs, "/")
+}
+
+func looksLikeID(seg string) bool {
+	digits := 0
+	for _, r := range seg {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits == len(seg) || (digits > 0 && len(seg) >= 6)
 }

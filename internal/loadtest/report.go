@@ -19,6 +19,7 @@ func Print(w io.Writer, results []Result, baseline *Result) error {
 		rows = append(rows, r)
 		if r.PerRequest != nil {
 			rows = append(rows, *r.PerRequest)
+			rows = append(rows, r.Steps...)
 		}
 	}
 	for _, r := range rows {

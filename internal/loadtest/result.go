@@ -29,6 +29,10 @@ type Result struct {
 	// instantiate, PUT data, process/next), is the same run counted request by
 	// request; nil when each operation is one request.
 	PerRequest *Result
+	// Steps, with PerRequest, splits it by the request's place in the
+	// operation (submit: the instantiation, the PUT, process/next), so that a
+	// tail can be traced to its request. Their CPU is not split.
+	Steps []Result
 }
 
 // Throughput is finished operations per second.

@@ -79,6 +79,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 				if opt.Count > 0 && started.Add(1) > opt.Count {
 					return
 				}
+				calls[c].pos = 0
 				t0 := time.Now()
 				err := op(cctx, c)
 				lat[c] = append(lat[c], time.Since(t0))
@@ -106,6 +107,7 @@ func Run(ctx context.Context, name string, opt Options, op Op) (Result, error) {
 		per := summarise(name+" (per request)", all, r.Elapsed)
 		per.CPU, per.DBCPU = r.CPU, r.DBCPU
 		r.PerRequest = &per
+		r.Steps = summariseSteps(name, calls, r.Elapsed)
 	}
 	if s, ok := firstErr.Load().(string); ok {
 		r.FirstError = s
@@ -122,14 +124,67 @@ func readDBCPU(probe func() (time.Duration, bool)) (time.Duration, bool) {
 
 // callRecorder collects the latency of each HTTP request (Do, Expect) one client
 // makes, so a scenario of several requests per operation also reports them one by
-// one. A client's operations run one after another, so it needs no lock.
-type callRecorder struct{ lat []time.Duration }
+// one, and by their place in the operation (Result.Steps). A client's operations
+// run one after another, so it needs no lock.
+type callRecorder struct {
+	lat []time.Duration
+	// pos is the place of the next request in the current operation; Run
+	// resets it before each one.
+	pos int
+	// steps[i] holds the latencies of every operation's request i (up to
+	// maxSteps), labels[i] the first label seen there.
+	steps  [maxSteps][]time.Duration
+	labels [maxSteps]string
+}
+
+// maxSteps bounds the requests per operation reported one by one; later ones
+// count only in the per-request row.
+const maxSteps = 8
 
 type callsKey struct{}
 
-// recordCall adds one request's latency to the recorder in ctx, if any.
-func recordCall(ctx context.Context, d time.Duration) {
-	if rec, ok := ctx.Value(callsKey{}).(*callRecorder); ok {
-		rec.lat = append(rec.lat, d)
+// recordCall adds one request's latency to the recorder in ctx, if any, under
+// its place in the operation and label (see callLabel).
+func recordCall(ctx context.Context, label string, d time.Duration) {
+	rec, ok := ctx.Value(callsKey{}).(*callRecorder)
+	if !ok {
+		return
 	}
+	rec.lat = append(rec.lat, d)
+	if rec.pos < maxSteps {
+		rec.steps[rec.pos] = append(rec.steps[rec.pos], d)
+		if rec.labels[rec.pos] == "" {
+			rec.labels[rec.pos] = label
+		}
+	}
+	rec.pos++
+}
+
+// summariseSteps returns one result per place in the operation that every
+// client's requests there have in common, named "name: label" after the first
+// client's label for it; a place whose label differs between clients is named
+// "name: request N" instead.
+func summariseSteps(name string, calls []*callRecorder, elapsed time.Duration) []Result {
+	var out []Result
+	for i := range maxSteps {
+		var lat []time.Duration
+		label := ""
+		for _, rec := range calls {
+			if len(rec.steps[i]) == 0 {
+				continue
+			}
+			switch {
+			case label == "":
+				label = rec.labels[i]
+			case label != rec.labels[i]:
+				label = fmt.Sprintf("request %d", i+1)
+			}
+			lat = append(lat, rec.steps[i]...)
+		}
+		if len(lat) == 0 {
+			break
+		}
+		out = append(out, summarise(name+": "+label, lat, elapsed))
+	}
+	return out
 }

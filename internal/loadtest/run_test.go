@@ -103,18 +103,23 @@ func TestRunStopsAtDuration(t *testing.T) {
 }
 
 // TestRunPerRequest runs operations of three HTTP requests each: the result
-// counts operations, and PerRequest counts each request, with its own (shorter)
-// latencies; an operation of one request has no PerRequest.
+// counts operations, PerRequest counts each request, with its own (shorter)
+// latencies, and Steps splits them by place, named after method and path, each
+// with its own latencies (the server sleeps 2, 4 and 8 ms on the three paths);
+// an operation of one request has neither.
 func TestRunPerRequest(t *testing.T) {
+	sleep := map[string]time.Duration{"/app/instances": 2 * time.Millisecond,
+		"/app/instances/51001/data/0f3c2a9e": 4 * time.Millisecond, "/app/process/next": 8 * time.Millisecond}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(sleep[r.URL.Path])
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	defer srv.Close()
 	hc := NewHTTPClient(2)
 	three := func(ctx context.Context, _ int) error {
-		for range 3 {
-			if err := Expect(ctx, hc, http.MethodGet, srv.URL, nil, http.StatusNoContent, nil); err != nil {
+		for _, c := range []struct{ method, path string }{{http.MethodPost, "/app/instances?party=1"},
+			{http.MethodPut, "/app/instances/51001/data/0f3c2a9e"}, {http.MethodPut, "/app/process/next"}} {
+			if err := Expect(ctx, hc, c.method, srv.URL+c.path, nil, http.StatusNoContent, nil); err != nil {
 				return err
 			}
 		}
@@ -130,17 +135,33 @@ func TestRunPerRequest(t *testing.T) {
 	if r.PerRequest.P50 >= r.P50 || r.PerRequest.P50 < 2*time.Millisecond {
 		t.Errorf("per-request p50 %s, operation p50 %s", r.PerRequest.P50, r.P50)
 	}
+	wantSteps := []struct {
+		name  string
+		floor time.Duration
+	}{{"submit: POST /app/instances", 2 * time.Millisecond}, {"submit: PUT /data/{id}", 4 * time.Millisecond},
+		{"submit: PUT /process/next", 8 * time.Millisecond}}
+	if len(r.Steps) != len(wantSteps) {
+		t.Fatalf("steps %+v, want %d", r.Steps, len(wantSteps))
+	}
+	for i, w := range wantSteps {
+		if s := r.Steps[i]; s.Name != w.name || s.Requests != r.Requests || s.P50 < w.floor || s.P50 >= r.P50 {
+			t.Errorf("step %d: %+v, want %q with %d requests, p50 at least %s and below the operation's %s",
+				i, s, w.name, r.Requests, w.floor, r.P50)
+		}
+	}
 	var buf bytes.Buffer
 	if err := Print(&buf, []Result{r}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`submit \(per request\) +30 +0 `).MatchString(buf.String()) {
-		t.Errorf("report lacks the per-request row:\n%s", buf.String())
+	for _, row := range []string{`submit \(per request\) +30 +0 `, `submit: PUT /data/\{id\} +10 +0 `, `submit: PUT /process/next +10 +0 `} {
+		if !regexp.MustCompile(row).MatchString(buf.String()) {
+			t.Errorf("report lacks the row %s:\n%s", row, buf.String())
+		}
 	}
 	one, err := Run(context.Background(), "page", Options{Clients: 1, Duration: 10 * time.Second, Count: 3}, func(ctx context.Context, _ int) error {
 		return Expect(ctx, hc, http.MethodGet, srv.URL, nil, http.StatusNoContent, nil)
 	})
-	if err != nil || one.PerRequest != nil {
+	if err != nil || one.PerRequest != nil || one.Steps != nil {
 		t.Fatalf("one request per operation: %+v, %v", one, err)
 	}
 }
@@ -210,5 +231,22 @@ func TestRunDBCPU(t *testing.T) {
 	}
 	if !regexp.MustCompile(`DB CPU per op[\s\S]*\n +db +3 +0 .* 100\.000ms +- +- *\n +nodb +3 +0 .* - +- +- *\n`).MatchString(buf.String()) {
 		t.Errorf("report lacks the DB CPU column:\n%s", buf.String())
+	}
+}
+
+// TestCallLabel names requests by method and the last two path segments, ids
+// shown as {id}.
+func TestCallLabel(t *testing.T) {
+	for _, c := range []struct{ method, url, want string }{
+		{"POST", "http://h/ttd/signing-test/instances?instanceOwnerPartyId=51001", "POST /signing-test/instances"},
+		{"PUT", "http://h/ttd/a/instances/51001/6f1e0c1a-2b3c-4d5e-8f90-123456789abc/data/0d9a7c6e-1f2a-4b3c-9d8e-7f6a5b4c3d2e", "PUT /data/{id}"},
+		{"PUT", "http://h/ttd/a/instances/51001/6f1e0c1a-2b3c/process/next", "PUT /process/next"},
+		{"GET", "http://h/ttd/a/instance/51001/guid1/page2", "GET /guid1/page2"},
+		{"GET", "http://h/", "GET /"},
+		{"GET", "http://h/v1/42", "GET /v1/{id}"},
+	} {
+		if got := callLabel(c.method, c.url); got != c.want {
+			t.Errorf("callLabel(%s, %s) = %q, want %q", c.method, c.url, got, c.want)
+		}
 	}
 }
