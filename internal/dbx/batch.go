@@ -47,17 +47,19 @@ type Batcher struct {
 	queue []*batchReq
 	// conn is the writer connection, opened at the first batch and reopened
 	// after it fails.
-	conn *sql.Conn
+	conn    *sql.Conn
+	metrics writerMetrics
 }
 
 // batchReq is one queued transaction.
 type batchReq struct {
-	ctx   context.Context
-	fn    func(tx *gorm.DB) error
-	state atomic.Int32 // reqQueued, reqRunning or reqAbandoned
-	err   error
-	panic any
-	done  chan struct{}
+	ctx    context.Context
+	queued time.Time
+	fn     func(tx *gorm.DB) error
+	state  atomic.Int32 // reqQueued, reqRunning or reqAbandoned
+	err    error
+	panic  any
+	done   chan struct{}
 }
 
 const (
@@ -67,7 +69,8 @@ const (
 )
 
 func newBatcher(db *sql.DB, g *gorm.DB, wait time.Duration) *Batcher {
-	b := &Batcher{db: db, gorm: g, wait: wait, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	b := &Batcher{db: db, gorm: g, wait: wait, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
+		metrics: newWriterMetrics()}
 	go b.run()
 	return b
 }
@@ -82,7 +85,7 @@ func (b *Batcher) Do(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := &batchReq{ctx: ctx, fn: fn, done: make(chan struct{})}
+	r := &batchReq{ctx: ctx, queued: time.Now(), fn: fn, done: make(chan struct{})}
 	b.mu.Lock()
 	b.queue = append(b.queue, r)
 	b.mu.Unlock()
@@ -166,6 +169,7 @@ func (b *Batcher) take() []*batchReq {
 
 // commit runs batch in one transaction and tells every caller the outcome.
 func (b *Batcher) commit(batch []*batchReq) {
+	b.metrics.observe(batch, time.Now())
 	err := b.runBatch(batch)
 	for _, r := range batch {
 		if r.err == nil && r.panic == nil {

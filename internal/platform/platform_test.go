@@ -5,6 +5,8 @@ package platform_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -14,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/config"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
@@ -35,6 +38,11 @@ func (r *echoRole) Start(ctx context.Context, d platform.Deps, e *gin.Engine) er
 	}
 	r.started = true
 	e.GET("/echo", func(c *gin.Context) { c.String(200, in.ID) })
+	// A Stat of a missing blob, which the store's metrics count.
+	e.GET("/blob", func(c *gin.Context) {
+		_, err := d.Blob.Stat(c, "echo/none")
+		c.String(200, fmt.Sprint(errors.Is(err, blob.ErrNotFound)))
+	})
 	return nil
 }
 
@@ -100,8 +108,20 @@ func TestRunServesAndStops(t *testing.T) {
 	if code, body := get(t, r.admin+"/readyz"); code != 200 || !strings.Contains(body, `"database":"ok"`) || !strings.Contains(body, `"blob":"ok"`) {
 		t.Fatalf("/readyz = %d %s", code, body)
 	}
-	if code, _ := get(t, r.admin+"/metrics"); code != 200 {
+	if code, body := get(t, r.public+"/blob"); code != 200 || body != "true" {
+		t.Fatalf("/blob = %d %q", code, body)
+	}
+	code, body := get(t, r.admin+"/metrics")
+	if code != 200 {
 		t.Fatalf("/metrics = %d", code)
+	}
+	// The storage's own metrics: the blob store's operations, the database
+	// pool, and SQLite's writer.
+	for _, want := range []string{`blankett_blob_operation_duration_seconds_count{backend="fs",op="stat",result="not_found"} 1`,
+		`go_sql_open_connections{db_name="blankett"}`, "blankett_db_write_queue_seconds_count", "blankett_db_write_batch_transactions_count"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
 	}
 	if err := r.stop(); err != nil {
 		t.Fatalf("stop: %v", err)

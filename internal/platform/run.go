@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blankett/blankett/internal/blob/blobmetrics"
 	"github.com/blankett/blankett/internal/config"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/httpx"
@@ -68,6 +69,12 @@ func Run(ctx context.Context, cfg config.Base, opt Options) error {
 	}
 
 	m := httpx.NewMetrics()
+	if store, err = blobmetrics.Wrap(store, cfg.Blob.Backend, m.Registry); err != nil {
+		return err
+	}
+	if err := db.RegisterMetrics(m.Registry); err != nil {
+		return err
+	}
 	e := httpx.NewEngine(log, m)
 	// Workers stop with the server and end before the database closes: this
 	// deferred call runs before the deferred db.Close above.

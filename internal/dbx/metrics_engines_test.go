@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+
+package dbx_test
+
+import (
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+)
+
+// TestRegisterMetricsEngines: both engines export the pool's statistics; only
+// SQLite, which has the one writer, exports the writer's queue and batches.
+func TestRegisterMetricsEngines(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		reg := prometheus.NewRegistry()
+		if err := db.RegisterMetrics(reg); err != nil {
+			t.Fatal(err)
+		}
+		mfs, err := reg.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]bool{}
+		for _, mf := range mfs {
+			names[mf.GetName()] = true
+		}
+		writer := db.Dialect == dbx.SQLite
+		for name, want := range map[string]bool{"go_sql_open_connections": true, dbx.MetricWriteQueue: writer, dbx.MetricWriteBatch: writer} {
+			if names[name] != want {
+				t.Errorf("%s exported: %v, want %v (all: %v)", name, names[name], want, names)
+			}
+		}
+	})
+}
