@@ -62,7 +62,9 @@ func newBenchCommand() *cobra.Command {
 			"operation (runtime and clients together; a PostgreSQL server's CPU is not in it) and the\n" +
 			"ratio to the baseline. A submission is also counted request by request: all three together\n" +
 			"(submit (per request)), then each on its own row (submit: PUT /data/{id} …), so that a slow\n" +
-			"tail can be traced to the request that holds it.",
+			"tail can be traced to the request that holds it. Under the table, a line per scenario says what\n" +
+			"the runtime's storage waited (from its own /metrics): blob puts, and on SQLite the one writer's\n" +
+			"queue and the transactions per commit.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := o.check(); err != nil {
@@ -178,7 +180,7 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 		fmt.Fprintf(out, " or %d operations", o.count)
 	}
 	fmt.Fprintln(out)
-	results, err := benchRun(ctx, out, rt, a, db, o)
+	results, notes, err := benchRun(ctx, out, rt, a, db, o)
 	if err != nil {
 		return err
 	}
@@ -186,7 +188,13 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 	if i := slices.IndexFunc(results, func(r loadtest.Result) bool { return r.Name == "baseline" }); i >= 0 {
 		base = &results[i]
 	}
-	return loadtest.Print(out, results, base)
+	if err := loadtest.Print(out, results, base); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(out, n)
+	}
+	return nil
 }
 
 // startCPUProfile profiles this process into path until stop is called.

@@ -14,44 +14,54 @@ import (
 	"github.com/blankett/blankett/internal/loadtest"
 )
 
-// benchRun prepares the target (token, form data) and runs each scenario.
-func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp, db *dbx.DB, o benchOptions) (results []loadtest.Result, err error) {
+// benchRun prepares the target (token, form data) and runs each scenario. With
+// the results it returns a line per scenario on what its storage waited (see
+// storageLine), to print under the table.
+func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp, db *dbx.DB, o benchOptions) (results []loadtest.Result, notes []string, err error) {
 	opt := loadtest.Options{Clients: o.clients, Duration: o.duration, Count: o.count}
 	opt.DBCPU = dbServerCPU(ctx, out, db)
 	hc := loadtest.NewHTTPClient(o.clients)
 	ttl := o.duration*time.Duration(len(o.scenarios)) + 10*time.Minute
 	token, err := rt.userToken(ttl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	session, err := seedBrowserSession(ctx, rt.Database, rt.seed, ttl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t := newBenchTarget(rt, a, hc, token)
 	t.useSession(session)
 	probe, err := t.instantiate(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("probe instantiation: %w", err)
+		return nil, nil, fmt.Errorf("probe instantiation: %w", err)
 	}
 	if t.xmlBody, err = a.sampleXML(probe.Data[0].DataType, o.size); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := t.submit(ctx); err != nil {
-		return nil, fmt.Errorf("probe submission with %d bytes of sample data: %w", len(t.xmlBody), err)
+		return nil, nil, fmt.Errorf("probe submission with %d bytes of sample data: %w", len(t.xmlBody), err)
 	}
 	fmt.Fprintf(out, "form data: %s, %d bytes of XML per submission\n", probe.Data[0].DataType, len(t.xmlBody))
 	for _, name := range benchScenarios() {
 		if !slices.Contains(o.scenarios, name) {
 			continue
 		}
+		before, serr := scrapeStorage(ctx, hc, rt.Admin)
 		r, err := t.scenario(ctx, name, opt, db)
 		if err != nil {
-			return results, fmt.Errorf("%s: %w", name, err)
+			return results, notes, fmt.Errorf("%s: %w", name, err)
 		}
 		results = append(results, r)
+		after, aerr := scrapeStorage(ctx, hc, rt.Admin)
+		switch {
+		case serr != nil || aerr != nil:
+			notes = append(notes, fmt.Sprintf("storage during %s: not measured: %v", name, errors.Join(serr, aerr)))
+		case storageLine(name, before, after) != "":
+			notes = append(notes, storageLine(name, before, after))
+		}
 	}
-	return results, nil
+	return results, notes, nil
 }
 
 // scenario runs one scenario by name.

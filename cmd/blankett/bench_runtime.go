@@ -34,9 +34,11 @@ type localRuntime struct {
 	URL string
 	// Database is the resolved DSN the runtime uses.
 	Database string
-	seed     benchSeed
-	issuer   *authn.Issuer
-	stop     func() error
+	// Admin is the admin listener's base URL (its /metrics), on a loopback port.
+	Admin  string
+	seed   benchSeed
+	issuer *authn.Issuer
+	stop   func() error
 }
 
 // localRuntimeOptions configure startLocalRuntime.
@@ -71,7 +73,7 @@ func startLocalRuntime(ctx context.Context, o localRuntimeOptions) (*localRuntim
 	if gc == 0 {
 		gc = config.DefaultGCPercent
 	}
-	base := config.Base{Addr: addr, PublicURL: "http://" + addr, AdminAddr: config.AdminOff, DataDir: o.Dir,
+	base := config.Base{Addr: addr, PublicURL: "http://" + addr, AdminAddr: "127.0.0.1:0", DataDir: o.Dir,
 		Database: o.Database, Migrate: true, Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join(o.Dir, "blobs"), FSSync: o.BlobSync},
 		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: gc}
 	if err := base.Resolve(); err != nil {
@@ -116,7 +118,7 @@ func (rt *localRuntime) run(ctx context.Context, base config.Base, roles []platf
 	done := make(chan error, 1)
 	go func() {
 		done <- platform.Run(ctx, base, platform.Options{Version: buildVersion(), Logs: logs, Effective: &base,
-			Roles: roles, Ready: func(string, string) { close(ready) }})
+			Roles: roles, Ready: func(_, admin string) { rt.Admin = "http://" + admin; close(ready) }})
 	}()
 	select {
 	case <-ready:

@@ -49,6 +49,14 @@ func TestBench(t *testing.T) {
 	if per != 2 {
 		t.Errorf("%d submit (per request) rows, want one per engine\n%s", per, out)
 	}
+	// What the storage waited during the submissions: six puts, and SQLite's
+	// writer, from the runtime's own metrics.
+	if n := strings.Count(out, "storage during submit: blob put 6 × mean "); n != 2 {
+		t.Errorf("%d storage lines for submit with six puts, want one per engine\n%s", n, out)
+	}
+	if n := strings.Count(out, "SQLite writer "); n < 4 {
+		t.Errorf("%d SQLite writer reports, want one for instantiate and one for submit per engine\n%s", n, out)
+	}
 	// And split by request, so that a tail can be traced to one of them.
 	for _, step := range []string{"submit: POST /signing-test/instances ", "submit: PUT /data/{id} ", "submit: PUT /process/next "} {
 		n := 0

@@ -28,7 +28,7 @@ func newWriterMetrics() writerMetrics {
 		queue: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    MetricWriteQueue,
 			Help:    "Time a SQLite write transaction waited for the single writer before its batch began.",
-			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .02, .03, .05, .075, .1, .15, .2, .3, .5, .75, 1, 2.5, 5, 10},
 		}),
 		batch: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    MetricWriteBatch,

@@ -17,9 +17,10 @@ import (
 // Name is the histogram's metric name.
 const Name = "blankett_blob_operation_duration_seconds"
 
-// buckets reach down to a tenth of a millisecond: a Put on a local disk without
-// its fsyncs, or a Stat, takes less than a millisecond.
-var buckets = []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
+// buckets reach down to a tenth of a millisecond (a Put on a local disk without
+// its fsyncs, or a Stat, takes less than a millisecond) and are close between
+// 10 ms and 1 s, where a loaded disk's fsyncs lie.
+var buckets = []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .02, .03, .05, .075, .1, .15, .2, .3, .5, .75, 1, 2.5, 5, 10}
 
 // The outcomes an operation is counted under.
 const (
