@@ -54,11 +54,10 @@ func benchRun(ctx context.Context, out io.Writer, rt *localRuntime, a *benchApp,
 		}
 		results = append(results, r)
 		after, aerr := scrapeStorage(ctx, hc, rt.Admin)
-		switch {
-		case serr != nil || aerr != nil:
-			notes = append(notes, fmt.Sprintf("storage during %s: not measured: %v", name, errors.Join(serr, aerr)))
-		case storageLine(name, before, after) != "":
-			notes = append(notes, storageLine(name, before, after))
+		if err := errors.Join(serr, aerr); err != nil {
+			notes = append(notes, fmt.Sprintf("storage during %s: not measured: %v", name, err))
+		} else if line := storageLine(name, before, after); line != "" {
+			notes = append(notes, line)
 		}
 	}
 	return results, notes, nil

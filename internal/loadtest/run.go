@@ -160,10 +160,10 @@ func recordCall(ctx context.Context, label string, d time.Duration) {
 	rec.pos++
 }
 
-// summariseSteps returns one result per place in the operation that every
-// client's requests there have in common, named "name: label" after the first
-// client's label for it; a place whose label differs between clients is named
-// "name: request N" instead.
+// summariseSteps returns one result per place in the operation (every
+// operation's first request, its second, …), named "name: label" after the label
+// recorded there, or "name: request N" when clients recorded different labels
+// for that place.
 func summariseSteps(name string, calls []*callRecorder, elapsed time.Duration) []Result {
 	var out []Result
 	for i := range maxSteps {
