@@ -93,6 +93,17 @@ func ParseDSN(dsn string) (Dialect, string, error) {
 	return SQLite, "file:" + path + "?" + q, nil
 }
 
+// SQLiteFile returns the database file a SQLite DSN names (see ParseDSN); false
+// for PostgreSQL or a DSN ParseDSN refuses.
+func SQLiteFile(dsn string) (string, bool) {
+	dialect, drv, err := ParseDSN(dsn)
+	if err != nil || dialect != SQLite {
+		return "", false
+	}
+	path, _, _ := strings.Cut(strings.TrimPrefix(drv, "file:"), "?")
+	return path, true
+}
+
 // Open connects to the database named by dsn (see ParseDSN) and checks that it answers.
 // For SQLite the file's directory is created when missing.
 func Open(ctx context.Context, dsn string) (*DB, error) {

@@ -67,6 +67,7 @@ func Run(ctx context.Context, cfg config.Base, opt Options) error {
 	if err != nil {
 		return err
 	}
+	warnDataFS(log, cfg, hostProbe)
 
 	m := httpx.NewMetrics()
 	if store, err = blobmetrics.Wrap(store, cfg.Blob.Backend, m.Registry); err != nil {
