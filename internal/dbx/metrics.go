@@ -8,6 +8,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/blankett/blankett/internal/obs"
 )
 
 // Metric names of the SQLite writer (Batcher).
@@ -28,7 +30,7 @@ func newWriterMetrics() writerMetrics {
 		queue: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    MetricWriteQueue,
 			Help:    "Time a SQLite write transaction waited for the single writer before its batch began.",
-			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .02, .03, .05, .075, .1, .15, .2, .3, .5, .75, 1, 2.5, 5, 10},
+			Buckets: obs.StorageBuckets,
 		}),
 		batch: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    MetricWriteBatch,

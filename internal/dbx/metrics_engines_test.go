@@ -9,6 +9,7 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/internal/testenv/promtest"
 )
 
 // TestRegisterMetricsEngines: both engines export the pool's statistics; only
@@ -19,18 +20,11 @@ func TestRegisterMetricsEngines(t *testing.T) {
 		if err := db.RegisterMetrics(reg); err != nil {
 			t.Fatal(err)
 		}
-		mfs, err := reg.Gather()
-		if err != nil {
-			t.Fatal(err)
-		}
-		names := map[string]bool{}
-		for _, mf := range mfs {
-			names[mf.GetName()] = true
-		}
+		got := promtest.Series(t, reg)
 		writer := db.Dialect == dbx.SQLite
-		for name, want := range map[string]bool{"go_sql_open_connections": true, dbx.MetricWriteQueue: writer, dbx.MetricWriteBatch: writer} {
-			if names[name] != want {
-				t.Errorf("%s exported: %v, want %v (all: %v)", name, names[name], want, names)
+		for name, want := range map[string]bool{`go_sql_open_connections{db_name="blankett"}`: true, dbx.MetricWriteQueue: writer, dbx.MetricWriteBatch: writer} {
+			if _, ok := got[name]; ok != want {
+				t.Errorf("%s exported: %v, want %v (all: %v)", name, ok, want, got)
 			}
 		}
 	})

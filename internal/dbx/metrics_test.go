@@ -8,8 +8,9 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	dto "github.com/prometheus/client_model/go"
 	"gorm.io/gorm"
+
+	"github.com/blankett/blankett/internal/testenv/promtest"
 )
 
 // TestWriterMetrics holds the writer for 30 ms while four transactions queue,
@@ -40,17 +41,15 @@ func TestWriterMetrics(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := gather(t, reg)
-	batch, queue := histogram(t, got, MetricWriteBatch), histogram(t, got, MetricWriteQueue)
-	if batch.GetSampleCount() != 2 || batch.GetSampleSum() != 5 {
-		t.Errorf("batches: %d with %v transactions, want 2 with 5", batch.GetSampleCount(), batch.GetSampleSum())
+	got := promtest.Series(t, reg)
+	if got[MetricWriteBatch] != 2 || got[MetricWriteBatch+"_sum"] != 5 {
+		t.Errorf("batches: %v with %v transactions, want 2 with 5", got[MetricWriteBatch], got[MetricWriteBatch+"_sum"])
 	}
-	if queue.GetSampleCount() != 5 || queue.GetSampleSum() < 4*held.Seconds() {
-		t.Errorf("queue: %d waits of %vs in all, want 5 of at least %vs", queue.GetSampleCount(), queue.GetSampleSum(), 4*held.Seconds())
+	if got[MetricWriteQueue] != 5 || got[MetricWriteQueue+"_sum"] < 4*held.Seconds() {
+		t.Errorf("queue: %v waits of %vs in all, want 5 of at least %vs", got[MetricWriteQueue], got[MetricWriteQueue+"_sum"], 4*held.Seconds())
 	}
-	pool, ok := got["go_sql_open_connections"]
-	if !ok || len(pool.GetMetric()) != 1 || pool.GetMetric()[0].GetLabel()[0].GetValue() != "blankett" {
-		t.Errorf("pool statistics missing or unlabelled: %v", pool)
+	if _, ok := got[`go_sql_open_connections{db_name="blankett"}`]; !ok {
+		t.Errorf("pool statistics missing or unlabelled: %v", got)
 	}
 	if err := db.RegisterMetrics(prometheus.NewRegistry()); err != nil {
 		t.Errorf("a fresh registry refused the collectors: %v", err)
@@ -58,28 +57,4 @@ func TestWriterMetrics(t *testing.T) {
 	if err := db.RegisterMetrics(reg); err == nil {
 		t.Error("registering twice on one registry succeeded")
 	}
-}
-
-// gather returns reg's metric families by name.
-func gather(t *testing.T, reg *prometheus.Registry) map[string]*dto.MetricFamily {
-	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]*dto.MetricFamily{}
-	for _, mf := range mfs {
-		out[mf.GetName()] = mf
-	}
-	return out
-}
-
-// histogram returns the one histogram of the family name.
-func histogram(t *testing.T, got map[string]*dto.MetricFamily, name string) *dto.Histogram {
-	t.Helper()
-	mf, ok := got[name]
-	if !ok || len(mf.GetMetric()) != 1 {
-		t.Fatalf("%s: %v, want one histogram", name, mf)
-	}
-	return mf.GetMetric()[0].GetHistogram()
 }

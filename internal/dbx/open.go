@@ -81,8 +81,7 @@ func ParseDSN(dsn string) (Dialect, string, error) {
 	case strings.Contains(dsn, "host=") && !strings.Contains(dsn, "://"):
 		return Postgres, dsn, nil
 	}
-	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
-	path, query, _ := strings.Cut(path, "?")
+	path, query := splitSQLite(dsn)
 	if path == "" {
 		return "", "", fmt.Errorf("dbx: SQLite DSN %q has no file path", dsn)
 	}
@@ -96,12 +95,18 @@ func ParseDSN(dsn string) (Dialect, string, error) {
 // SQLiteFile returns the database file a SQLite DSN names (see ParseDSN); false
 // for PostgreSQL or a DSN ParseDSN refuses.
 func SQLiteFile(dsn string) (string, bool) {
-	dialect, drv, err := ParseDSN(dsn)
-	if err != nil || dialect != SQLite {
+	if dialect, _, err := ParseDSN(dsn); err != nil || dialect != SQLite {
 		return "", false
 	}
-	path, _, _ := strings.Cut(strings.TrimPrefix(drv, "file:"), "?")
+	path, _ := splitSQLite(dsn)
 	return path, true
+}
+
+// splitSQLite splits a SQLite DSN ("sqlite:PATH", "file:PATH" or a bare path,
+// each with an optional ?query) into its file path and query.
+func splitSQLite(dsn string) (path, query string) {
+	path, query, _ = strings.Cut(strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:"), "?")
+	return path, query
 }
 
 // Open connects to the database named by dsn (see ParseDSN) and checks that it answers.

@@ -7,18 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
-)
 
-// File system magic numbers (statfs f_type), from Linux's magic.h.
-const (
-	magicTmpfs = 0x01021994
-	magicRamfs = 0x858458f6
-	magicExt   = 0xEF53 // ext2, ext3 and ext4
-	magicNFS   = 0x6969
-	magicSMB   = 0x517B
-	magicCIFS  = 0xFF534D42
-	magicSMB2  = 0xFE534D42
+	"golang.org/x/sys/unix"
 )
 
 // The risks risk reports.
@@ -32,30 +22,30 @@ const (
 // sysfs and procfs roots that tell an ext4 volume's journal (roots and functions
 // replaceable for tests).
 type fsProbe struct {
-	statfs    func(string, *syscall.Statfs_t) error
-	stat      func(string, *syscall.Stat_t) error
+	statfs    func(string, *unix.Statfs_t) error
+	stat      func(string, *unix.Stat_t) error
 	sys, proc string
 }
 
 // hostProbe looks at this machine.
-var hostProbe = fsProbe{statfs: syscall.Statfs, stat: syscall.Stat, sys: "/sys", proc: "/proc"}
+var hostProbe = fsProbe{statfs: unix.Statfs, stat: unix.Stat, sys: "/sys", proc: "/proc"}
 
 // risk names the file system under dir and, when it puts data at risk or is
 // known to be slow here, says why; "" when it is fine or cannot be told. A
 // network file system is a risk for SQLite's database only.
 func (p fsProbe) risk(dir string, database bool) (fs, risk string) {
-	var st syscall.Statfs_t
+	var st unix.Statfs_t
 	if err := p.statfs(dir, &st); err != nil {
 		return "", ""
 	}
 	switch uint32(st.Type) {
-	case magicTmpfs, magicRamfs:
+	case unix.TMPFS_MAGIC, unix.RAMFS_MAGIC:
 		return "tmpfs", riskMemory
-	case magicNFS, magicSMB, magicCIFS, magicSMB2:
+	case unix.NFS_SUPER_MAGIC, unix.SMB_SUPER_MAGIC, unix.CIFS_SUPER_MAGIC, unix.SMB2_SUPER_MAGIC:
 		if database {
 			return "network", riskNetwork
 		}
-	case magicExt:
+	case unix.EXT4_SUPER_MAGIC: // also ext2's and ext3's
 		if journaled, known := p.journaled(dir); known && !journaled {
 			return "ext4 without a journal", riskNoJournal
 		}
@@ -67,14 +57,12 @@ func (p fsProbe) risk(dir string, database bool) (fs, risk string) {
 // device (sysfs) has a jbd2 entry (procfs). known is false when that cannot be
 // read, for example in a container without sysfs.
 func (p fsProbe) journaled(dir string) (journaled, known bool) {
-	var st syscall.Stat_t
+	var st unix.Stat_t
 	if err := p.stat(dir, &st); err != nil {
 		return false, false
 	}
-	dev := uint64(st.Dev)
-	major := (dev>>8)&0xfff | (dev>>32)&^uint64(0xfff)
-	minor := dev&0xff | (dev>>12)&^uint64(0xff)
-	uevent, err := os.ReadFile(filepath.Join(p.sys, "dev", "block", fmt.Sprintf("%d:%d", major, minor), "uevent"))
+	dev := uint64(st.Dev) // not uint64 on every architecture
+	uevent, err := os.ReadFile(filepath.Join(p.sys, "dev", "block", fmt.Sprintf("%d:%d", unix.Major(dev), unix.Minor(dev)), "uevent"))
 	if err != nil {
 		return false, false
 	}

@@ -9,8 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/blankett/blankett/internal/config"
 )
@@ -35,8 +36,8 @@ func fakeHost(t *testing.T, fsType int64, journal, jbd2, uevent bool) fsProbe {
 		}
 	}
 	return fsProbe{
-		statfs: func(_ string, st *syscall.Statfs_t) error { st.Type = fsType; return nil },
-		stat:   func(_ string, st *syscall.Stat_t) error { st.Dev = 254<<8 | 0; return nil },
+		statfs: func(_ string, st *unix.Statfs_t) error { st.Type = fsType; return nil },
+		stat:   func(_ string, st *unix.Stat_t) error { st.Dev = unix.Mkdev(254, 0); return nil },
 		sys:    sys, proc: proc,
 	}
 }
@@ -61,15 +62,15 @@ func TestFSRisk(t *testing.T) {
 		database              bool
 		wantFS                string
 	}{
-		{"tmpfs", magicTmpfs, false, true, true, false, "tmpfs"},
-		{"ramfs database", magicRamfs, false, true, true, true, "tmpfs"},
-		{"nfs database", magicNFS, false, true, true, true, "network"},
-		{"nfs blobs", magicNFS, false, true, true, false, ""},
-		{"cifs database", magicCIFS, false, true, true, true, "network"},
-		{"ext4 journaled", magicExt, true, true, true, true, ""},
-		{"ext4 without journal", magicExt, false, true, true, false, "ext4 without a journal"},
-		{"ext4, no jbd2 in procfs", magicExt, false, false, true, false, ""},
-		{"ext4, no sysfs", magicExt, false, true, false, false, ""},
+		{"tmpfs", unix.TMPFS_MAGIC, false, true, true, false, "tmpfs"},
+		{"ramfs database", unix.RAMFS_MAGIC, false, true, true, true, "tmpfs"},
+		{"nfs database", unix.NFS_SUPER_MAGIC, false, true, true, true, "network"},
+		{"nfs blobs", unix.NFS_SUPER_MAGIC, false, true, true, false, ""},
+		{"cifs database", unix.CIFS_SUPER_MAGIC, false, true, true, true, "network"},
+		{"ext4 journaled", unix.EXT4_SUPER_MAGIC, true, true, true, true, ""},
+		{"ext4 without journal", unix.EXT4_SUPER_MAGIC, false, true, true, false, "ext4 without a journal"},
+		{"ext4, no jbd2 in procfs", unix.EXT4_SUPER_MAGIC, false, false, true, false, ""},
+		{"ext4, no sysfs", unix.EXT4_SUPER_MAGIC, false, true, false, false, ""},
 		{"xfs", 0x58465342, false, true, true, true, ""},
 	}
 	for _, tt := range tests {
@@ -81,7 +82,7 @@ func TestFSRisk(t *testing.T) {
 			}
 		})
 	}
-	failing := fsProbe{statfs: func(string, *syscall.Statfs_t) error { return errors.New("no") }}
+	failing := fsProbe{statfs: func(string, *unix.Statfs_t) error { return errors.New("no") }}
 	if fs, risk := failing.risk("/data", true); fs != "" || risk != "" {
 		t.Errorf("statfs failing: %q, %q", fs, risk)
 	}
@@ -92,7 +93,7 @@ func TestFSRisk(t *testing.T) {
 func TestWarnDataFS(t *testing.T) {
 	cfg := config.Base{Database: "sqlite:/srv/blankett/db/blankett.db", Blob: config.BlobConfig{Backend: "fs", Dir: "/srv/blankett/blobs"}}
 	var buf bytes.Buffer
-	warnDataFS(slog.New(slog.NewTextHandler(&buf, nil)), cfg, fakeHost(t, magicTmpfs, false, true, true))
+	warnDataFS(slog.New(slog.NewTextHandler(&buf, nil)), cfg, fakeHost(t, unix.TMPFS_MAGIC, false, true, true))
 	out := buf.String()
 	if strings.Count(out, "level=WARN") != 2 || !strings.Contains(out, "path=/srv/blankett/db ") ||
 		!strings.Contains(out, "path=/srv/blankett/blobs ") || !strings.Contains(out, "fs=tmpfs") ||
@@ -101,7 +102,7 @@ func TestWarnDataFS(t *testing.T) {
 	}
 	buf.Reset()
 	pg := config.Base{Database: "postgres://u@h/db", Blob: config.BlobConfig{Backend: "s3"}}
-	warnDataFS(slog.New(slog.NewTextHandler(&buf, nil)), pg, fakeHost(t, magicTmpfs, false, true, true))
+	warnDataFS(slog.New(slog.NewTextHandler(&buf, nil)), pg, fakeHost(t, unix.TMPFS_MAGIC, false, true, true))
 	if buf.Len() != 0 {
 		t.Errorf("PostgreSQL and S3 keep no data here, got:\n%s", buf.String())
 	}
@@ -113,8 +114,8 @@ func TestWarnDataFS(t *testing.T) {
 func TestHostProbe(t *testing.T) {
 	fs, risk := hostProbe.risk(t.TempDir(), true)
 	t.Logf("temporary folder: fs %q, risk %q", fs, risk)
-	var st syscall.Statfs_t
-	if err := syscall.Statfs("/dev/shm", &st); err == nil && uint32(st.Type) == magicTmpfs {
+	var st unix.Statfs_t
+	if err := unix.Statfs("/dev/shm", &st); err == nil && uint32(st.Type) == unix.TMPFS_MAGIC {
 		if fs, _ := hostProbe.risk("/dev/shm", false); fs != "tmpfs" {
 			t.Errorf("/dev/shm is tmpfs, probe says %q", fs)
 		}

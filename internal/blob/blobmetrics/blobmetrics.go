@@ -12,15 +12,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/blankett/blankett/internal/blob"
+	"github.com/blankett/blankett/internal/obs"
 )
 
 // Name is the histogram's metric name.
 const Name = "blankett_blob_operation_duration_seconds"
-
-// buckets reach down to a tenth of a millisecond (a Put on a local disk without
-// its fsyncs, or a Stat, takes less than a millisecond) and are close between
-// 10 ms and 1 s, where a loaded disk's fsyncs lie.
-var buckets = []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .02, .03, .05, .075, .1, .15, .2, .3, .5, .75, 1, 2.5, 5, 10}
 
 // The outcomes an operation is counted under.
 const (
@@ -43,7 +39,7 @@ func Wrap(s blob.Store, backend string, reg prometheus.Registerer) (blob.Store, 
 		Name:        Name,
 		Help:        "Blob store operation latency by operation (put, get, stat, delete) and result (ok, not_found, rejected, canceled, error).",
 		ConstLabels: prometheus.Labels{"backend": backend},
-		Buckets:     buckets,
+		Buckets:     obs.StorageBuckets,
 	}, []string{"op", "result"})
 	if err := reg.Register(h); err != nil {
 		return nil, fmt.Errorf("blobmetrics: register: %w", err)

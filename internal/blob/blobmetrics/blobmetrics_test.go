@@ -5,6 +5,7 @@ package blobmetrics_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/blankett/blankett/internal/blob/blobmetrics"
 	"github.com/blankett/blankett/internal/blob/blobtest"
 	"github.com/blankett/blankett/internal/blob/fsblob"
+	"github.com/blankett/blankett/internal/testenv/promtest"
 )
 
 func wrapped(t *testing.T, reg prometheus.Registerer) blob.Store {
@@ -77,15 +79,24 @@ func TestCounts(t *testing.T) {
 			t.Fatalf("%s: %v", st.name, err)
 		}
 	}
-	want := map[string]int{"put/ok": 1, "put/rejected": 2, "put/canceled": 1, "get/ok": 1, "get/not_found": 1,
+	want := map[string]float64{"put/ok": 1, "put/rejected": 2, "put/canceled": 1, "get/ok": 1, "get/not_found": 1,
 		"stat/ok": 1, "stat/not_found": 1, "delete/ok": 1}
-	got := counts(t, reg)
+	// The histogram's series, each an observation count under backend="fs".
+	got := map[string]float64{}
+	for k, v := range promtest.Series(t, reg) {
+		if rest, ok := strings.CutPrefix(k, blobmetrics.Name+`{backend="fs",op="`); ok {
+			op, result, _ := strings.Cut(strings.TrimSuffix(rest, `"}`), `",result="`)
+			got[op+"/"+result] = v
+		} else if strings.HasPrefix(k, blobmetrics.Name+"{") {
+			t.Errorf("series without backend fs: %s", k)
+		}
+	}
 	if len(got) != len(want) {
 		t.Errorf("series %v, want %v", got, want)
 	}
 	for k, n := range want {
 		if got[k] != n {
-			t.Errorf("%s: %d observations, want %d (all: %v)", k, got[k], n, got)
+			t.Errorf("%s: %v observations, want %v (all: %v)", k, got[k], n, got)
 		}
 	}
 }
@@ -105,44 +116,10 @@ func TestRegisterTwice(t *testing.T) {
 	}
 }
 
-// counts maps "op/result" to the number of observations, checking the backend
-// label on the way.
-func counts(t *testing.T, reg *prometheus.Registry) map[string]int {
-	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]int{}
-	for _, mf := range mfs {
-		if mf.GetName() != blobmetrics.Name {
-			continue
-		}
-		for _, m := range mf.GetMetric() {
-			l := map[string]string{}
-			for _, p := range m.GetLabel() {
-				l[p.GetName()] = p.GetValue()
-			}
-			if l["backend"] != "fs" {
-				t.Errorf("backend label %q, want fs", l["backend"])
-			}
-			out[l["op"]+"/"+l["result"]] = int(m.GetHistogram().GetSampleCount())
-		}
-	}
-	return out
-}
-
 // want returns nil when err is target, else an error saying what came instead.
 func want(err, target error) error {
 	if errors.Is(err, target) {
 		return nil
 	}
-	return errors.New("got " + errorString(err) + ", want " + target.Error())
-}
-
-func errorString(err error) string {
-	if err == nil {
-		return "no error"
-	}
-	return err.Error()
+	return fmt.Errorf("got %v, want %w", err, target)
 }

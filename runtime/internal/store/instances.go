@@ -94,9 +94,7 @@ func (s *Store) CreateInstance(ctx context.Context, in Instance, idem Idempotenc
 	// would only cost two statements per instantiation.
 	var err error
 	if idem.Key != "" {
-		err = s.db(ctx).Transaction(func(g *gorm.DB) error {
-			return (&Store{g: g, dialect: s.dialect, now: s.now}).insertInstance(ctx, &in)
-		})
+		err = s.db(ctx).Transaction(func(g *gorm.DB) error { return s.on(g).insertInstance(ctx, &in) })
 	} else {
 		err = s.insertInstance(ctx, &in)
 	}

@@ -56,14 +56,13 @@ func New(db *dbx.DB, opts ...Option) *Store {
 // SQLite, transactions that queue up are committed together (dbx.Batcher).
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	if s.batch != nil {
-		return s.batch.Do(ctx, func(g *gorm.DB) error {
-			return fn(&Store{g: g, dialect: s.dialect, now: s.now})
-		})
+		return s.batch.Do(ctx, func(g *gorm.DB) error { return fn(s.on(g)) })
 	}
-	return s.g.WithContext(ctx).Transaction(func(g *gorm.DB) error {
-		return fn(&Store{g: g, dialect: s.dialect, now: s.now})
-	})
+	return s.g.WithContext(ctx).Transaction(func(g *gorm.DB) error { return fn(s.on(g)) })
 }
+
+// on returns a Store with s's settings whose statements run on g (a transaction).
+func (s *Store) on(g *gorm.DB) *Store { return &Store{g: g, dialect: s.dialect, now: s.now} }
 
 func (s *Store) db(ctx context.Context) *gorm.DB { return s.g.WithContext(ctx) }
 

@@ -6,17 +6,15 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"net/http/httptest"
 	"os"
-	"sort"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/blob/fsblob"
 	"github.com/blankett/blankett/internal/blob/s3blob"
+	"github.com/blankett/blankett/internal/testenv/promtest"
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 	"github.com/minio/minio-go/v7"
@@ -79,25 +77,7 @@ func s3Store(t *testing.T, cfg s3blob.Config) blob.Store {
 // `name{label="value"}`) with their expected values.
 func checkMetrics(t *testing.T, reg *prometheus.Registry, want map[string]float64) {
 	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]float64{}
-	for _, mf := range mfs {
-		for _, m := range mf.GetMetric() {
-			var labels []string
-			for _, l := range m.GetLabel() {
-				labels = append(labels, fmt.Sprintf("%s=%q", l.GetName(), l.GetValue()))
-			}
-			sort.Strings(labels)
-			name := mf.GetName()
-			if len(labels) > 0 {
-				name += "{" + strings.Join(labels, ",") + "}"
-			}
-			got[name] = m.GetCounter().GetValue()
-		}
-	}
+	got := promtest.Series(t, reg)
 	for name, v := range want {
 		if got[name] != v {
 			t.Errorf("metric %s = %v, want %v (all: %v)", name, got[name], v, got)
