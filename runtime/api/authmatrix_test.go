@@ -17,6 +17,8 @@ import (
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
 	"github.com/blankett/blankett/runtime/client"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
@@ -55,13 +57,20 @@ type matrixCaller struct {
 
 // TestAuthMatrix calls every instance, data, process and deploy route of the
 // started runtime as callers who must be refused, and once as the caller who
-// may, on an instance of an organisation whose DAGL created it.
+// may, on an instance of an organisation whose DAGL created it. It runs on both
+// engines: on PostgreSQL a browser's instance request reads its instance with
+// its session (store.GetSessionWith), a path of its own to check.
 func TestAuthMatrix(t *testing.T) {
 	corpus, ok := testcorpus.Dir()
 	if !ok {
 		t.Skip("testcorpus not found: the matrix needs the signing-test app")
 	}
-	srv := newServer(t, filepath.Join(corpus, "apps", "signing-test"))
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		authMatrix(t, newServerOn(t, db, filepath.Join(corpus, "apps", "signing-test")))
+	})
+}
+
+func authMatrix(t *testing.T, srv *server) {
 	ctx := context.Background()
 	dagl, orgParty := login(t, srv.st)
 	session := func(name, role string) *http.Cookie {
@@ -254,6 +263,7 @@ func TestAuthMatrix(t *testing.T) {
 		{"DAGL reads the instance", http.MethodGet, "/ttd/signing-test/instances/:party/:guid", cookie(dagl)},
 		{"DAGL reads the form data", http.MethodGet, "/ttd/signing-test/instances/:party/:guid/data/:data", cookie(dagl)},
 		{"DAGL reads the process", http.MethodGet, "/ttd/signing-test/instances/:party/:guid/process", cookie(dagl)},
+		{"DAGL opens the form", http.MethodGet, "/ttd/signing-test/instance/:party/:guid", cookie(dagl)},
 		{"ttd pulls the instance", http.MethodGet, "/storage/api/v1/instances/:partyId/:guid", bearer(clientToken(t, srv, "ttd-so2", "ttd", so...))},
 		{"ttd lists its releases", http.MethodGet, "/runtime/api/v1/apps", bearer(clientToken(t, srv, "ttd-ci", "ttd", client.ScopeDeploy))},
 		{"ttd reads its subscription", http.MethodGet, "/events/api/v1/subscriptions/:id", bearer(clientToken(t, srv, "ttd-events", "ttd", "altinn:events.subscribe"))},

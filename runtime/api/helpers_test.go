@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/blankett/blankett/internal/authn"
+	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/openapitest"
 	"github.com/blankett/blankett/internal/testenv/roletest"
 	"github.com/blankett/blankett/runtime"
@@ -42,9 +43,15 @@ type server struct {
 // their requests in process.
 func newServer(t *testing.T, apps ...string) *server {
 	t.Helper()
+	return newServerOn(t, nil, apps...)
+}
+
+// newServerOn is newServer on db, migrated first; nil is a new SQLite database.
+func newServerOn(t *testing.T, db *dbx.DB, apps ...string) *server {
+	t.Helper()
 	cfg := runtime.DefaultConfig()
 	cfg.Apps = apps
-	rs := roletest.Start(t, runtime.New(cfg))
+	rs := roletest.StartWith(t, runtime.New(cfg), roletest.Options{DB: db})
 	return &server{Server: rs, st: store.New(rs.DB)}
 }
 

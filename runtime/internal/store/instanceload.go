@@ -27,6 +27,9 @@ var listDataElementsByGUIDSQL = newRawSQL("SELECT " + dataElementColumns +
 // (docs/benchmarks.md, session 10).
 func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (Instance, []DataElement, error) {
 	if pool, ok := s.g.Statement.ConnPool.(*sql.DB); ok && s.dialect == dbx.Postgres {
+		if in, els, ok := takePreload(ctx, partyID, guid); ok {
+			return in, els, nil
+		}
 		in, els, err := loadPipelined(ctx, pool, partyID, guid)
 		if err != nil {
 			return Instance{}, nil, wrap("load instance "+guid, err)
@@ -47,20 +50,10 @@ func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (I
 // loadPipelined runs LoadInstance's two reads as one pgx batch on a connection
 // of pool. A missing instance is gorm.ErrRecordNotFound, as from queryRow.
 func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string) (in Instance, els []DataElement, err error) {
-	conn, err := pool.Conn(ctx)
-	if err != nil {
-		return in, nil, err
-	}
-	defer conn.Close()
-	err = conn.Raw(func(dc any) error {
-		pc, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: PostgreSQL connection is a %T, not pgx's", dc)
-		}
+	err = onPgx(ctx, pool, func(pc *pgx.Conn) error {
 		var b pgx.Batch
-		b.Queue(getInstanceSQL.postgres, guid, partyID)
-		b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
-		br := pc.Conn().SendBatch(ctx, &b)
+		queueLoad(&b, partyID, guid)
+		br := pc.SendBatch(ctx, &b)
 		err := readLoad(br, &in, &els)
 		// After a failed read Close reports the same error again.
 		if cerr := br.Close(); err == nil {
@@ -69,6 +62,28 @@ func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string
 		return err
 	})
 	return in, els, err
+}
+
+// onPgx runs fn on pgx's own connection under one connection of pool.
+func onPgx(ctx context.Context, pool *sql.DB, fn func(*pgx.Conn) error) error {
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: PostgreSQL connection is a %T, not pgx's", dc)
+		}
+		return fn(pc.Conn())
+	})
+}
+
+// queueLoad adds LoadInstance's two reads to b; readLoad reads their results.
+func queueLoad(b *pgx.Batch, partyID int64, guid string) {
+	b.Queue(getInstanceSQL.postgres, guid, partyID)
+	b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
 }
 
 func readLoad(br pgx.BatchResults, in *Instance, els *[]DataElement) error {

@@ -76,27 +76,44 @@ var getSessionSQL = newRawSQL("SELECT sessions.id, sessions.user_id, sessions.pa
 // gorm (see rawSQL).
 func (s *Store) GetSession(ctx context.Context, token string) (Session, error) {
 	var sess Session
-	err := s.queryRow(ctx, getSessionSQL, []any{sessionID(token)},
-		&sess.ID, &sess.UserID, &sess.PartyID, &sess.AuthLevel, &sess.IdleSeconds, &sess.Created,
-		&sess.LastSeen, &sess.IdleExpiresAt, &sess.AbsoluteExpiresAt, &sess.UserPartyID)
-	if err != nil {
+	if err := s.queryRow(ctx, getSessionSQL, []any{sessionID(token)}, sessionDest(&sess)...); err != nil {
 		return Session{}, wrap("get session", err)
 	}
+	return s.live(ctx, sess)
+}
+
+// live is keepAlive with GetSession's results: no session when it has expired.
+func (s *Store) live(ctx context.Context, sess Session) (Session, error) {
+	err := s.keepAlive(ctx, &sess)
+	if isNotFound(err) {
+		return Session{}, err
+	}
+	return sess, err
+}
+
+// sessionDest returns the scan destinations of getSessionSQL's columns in sess.
+func sessionDest(sess *Session) []any {
+	return []any{&sess.ID, &sess.UserID, &sess.PartyID, &sess.AuthLevel, &sess.IdleSeconds, &sess.Created,
+		&sess.LastSeen, &sess.IdleExpiresAt, &sess.AbsoluteExpiresAt, &sess.UserPartyID}
+}
+
+// keepAlive checks a session just read: an expired one is deleted and
+// ErrNotFound; a live one has its idle expiry slid forward, written at most once
+// a minute (touchEvery).
+func (s *Store) keepAlive(ctx context.Context, sess *Session) error {
 	now := s.clock()
 	if !now.Before(sess.IdleExpiresAt) || !now.Before(sess.AbsoluteExpiresAt) {
 		_ = s.db(ctx).Delete(&Session{}, "id = ?", sess.ID).Error
-		return Session{}, fmt.Errorf("store: get session: expired: %w", ErrNotFound)
+		return fmt.Errorf("store: get session: expired: %w", ErrNotFound)
 	}
-	if now.Sub(sess.LastSeen) >= touchEvery {
-		sess.LastSeen = now
-		sess.IdleExpiresAt = minTime(ts(now.Add(time.Duration(sess.IdleSeconds)*time.Second)), sess.AbsoluteExpiresAt)
-		err := s.db(ctx).Model(&Session{}).Where("id = ?", sess.ID).
-			Updates(map[string]any{"last_seen": sess.LastSeen, "idle_expires_at": sess.IdleExpiresAt}).Error
-		if err != nil {
-			return sess, wrap("touch session", err)
-		}
+	if now.Sub(sess.LastSeen) < touchEvery {
+		return nil
 	}
-	return sess, nil
+	sess.LastSeen = now
+	sess.IdleExpiresAt = minTime(ts(now.Add(time.Duration(sess.IdleSeconds)*time.Second)), sess.AbsoluteExpiresAt)
+	err := s.db(ctx).Model(&Session{}).Where("id = ?", sess.ID).
+		Updates(map[string]any{"last_seen": sess.LastSeen, "idle_expires_at": sess.IdleExpiresAt}).Error
+	return wrap("touch session", err)
 }
 
 // SelectParty records the party the user acts for in this session.

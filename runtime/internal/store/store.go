@@ -53,8 +53,11 @@ func New(db *dbx.DB, opts ...Option) *Store {
 
 // Tx runs fn in a transaction: everything fn does through tx commits together, or
 // nothing does when fn returns an error or panics. Nested calls use savepoints. On
-// SQLite, transactions that queue up are committed together (dbx.Batcher).
+// SQLite, transactions that queue up are committed together (dbx.Batcher). An
+// instance read ahead with the request's session (GetSessionWith) and not yet
+// loaded is dropped, so no load after a write can return it.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	dropPreload(ctx)
 	if s.batch != nil {
 		return s.batch.Do(ctx, func(g *gorm.DB) error { return fn(s.on(g)) })
 	}

@@ -34,5 +34,8 @@
 // Middleware: Session loads the session from the cookie (a missing, forged or expired
 // cookie leaves the request anonymous), Bearer verifies a platform token from the
 // Authorization header (an invalid token is 401), and RequireCaller refuses anonymous
-// requests. Handlers read the result with CallerFrom.
+// requests. Handlers read the result with CallerFrom. On a route that names an
+// instance (:party and :guid) Session reads the instance with the session
+// (store.GetSessionWith), so that on PostgreSQL the handler's load of it costs no
+// second round trip.
 package auth

@@ -35,8 +35,9 @@ type env struct {
 
 func (e *env) advance(d time.Duration) { e.clock.Add(int64(d)) }
 
-// newEnv starts a server; opt adjusts the options (PublicURL, Store and Log are set).
-func newEnv(t *testing.T, db *dbx.DB, opt func(*auth.Options)) *env {
+// newEnv starts a server; opt adjusts the options (PublicURL, Store and Log are set),
+// and each of routes may add routes before it starts.
+func newEnv(t *testing.T, db *dbx.DB, opt func(*auth.Options), routes ...func(*gin.Engine, *auth.Handler, *store.Store)) *env {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := db.Migrate(ctx, dbx.MigrationSet{Name: "runtime", Migrations: store.Migrations()}, nil); err != nil {
@@ -66,6 +67,9 @@ func newEnv(t *testing.T, db *dbx.DB, opt func(*auth.Options)) *env {
 	e.GET("/whoami", h.Authenticate(), h.RequireCaller(), func(c *gin.Context) {
 		c.JSON(http.StatusOK, auth.CallerFrom(c.Request.Context()))
 	})
+	for _, r := range routes {
+		r(e, h, st)
+	}
 	srv.Config.Handler = httpx.Public(e)
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/blankett/blankett/internal/authn"
 	"github.com/blankett/blankett/internal/httpx"
@@ -62,7 +63,7 @@ func (h *Handler) session(c *gin.Context) bool {
 	if err != nil {
 		return true
 	}
-	caller, err := h.loadSession(ctx, token)
+	ctx, caller, err := h.loadSession(ctx, c, token)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		h.cookie.Clear(c.Writer)
@@ -77,13 +78,36 @@ func (h *Handler) session(c *gin.Context) bool {
 }
 
 // loadSession returns the caller of a live session; ErrNotFound when there is none.
-func (h *Handler) loadSession(ctx context.Context, token string) (Caller, error) {
-	sess, err := h.opt.Store.GetSession(ctx, token)
-	if err != nil {
-		return Caller{}, err
+// On a route about one instance (its :party and :guid parameters, as the forms
+// UI's and the app API's instance routes name them) the instance is read with the
+// session (store.GetSessionWith), and the context returned carries it to the
+// handler's load.
+func (h *Handler) loadSession(ctx context.Context, c *gin.Context, token string) (context.Context, Caller, error) {
+	var (
+		sess store.Session
+		err  error
+	)
+	if party, guid, ok := instanceParams(c); ok {
+		ctx, sess, err = h.opt.Store.GetSessionWith(ctx, token, party, guid)
+	} else {
+		sess, err = h.opt.Store.GetSession(ctx, token)
 	}
-	return Caller{Kind: Person, UserID: sess.UserID, UserPartyID: sess.UserPartyID, PartyID: sess.PartyID,
+	if err != nil {
+		return ctx, Caller{}, err
+	}
+	return ctx, Caller{Kind: Person, UserID: sess.UserID, UserPartyID: sess.UserPartyID, PartyID: sess.PartyID,
 		AuthLevel: sess.AuthLevel, ViaSession: true}, nil
+}
+
+// instanceParams returns the instance a route names in its :party and :guid
+// parameters, when it names one that could exist.
+func instanceParams(c *gin.Context) (int64, string, bool) {
+	guid := c.Param("guid")
+	party, err := strconv.ParseInt(c.Param("party"), 10, 64)
+	if err != nil || party <= 0 || guid == "" {
+		return 0, "", false
+	}
+	return party, guid, true
 }
 
 // sessionCookie reads the session token. Anything that cannot be a store token is
