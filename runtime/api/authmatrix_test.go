@@ -58,8 +58,10 @@ type matrixCaller struct {
 // TestAuthMatrix calls every instance, data, process and deploy route of the
 // started runtime as callers who must be refused, and once as the caller who
 // may, on an instance of an organisation whose DAGL created it. It runs on both
-// engines: on PostgreSQL a browser's instance request reads its instance with
-// its session (store.GetSessionWith), a path of its own to check.
+// engines, so that every refusal and allowed row also holds where a browser's
+// instance request reads its instance with its session (store.GetSessionWith,
+// PostgreSQL only); TestSessionReadsInstanceAhead checks that the read-ahead copy
+// is what the handler gets.
 func TestAuthMatrix(t *testing.T) {
 	corpus, ok := testcorpus.Dir()
 	if !ok {

@@ -24,7 +24,9 @@ var listDataElementsByGUIDSQL = newRawSQL("SELECT " + dataElementColumns +
 // both statements go to the server in one round trip (a pipelined batch): every
 // app API and form request that names an instance loads it through here, and a
 // form page on PostgreSQL served 12–18 % more pages with one round trip fewer
-// (docs/benchmarks.md, session 10).
+// (docs/benchmarks.md, session 10). There, the request's first load of the
+// instance its session middleware read ahead (GetSessionWith) returns that copy
+// and sends nothing.
 func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (Instance, []DataElement, error) {
 	if pool, ok := s.g.Statement.ConnPool.(*sql.DB); ok && s.dialect == dbx.Postgres {
 		if in, els, ok := takePreload(ctx, partyID, guid); ok {
@@ -50,18 +52,27 @@ func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (I
 // loadPipelined runs LoadInstance's two reads as one pgx batch on a connection
 // of pool. A missing instance is gorm.ErrRecordNotFound, as from queryRow.
 func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string) (in Instance, els []DataElement, err error) {
-	err = onPgx(ctx, pool, func(pc *pgx.Conn) error {
+	err = runBatch(ctx, pool, func(b *pgx.Batch) {
+		b.Queue(getInstanceSQL.postgres, guid, partyID)
+		b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
+	}, func(br pgx.BatchResults) error { return readLoad(br, &in, &els) })
+	return in, els, err
+}
+
+// runBatch sends the statements queue adds as one pgx batch on a connection of
+// pool and reads their results with read. It returns read's error, or else the
+// batch's: after a failed read, closing the batch reports the same error again.
+func runBatch(ctx context.Context, pool *sql.DB, queue func(*pgx.Batch), read func(pgx.BatchResults) error) error {
+	return onPgx(ctx, pool, func(pc *pgx.Conn) error {
 		var b pgx.Batch
-		queueLoad(&b, partyID, guid)
+		queue(&b)
 		br := pc.SendBatch(ctx, &b)
-		err := readLoad(br, &in, &els)
-		// After a failed read Close reports the same error again.
+		err := read(br)
 		if cerr := br.Close(); err == nil {
 			err = cerr
 		}
 		return err
 	})
-	return in, els, err
 }
 
 // onPgx runs fn on pgx's own connection under one connection of pool.
@@ -80,12 +91,9 @@ func onPgx(ctx context.Context, pool *sql.DB, fn func(*pgx.Conn) error) error {
 	})
 }
 
-// queueLoad adds LoadInstance's two reads to b; readLoad reads their results.
-func queueLoad(b *pgx.Batch, partyID int64, guid string) {
-	b.Queue(getInstanceSQL.postgres, guid, partyID)
-	b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
-}
-
+// readLoad reads the results of an instance read and its elements' read, as
+// getInstanceSQL and listDataElementsByGUIDSQL select them. A missing instance is
+// gorm.ErrRecordNotFound.
 func readLoad(br pgx.BatchResults, in *Instance, els *[]DataElement) error {
 	if err := br.QueryRow().Scan(instanceDest(in)...); err != nil {
 		if errors.Is(err, pgx.ErrNoRows) {

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
@@ -61,5 +62,64 @@ func TestLoadPipelined(t *testing.T) {
 	}
 	if _, _, err := loadPipelined(ctx, pool, in.PartyID, in.GUID); err != nil {
 		t.Fatalf("a load after a missing one: %v", err)
+	}
+}
+
+// TestReadsAheadNeedTheSession runs GetSessionWith's instance reads directly:
+// they return the instance and its elements for an existing session's id and
+// nothing for an unknown one, so a forged cookie makes the server read no
+// instance.
+func TestReadsAheadNeedTheSession(t *testing.T) {
+	db := dbtest.Postgres(t)
+	if _, err := db.Migrate(context.Background(), dbx.MigrationSet{Name: "runtime", Migrations: Migrations()}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s := New(db)
+	pool := s.g.Statement.ConnPool.(*sql.DB)
+	ctx := context.Background()
+	p, err := s.CreateParty(ctx, Party{Type: PartyPerson, Name: "Ola"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.CreateUser(ctx, User{Username: "ola", PartyID: p.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := s.CreateSession(ctx, NewSession{UserID: u.ID, PartyID: p.ID, AuthLevel: 2, Idle: time.Hour, Absolute: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := s.CreateInstance(ctx, Instance{GUID: uuid.NewString(), PartyID: 7, Org: "ttd", AppID: "ttd/ahead",
+		AppVersion: "v1", CurrentTask: "Task_1", CreatedBy: "1", Document: `{}`}, Idempotency{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := uuid.NewString()
+	if _, err := s.CreateDataElement(ctx, DataElement{GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID, DataType: "a",
+		ContentType: "application/xml", BlobKey: BlobKey(in.AppID, in.GUID, g), CreatedBy: "1", Document: `{}`}); err != nil {
+		t.Fatal(err)
+	}
+	count := func(q rawSQL, session string) (n int) {
+		t.Helper()
+		rows, err := pool.QueryContext(ctx, q.postgres, in.GUID, in.PartyID, session)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			n++
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		session             string
+		instances, elements int
+	}{{sessionID(token), 1, 1}, {sessionID("forged"), 0, 0}} {
+		if got := count(getInstanceWithSessionSQL, tt.session); got != tt.instances {
+			t.Errorf("session %.8s…: %d instance rows, want %d", tt.session, got, tt.instances)
+		}
+		if got := count(listDataElementsWithSessionSQL, tt.session); got != tt.elements {
+			t.Errorf("session %.8s…: %d element rows, want %d", tt.session, got, tt.elements)
+		}
 	}
 }

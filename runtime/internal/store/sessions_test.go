@@ -129,7 +129,8 @@ func sessionLifecycle(t *testing.T, db *dbx.DB, user string, get func(context.Co
 // SQLite, and for a session that is not live, nothing is read ahead.
 func TestGetSessionWith(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
-		s := newStore(t, db)
+		clock := &fakeClock{t: time.Now()}
+		s := newStore(t, db, store.WithClock(clock.Now))
 		ctx := context.Background()
 		p, _ := s.CreateParty(ctx, store.Party{Type: store.PartyPerson, Name: "Kari"})
 		u, err := s.CreateUser(ctx, store.User{Username: "kari", PartyID: p.ID})
@@ -216,6 +217,24 @@ func TestGetSessionWith(t *testing.T) {
 		}
 		if now := moveTo(); task(rctx, in.PartyID) != now {
 			t.Errorf("read ahead for an unknown session")
+		}
+
+		short, _, err := s.CreateSession(ctx, store.NewSession{UserID: u.ID, PartyID: p.ID, AuthLevel: 2, Idle: time.Minute, Absolute: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(2 * time.Minute)
+		rctx, _, err = s.GetSessionWith(ctx, short, in.PartyID, in.GUID)
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("expired session: %v, want ErrNotFound", err)
+		}
+		if now := moveTo(); task(rctx, in.PartyID) != now {
+			t.Errorf("read ahead for an expired session")
+		}
+
+		// A guid the server cannot even compare fails the instance's reads, not the session.
+		if _, sess, err := s.GetSessionWith(ctx, token, in.PartyID, "a\x00b"); err != nil || sess.UserID != u.ID {
+			t.Errorf("session with a failing instance read: %+v, %v", sess, err)
 		}
 	})
 }

@@ -5,8 +5,8 @@ package auth_test
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/blankett/blankett/internal/dbx"
@@ -24,7 +24,9 @@ import (
 // request, and then loads it through the request. On PostgreSQL the load
 // returns the instance as the middleware read it; on SQLite, where nothing is
 // read ahead, as it is now. A route without those parameters reads nothing
-// ahead, and neither does a request without a session.
+// ahead, and neither do a request without a session and one with a forged
+// session cookie. A guid the database cannot compare (a NUL byte) still leaves
+// the request signed in.
 func TestSessionReadsInstanceAhead(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		var in store.Instance
@@ -62,13 +64,17 @@ func TestSessionReadsInstanceAhead(t *testing.T) {
 		if db.Dialect != dbx.Postgres {
 			ahead = "moved"
 		}
+		forged := e.h.CookieName() + "=" + strings.Repeat("A", 43)
 		tests := []struct {
-			name, path, want string
-			client           *http.Client
+			name, path, guid, want string
+			client                 *http.Client
+			hdr                    []string
 		}{
-			{"instance route", "/task/", ahead, c},
-			{"other parameter names", "/task-of/", "moved", c},
-			{"no session", "/task/", "moved", http.DefaultClient},
+			{"instance route", "/task/", in.GUID, ahead, c, nil},
+			{"other parameter names", "/task-of/", in.GUID, "moved", c, nil},
+			{"NUL in the guid", "/task/", "a%00b", "moved", c, nil},
+			{"no session", "/task/", in.GUID, "moved", http.DefaultClient, nil},
+			{"forged session", "/task/", in.GUID, "moved", http.DefaultClient, []string{"Cookie", forged}},
 		}
 		for _, tt := range tests {
 			cur, _ := e.store.GetInstance(context.Background(), in.PartyID, in.GUID)
@@ -76,8 +82,8 @@ func TestSessionReadsInstanceAhead(t *testing.T) {
 			if err := e.store.Tx(context.Background(), func(tx *store.Store) error { return tx.UpdateInstance(context.Background(), &cur) }); err != nil {
 				t.Fatal(err)
 			}
-			u, _ := url.JoinPath(e.url, tt.path, strconv.FormatInt(in.PartyID, 10), in.GUID)
-			if r := webtest.Do(t, tt.client, http.MethodGet, u, nil); r.Status != http.StatusOK || r.Body != tt.want {
+			u := e.url + tt.path + strconv.FormatInt(in.PartyID, 10) + "/" + tt.guid
+			if r := webtest.Do(t, tt.client, http.MethodGet, u, nil, tt.hdr...); r.Status != http.StatusOK || r.Body != tt.want {
 				t.Errorf("%s: %d %q, want %q", tt.name, r.Status, r.Body, tt.want)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
 )
 
 // storeTokenLen is the length of the store's session tokens: 32 random bytes, base64url.
@@ -100,11 +101,12 @@ func (h *Handler) loadSession(ctx context.Context, c *gin.Context, token string)
 }
 
 // instanceParams returns the instance a route names in its :party and :guid
-// parameters, when it names one that could exist.
+// parameters, when it names one that could exist (a party id and a GUID in its
+// 36-character form), so that junk never reaches the database.
 func instanceParams(c *gin.Context) (int64, string, bool) {
 	guid := c.Param("guid")
 	party, err := strconv.ParseInt(c.Param("party"), 10, 64)
-	if err != nil || party <= 0 || guid == "" {
+	if err != nil || party <= 0 || len(guid) != 36 || uuid.Validate(guid) != nil {
 		return 0, "", false
 	}
 	return party, guid, true
