@@ -39,7 +39,7 @@ type modelCache struct {
 }
 
 func newModelCache() *modelCache {
-	return &modelCache{m: map[*app.Model]*form{}, decoded: newFormCache(formCacheEntries)}
+	return &modelCache{m: map[*app.Model]*form{}, decoded: newFormCache(formCacheBytes)}
 }
 
 func (c *modelCache) get(m *app.Model) (*form, error) {
