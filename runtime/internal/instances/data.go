@@ -91,14 +91,8 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 	if dt.AppLogic != nil && dt.AppLogic.DisallowUserCreate && c.Kind != authz.ServiceOwner {
 		return nil, fail(ErrInvalid, CodeUserCreateDisallowed, "data type %s does not allow users to create elements", dt.ID)
 	}
-	n := 0
-	for _, e := range snap.elements {
-		if e.DataType == dt.ID {
-			n++
-		}
-	}
-	if dt.MaxCount > 0 && n >= dt.MaxCount {
-		return nil, fail(ErrConflict, CodeTooMany, "data type %s allows at most %d elements", dt.ID, dt.MaxCount)
+	if err := roomFor(snap, dt); err != nil {
+		return nil, err
 	}
 	p, err := s.content(snap, dt, up)
 	if err != nil {
@@ -115,14 +109,19 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 		return nil, fail(ErrInvalid, CodeEmpty, "the file is empty")
 	}
 	el.InstanceID = snap.row.ID
-	err = s.st.Tx(ctx, func(tx *store.Store) error {
-		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
+	err = s.againOnConcurrent(ctx, ref, snap, func(snap *Snapshot) error {
+		if err := roomFor(snap, dt); err != nil {
 			return err
 		}
-		if _, err := tx.CreateDataElement(ctx, el); err != nil {
-			return err
-		}
-		return s.dataEvent(ctx, tx, c, snap, EventCreated, el.GUID)
+		return s.st.Tx(ctx, func(tx *store.Store) error {
+			if err := saveDoc(ctx, tx, snap, who, now); err != nil {
+				return err
+			}
+			if _, err := tx.CreateDataElement(ctx, el); err != nil {
+				return err
+			}
+			return s.dataEvent(ctx, tx, c, snap, EventCreated, el.GUID)
+		})
 	})
 	if err != nil {
 		s.dropBlobs([]store.DataElement{el})
@@ -131,6 +130,24 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 	s.remember(p, el)
 	d, err := elementDoc(el)
 	return &d, err
+}
+
+// roomFor checks that snap's instance takes one more element of dt: it is
+// active, at a task, and below the type's maxCount.
+func roomFor(snap *Snapshot, dt *app.DataType) error {
+	if err := snap.writable(); err != nil {
+		return err
+	}
+	n := 0
+	for _, e := range snap.elements {
+		if e.DataType == dt.ID {
+			n++
+		}
+	}
+	if dt.MaxCount > 0 && n >= dt.MaxCount {
+		return fail(ErrConflict, CodeTooMany, "data type %s allows at most %d elements", dt.ID, dt.MaxCount)
+	}
+	return nil
 }
 
 // payload is an upload made ready to store: its stored content type, the bytes
@@ -143,6 +160,32 @@ type payload struct {
 	limit        int64
 	form         *form
 	value        any
+	// in is the request body behind body, when body is one.
+	in *bodyReader
+}
+
+// bodyReader remembers why reading a request body failed, so that a body that
+// breaks off (a truncated upload, a client gone mid-way) is told from a
+// storage failure: the caller gets 400 request_body_incomplete, not 500.
+type bodyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err != nil && err != io.EOF && b.err == nil {
+		b.err = err
+	}
+	return n, err
+}
+
+// failed returns err, or the 400 for the body when reading it failed.
+func (b *bodyReader) failed(err error) error {
+	if b == nil || b.err == nil {
+		return err
+	}
+	return fail(ErrInvalid, CodeBodyIncomplete, "the request body broke off before its end (%v); nothing was stored", b.err)
 }
 
 // remember puts the decoded form data of a stored element into the decoded-form
@@ -163,6 +206,8 @@ func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload,
 	if up.Length > limit {
 		return payload{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)
 	}
+	in := &bodyReader{r: up.Body}
+	up.Body = in
 	if !isForm(dt) {
 		if up.Filename == "" {
 			return payload{}, fail(ErrInvalid, CodeMissingFilename, "a file needs Content-Disposition: attachment; filename=…")
@@ -171,7 +216,7 @@ func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload,
 			return payload{}, &Error{Kind: ErrUnsupportedMediaType, Code: CodeContentTypeRejected, Title: "Unsupported content type",
 				Detail: fmt.Sprintf("data type %s does not accept %q", dt.ID, up.ContentType)}
 		}
-		return payload{ct: up.ContentType, body: up.Body, filename: up.Filename, limit: limit}, nil
+		return payload{ct: up.ContentType, body: up.Body, filename: up.Filename, limit: limit, in: in}, nil
 	}
 	f, err := s.models.get(snap.Release.App.Model(dt.ID))
 	if err != nil {
@@ -180,7 +225,7 @@ func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload,
 	p := payload{ct: storedType(dt), filename: up.Filename, form: f}
 	raw, err := io.ReadAll(io.LimitReader(up.Body, limit+1))
 	if err != nil {
-		return payload{}, fmt.Errorf("instances: read form data: %w", err)
+		return payload{}, in.failed(fmt.Errorf("instances: read form data: %w", err))
 	}
 	if int64(len(raw)) > limit {
 		return payload{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)

@@ -69,6 +69,7 @@ const (
 	CodeNotInstanceOrg       = "not_instance_org"
 	CodePDFPending           = "pdf_pending"
 	CodeInstanceChanged      = "instance_changed"
+	CodeBodyIncomplete       = "request_body_incomplete"
 )
 
 // InstanceChangedDetail explains a 412 CodeInstanceChanged: the If-Match of a

@@ -176,7 +176,7 @@ func (s *Service) putElement(ctx context.Context, rel relT, ref Ref, dataType, d
 		return store.DataElement{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", p.limit, dataType)
 	}
 	if err != nil {
-		return store.DataElement{}, fmt.Errorf("instances: store content of %s: %w", dataType, err)
+		return store.DataElement{}, p.in.failed(fmt.Errorf("instances: store content of %s: %w", dataType, err))
 	}
 	info.Key = key
 	return s.elementRow(rel, ref, dataType, dataGUID, p.ct, p.filename, info, who, now), nil

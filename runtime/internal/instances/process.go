@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/blankett/blankett/appframework/app"
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/appframework/validation"
 	"github.com/blankett/blankett/runtime/internal/authz"
@@ -41,6 +42,9 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	task := snap.CurrentTask()
 	if task == "" || rel.Process == nil {
 		return nil, fail(ErrConflict, CodeProcessEnded, "the process has ended")
+	}
+	if err := snap.writable(); err != nil { // soft-deleted: in the recycle bin, not to be submitted
+		return nil, err
 	}
 	if action != process.ActionReject {
 		issues, err := s.Validate(ctx, snap, lang)
@@ -116,8 +120,8 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		}
 		for i := range snap.elements {
 			e := &els[i]
-			if dt := rel.App.Metadata.DataType(e.DataType); dt != nil && dt.TaskID == task && !e.Locked {
-				if err := tx.LockDataElement(ctx, e, true); err != nil {
+			if lock := lockAfter(rel.App.Metadata.DataType(e.DataType), e.Locked, task, step); lock != e.Locked {
+				if err := tx.LockDataElement(ctx, e, lock); err != nil {
 					return err
 				}
 			}
@@ -139,4 +143,21 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	}
 	sortAsStored(els)
 	return assemble(Ref{Org: rel.Org, App: rel.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID}, rel, snap.row, els)
+}
+
+// lockAfter is whether an element of data type dt is locked once the process
+// has left task for step: the ended task's data is locked, and the data of the
+// task entered is open again (as app-lib unlocks a task's data when the task
+// starts), so a form sent back by reject can be corrected.
+func lockAfter(dt *app.DataType, locked bool, task string, step process.Step) bool {
+	if dt == nil {
+		return locked
+	}
+	if dt.TaskID == task {
+		locked = true
+	}
+	if !step.Ended() && dt.TaskID == step.To.ID {
+		locked = false
+	}
+	return locked
 }

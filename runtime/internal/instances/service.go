@@ -203,5 +203,38 @@ func saveDoc(ctx context.Context, st *store.Store, snap *Snapshot, who string, a
 	return err
 }
 
+// concurrentTries bounds againOnConcurrent: each round at least one of the
+// requests racing on an instance wins, so this many parallel uploads to one
+// instance all succeed.
+const concurrentTries = 16
+
+// againOnConcurrent runs save on snap and, while it fails only because another
+// request saved the instance since it was read (CodeConcurrent), on the instance
+// read again, as long as it is still at the same task (the caller was authorised
+// for that task). It serves changes that do not depend on the rest of the
+// document, such as adding a data element, so that parallel uploads to one
+// instance all succeed, as Altinn's per-instance lock lets them; save re-checks
+// what it needs on the snapshot it is given.
+func (s *Service) againOnConcurrent(ctx context.Context, ref Ref, snap *Snapshot, save func(*Snapshot) error) error {
+	task := snap.CurrentTask()
+	err := save(snap)
+	for try := 1; try < concurrentTries && isConcurrent(err); try++ {
+		fresh, lerr := s.Get(ctx, ref)
+		if lerr != nil {
+			return lerr
+		}
+		if fresh.CurrentTask() != task {
+			return err
+		}
+		err = save(fresh)
+	}
+	return err
+}
+
+func isConcurrent(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == CodeConcurrent
+}
+
 // PartyID is the instance owner's party id.
 func (s *Snapshot) PartyID() int64 { return s.row.PartyID }

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// TestProcessNextTaskData: leaving a task locks its data, entering a task opens
+// its data again (a form sent back by reject can be corrected), and an instance
+// in the recycle bin does not move on.
+func TestProcessNextTaskData(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := SetupSigningTest(t, db, "310000007", nil)
+		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		// filled returns a new instance with a valid form, at Task_1.
+		filled := func(t *testing.T) (Ref, string) {
+			t.Helper()
+			snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p Patch
+			fill := `[{"op":"add","path":"/form","value":{"name":"Test AS","orgNumber":"310000001","year":2024,"income":100}}]`
+			if err := json.Unmarshal([]byte(fill), &p); err != nil {
+				t.Fatal(err)
+			}
+			form := snap.elements[0].GUID
+			if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: form, Patch: p}}, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			return Ref{Org: "ttd", App: "signing-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID}, form
+		}
+		get := func(t *testing.T, ref Ref) *Snapshot {
+			t.Helper()
+			snap, err := svc.Get(ctx, ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return snap
+		}
+		next := func(t *testing.T, ref Ref, action string) error {
+			t.Helper()
+			_, err := svc.ProcessNext(ctx, c, get(t, ref), action, "")
+			return err
+		}
+		locked := func(t *testing.T, ref Ref, guid string) bool {
+			t.Helper()
+			el, err := get(t, ref).Element(guid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return el.Locked
+		}
+
+		t.Run("reject opens the form again", func(t *testing.T) {
+			ref, form := filled(t)
+			if err := next(t, ref, ""); err != nil {
+				t.Fatal(err)
+			}
+			if !locked(t, ref, form) {
+				t.Fatal("the form is not locked after Task_1 ended")
+			}
+			if err := next(t, ref, "reject"); err != nil {
+				t.Fatal(err)
+			}
+			if task := get(t, ref).CurrentTask(); task != "Task_1" {
+				t.Fatalf("after reject at %q, want Task_1", task)
+			}
+			if locked(t, ref, form) {
+				t.Fatal("the form is still locked back at Task_1")
+			}
+			// The correction is accepted, and leaving Task_1 again locks it again.
+			up := Upload{ContentType: "application/json", Length: -1, Body: strings.NewReader(`{"form":{"name":"Rettet AS","orgNumber":"310000001","year":2024,"income":200}}`)}
+			if _, err := svc.ReplaceData(ctx, c, get(t, ref), form, up); err != nil {
+				t.Fatalf("correcting the form after reject: %v", err)
+			}
+			if err := next(t, ref, ""); err != nil {
+				t.Fatal(err)
+			}
+			if !locked(t, ref, form) {
+				t.Fatal("the form is not locked after Task_1 ended the second time")
+			}
+		})
+
+		t.Run("an instance in the recycle bin does not move on", func(t *testing.T) {
+			ref, _ := filled(t)
+			if _, err := svc.DeleteInstance(ctx, c, get(t, ref), false); err != nil {
+				t.Fatal(err)
+			}
+			err := next(t, ref, "")
+			var f *Error
+			if !errors.Is(err, ErrConflict) || !errors.As(err, &f) || f.Code != CodeNotActive {
+				t.Fatalf("process/next of a soft-deleted instance: %v, want ErrConflict %s", err, CodeNotActive)
+			}
+			if task := get(t, ref).CurrentTask(); task != "Task_1" {
+				t.Fatalf("the instance moved to %q", task)
+			}
+		})
+	})
+}

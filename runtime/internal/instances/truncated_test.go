@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/blankett/blankett/datamodels/testcorpus"
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// brokenBody gives its text, then fails as a connection that broke off does.
+func brokenBody(text string) io.Reader {
+	return io.MultiReader(strings.NewReader(text), iotestErr{io.ErrUnexpectedEOF})
+}
+
+type iotestErr struct{ err error }
+
+func (e iotestErr) Read([]byte) (int, error) { return 0, e.err }
+
+// onePart is a multipart instantiation with a single data part.
+type onePart struct{ p *Part }
+
+func (o *onePart) Next() (*Part, error) {
+	if o.p == nil {
+		return nil, io.EOF
+	}
+	p := o.p
+	o.p = nil
+	return p, nil
+}
+
+// TestTruncatedBody: a request body that breaks off before its end is the
+// caller's fault (400 request_body_incomplete), not a server error, for a file,
+// for form data and for a part of a multipart instantiation; nothing is stored.
+func TestTruncatedBody(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
+		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		newInstance := func(t *testing.T) *Snapshot {
+			t.Helper()
+			snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return snap
+		}
+		pdf := Upload{ContentType: "application/pdf", Filename: "a.pdf", Length: -1, Body: brokenBody("%PDF-1.4\n% half a file")}
+		form := Upload{ContentType: "application/xml", Length: -1, Body: brokenBody("<?xml version=\"1.0\"?><skjema><a>")}
+		for _, tc := range []struct {
+			name string
+			do   func(t *testing.T) (elements int, err error)
+			want int // elements the instance has after the request
+		}{
+			{"a file", func(t *testing.T) (int, error) {
+				snap := newInstance(t)
+				_, err := svc.CreateData(ctx, c, snap, "Vedlegg", pdf)
+				return count(t, svc, snap), err
+			}, 1},
+			{"form data", func(t *testing.T) (int, error) {
+				snap := newInstance(t)
+				_, err := svc.ReplaceData(ctx, c, snap, snap.elements[0].GUID, form)
+				return count(t, svc, snap), err
+			}, 1},
+			{"a multipart part", func(t *testing.T) (int, error) {
+				_, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID,
+					Parts: &onePart{&Part{Name: "Vedlegg", Upload: pdf}}})
+				return 0, err
+			}, 0},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				pdf.Body = brokenBody("%PDF-1.4\n% half a file")
+				form.Body = brokenBody("<?xml version=\"1.0\"?><skjema><a>")
+				n, err := tc.do(t)
+				var e *Error
+				if !errors.Is(err, ErrInvalid) || !errors.As(err, &e) || e.Code != CodeBodyIncomplete {
+					t.Fatalf("err = %v, want ErrInvalid %s", err, CodeBodyIncomplete)
+				}
+				if n != tc.want {
+					t.Fatalf("the instance has %d elements, want %d", n, tc.want)
+				}
+			})
+		}
+	})
+}
+
+// count returns how many data elements snap's instance has now.
+func count(t *testing.T, svc *Service, snap *Snapshot) int {
+	t.Helper()
+	now, err := svc.Get(context.Background(), Ref{Org: snap.Release.Org, App: snap.Release.Name, PartyID: snap.row.PartyID, GUID: snap.row.GUID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(now.elements)
+}
