@@ -49,6 +49,10 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	if err := s.checkPartyType(ctx, rel, req.PartyID); err != nil {
 		return nil, err
 	}
+	owner, err := s.owner(ctx, req.PartyID)
+	if err != nil {
+		return nil, err
+	}
 	now, who, guid := s.clock(), by(c), uuid.NewString()
 	ref := Ref{Org: rel.Org, App: rel.Name, PartyID: req.PartyID, GUID: guid}
 	start := rel.Process.Start()
@@ -56,7 +60,7 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	if err != nil {
 		return nil, fail(ErrConflict, CodeProcessNotStarted, "the process could not start: %v", err)
 	}
-	doc := &Instance{ID: ref.ID(), InstanceOwner: InstanceOwner{PartyID: itoa(req.PartyID)}, AppID: rel.ID,
+	doc := &Instance{ID: ref.ID(), InstanceOwner: owner, AppID: rel.ID,
 		Org: rel.Org, SelfLinks: s.instanceLinks(rel.ID, ref.ID()),
 		Status:  &InstanceStatus{ReadStatus: readStatus(c)},
 		Process: &ProcessState{Started: &now, StartEvent: start.ID},
