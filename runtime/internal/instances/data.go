@@ -212,9 +212,8 @@ func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload,
 		if up.Filename == "" {
 			return payload{}, fail(ErrInvalid, CodeMissingFilename, "a file needs Content-Disposition: attachment; filename=…")
 		}
-		if up.ContentType == "" || !contentTypeAllowed(dt.AllowedContentTypes, up.ContentType) {
-			return payload{}, &Error{Kind: ErrUnsupportedMediaType, Code: CodeContentTypeRejected, Title: "Unsupported content type",
-				Detail: fmt.Sprintf("data type %s does not accept %q", dt.ID, up.ContentType)}
+		if err := checkFile(dt.AllowedContentTypes, up.Filename, up.ContentType); err != nil {
+			return payload{}, err
 		}
 		return payload{ct: up.ContentType, body: up.Body, filename: up.Filename, limit: limit, in: in}, nil
 	}

@@ -70,6 +70,7 @@ const (
 	CodePDFPending           = "pdf_pending"
 	CodeInstanceChanged      = "instance_changed"
 	CodeBodyIncomplete       = "request_body_incomplete"
+	CodeFileNameFormat       = "invalid_file_name_format"
 )
 
 // InstanceChangedDetail explains a 412 CodeInstanceChanged: the If-Match of a

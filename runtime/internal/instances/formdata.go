@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"slices"
 	"sync"
 
 	"github.com/blankett/blankett/appframework/app"
@@ -141,16 +140,3 @@ func (f *form) encode(ct string, v any) ([]byte, error) {
 
 // empty returns an empty model in the stored content type.
 func (f *form) empty(ct string) ([]byte, error) { return f.encode(ct, map[string]any{}) }
-
-// contentTypeAllowed applies a type's allowedContentTypes to a binary upload;
-// application/octet-stream is accepted when the list allows it.
-func contentTypeAllowed(allowed []string, ct string) bool {
-	if len(allowed) == 0 {
-		return true
-	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return false
-	}
-	return slices.Contains(allowed, mt) || slices.Contains(allowed, "application/octet-stream")
-}
