@@ -5,6 +5,7 @@ package instances
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -94,7 +95,7 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 	if err := roomFor(snap, dt); err != nil {
 		return nil, err
 	}
-	p, err := s.content(snap, dt, up)
+	p, err := s.content(snap, dt, up, true)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +202,10 @@ func (s *Service) remember(p payload, el store.DataElement) {
 }
 
 // content checks an upload against the data type and returns what to store.
-func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload, error) {
+// Form data with no body is an empty model where emptyForm allows it (creating
+// an element, as Altinn's POST); elsewhere it is refused, so that a client's
+// empty PUT cannot wipe a form.
+func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload, emptyForm bool) (payload, error) {
 	limit := maxBytes(dt)
 	if up.Length > limit {
 		return payload{}, fail(ErrTooLarge, CodeTooLarge, "the content is larger than the %d bytes data type %s allows", limit, dt.ID)
@@ -231,6 +235,10 @@ func (s *Service) content(snap *Snapshot, dt *app.DataType, up Upload) (payload,
 	}
 	var out []byte
 	if len(bytes.TrimSpace(raw)) == 0 {
+		if !emptyForm {
+			kind, _ := bodyKind(up.ContentType)
+			return payload{}, deserializeError(kind, errors.New("the body is empty; send the whole form"))
+		}
 		out, err = f.empty(p.ct)
 	} else {
 		kind, kerr := bodyKind(up.ContentType)
@@ -276,7 +284,7 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 	if isForm(dt) && up.Filename == "" {
 		up.Filename = cur.Filename
 	}
-	p, err := s.content(snap, dt, up)
+	p, err := s.content(snap, dt, up, false)
 	if err != nil {
 		return nil, err
 	}

@@ -178,7 +178,7 @@ func (s *Service) partElement(ctx context.Context, c authz.Caller, rel relT, ref
 	if p.ContentType == "" {
 		return store.DataElement{}, fail(ErrInvalid, CodeMultipartInvalid, "the part %q has no Content-Type", p.Name)
 	}
-	pl, err := s.content(&Snapshot{Release: rel}, dt, p.Upload)
+	pl, err := s.content(&Snapshot{Release: rel}, dt, p.Upload, false)
 	if err != nil {
 		return store.DataElement{}, err
 	}

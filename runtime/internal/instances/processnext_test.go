@@ -94,6 +94,20 @@ func TestProcessNextTaskData(t *testing.T) {
 			}
 		})
 
+		t.Run("validating an ended process says it ended", func(t *testing.T) {
+			ref, _ := filled(t)
+			for _, action := range []string{"", "sign", "sign"} {
+				if err := next(t, ref, action); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := svc.Validate(ctx, get(t, ref), "")
+			var f *Error
+			if !errors.Is(err, ErrConflict) || !errors.As(err, &f) || f.Code != CodeProcessEnded {
+				t.Fatalf("validate after the end: %v, want ErrConflict %s", err, CodeProcessEnded)
+			}
+		})
+
 		t.Run("an instance in the recycle bin does not move on", func(t *testing.T) {
 			ref, _ := filled(t)
 			if _, err := svc.DeleteInstance(ctx, c, get(t, ref), false); err != nil {

@@ -103,3 +103,39 @@ func count(t *testing.T, svc *Service, snap *Snapshot) int {
 	}
 	return len(now.elements)
 }
+
+// TestEmptyFormBody: an empty PUT of form data is refused (400) and the form
+// keeps its content, while creating an element with no body gives an empty
+// model, as Altinn's POST does.
+func TestEmptyFormBody(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
+		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		form := snap.elements[0]
+		for _, tc := range []struct{ name, ct, body, code string }{
+			{"no bytes, XML", "application/xml", "", CodeDeserializeXML},
+			{"white space, JSON", "application/json", " \n", CodeDeserializeJSON},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := svc.ReplaceData(ctx, c, snap, form.GUID, Upload{ContentType: tc.ct, Length: int64(len(tc.body)), Body: strings.NewReader(tc.body)})
+				var e *Error
+				if !errors.Is(err, ErrInvalid) || !errors.As(err, &e) || e.Code != tc.code {
+					t.Fatalf("err = %v, want ErrInvalid %s", err, tc.code)
+				}
+				now, err := svc.Get(ctx, Ref{Org: "ttd", App: "expression-validation-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if el, err := now.Element(form.GUID); err != nil || el.BlobStoragePath != form.BlobKey {
+					t.Fatalf("the form's content moved from %s (%v)", form.BlobKey, err)
+				}
+			})
+		}
+	})
+}

@@ -14,10 +14,14 @@ import (
 )
 
 // Validate runs full validation of the current task, as GET validate does. Without
-// a current task it is ErrConflict.
+// a current task it is ErrConflict: process_ended once the process has ended,
+// process_not_started before it starts.
 func (s *Service) Validate(ctx context.Context, snap *Snapshot, lang string) ([]validation.Issue, error) {
 	task := snap.CurrentTask()
 	if task == "" {
+		if p := snap.Instance.Process; p != nil && p.Ended != nil {
+			return nil, fail(ErrConflict, CodeProcessEnded, "the process has ended; there is no task to validate")
+		}
 		return nil, fail(ErrConflict, CodeProcessNotStarted, "unable to validate instance without a started process")
 	}
 	rel := snap.Release

@@ -17,6 +17,7 @@ import (
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
 )
 
 // caller turns the authenticated identity into the policy's caller.
@@ -80,7 +81,7 @@ func (h *Handler) load(c *gin.Context, action string) (authz.Caller, *instances.
 		badRequest(c, "the instance owner party id must be a positive number")
 		return who, nil, false
 	}
-	ref := instances.Ref{Org: c.Param("org"), App: c.Param("app"), PartyID: party, GUID: c.Param("guid")}
+	ref := instances.Ref{Org: c.Param("org"), App: c.Param("app"), PartyID: party, GUID: storeGUID(c.Param("guid"))}
 	snap, err := h.svc.Get(c.Request.Context(), ref)
 	if err != nil {
 		if rel, rerr := h.svc.Release(ref.Org, ref.App); rerr == nil && errors.Is(err, instances.ErrNotFound) {
@@ -95,6 +96,16 @@ func (h *Handler) load(c *gin.Context, action string) (authz.Caller, *instances.
 		return who, nil, false
 	}
 	return who, snap, true
+}
+
+// storeGUID is v in the store's form of a GUID, lower case as uuid.UUID.String
+// writes it: Altinn's routes take a GUID in any case, and so does the storage API.
+// Anything that is not a GUID is returned as it is, to be found nowhere as before.
+func storeGUID(v string) string {
+	if g, err := uuid.Parse(v); err == nil {
+		return g.String()
+	}
+	return v
 }
 
 // contributor applies the data type's allowedContributors to a write.

@@ -41,8 +41,9 @@ func (h *Handler) substatus(c *gin.Context) {
 		return
 	}
 	var body instances.Substatus
-	if err := c.ShouldBindJSON(&body); err != nil {
+	if !readJSON(c, &body, maxSmall, "the substatus", func(error) {
 		httpx.Abort(c, http.StatusBadRequest, instances.CodeSubstatusInvalid, `the body must be {"label": "…", "description": "…"}`)
+	}) {
 		return
 	}
 	inst, err := h.svc.SetSubstatus(c.Request.Context(), who, snap, body)

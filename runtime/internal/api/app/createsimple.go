@@ -34,8 +34,9 @@ func (h *Handler) createSimplified(c *gin.Context) {
 		return
 	}
 	var body instantiationInstance
-	if err := c.ShouldBindJSON(&body); err != nil {
+	if !readJSON(c, &body, maxTemplate, "the InstansiationInstance", func(err error) {
 		badRequest(c, "the body is not a valid InstansiationInstance: "+err.Error())
+	}) {
 		return
 	}
 	if body.SourceInstanceID != "" {

@@ -61,7 +61,7 @@ func (h *Handler) element(c *gin.Context, action string) (authz.Caller, *instanc
 	if !ok {
 		return who, nil, false
 	}
-	el, err := snap.Element(c.Param("data"))
+	el, err := snap.Element(storeGUID(c.Param("data")))
 	if err != nil {
 		h.fail(c, err)
 		return who, nil, false
@@ -83,7 +83,7 @@ func (h *Handler) readData(c *gin.Context) {
 		return
 	}
 	asJSON := !strings.Contains(c.GetHeader("Accept"), "xml")
-	content, err := h.svc.ReadData(c.Request.Context(), snap, c.Param("data"), asJSON)
+	content, err := h.svc.ReadData(c.Request.Context(), snap, storeGUID(c.Param("data")), asJSON)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -103,7 +103,7 @@ func (h *Handler) replaceData(c *gin.Context) {
 	if !ok {
 		return
 	}
-	el, err := h.svc.ReplaceData(c.Request.Context(), who, snap, c.Param("data"), upload(c))
+	el, err := h.svc.ReplaceData(c.Request.Context(), who, snap, storeGUID(c.Param("data")), upload(c))
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -116,7 +116,7 @@ func (h *Handler) deleteData(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := h.svc.DeleteData(c.Request.Context(), who, snap, c.Param("data")); err != nil {
+	if err := h.svc.DeleteData(c.Request.Context(), who, snap, storeGUID(c.Param("data"))); err != nil {
 		h.fail(c, err)
 		return
 	}

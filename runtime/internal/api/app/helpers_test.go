@@ -123,9 +123,14 @@ func (e *env) seed(t *testing.T) {
 // token is a platform token for an end-user system acting as user u.
 func (e *env) token(t *testing.T, u store.User) string {
 	t.Helper()
+	return e.tokenWith(t, u, authz.ScopeInstancesRead, authz.ScopeInstancesWrite)
+}
+
+// tokenWith is token with only scopes.
+func (e *env) tokenWith(t *testing.T, u store.User, scopes ...string) string {
+	t.Helper()
 	tok, _, err := e.issuer.Issue(authn.Claims{Subject: strconv.FormatInt(u.ID, 10), UserID: strconv.FormatInt(u.ID, 10),
-		PartyID: u.PartyID, AuthLevel: 3, Scopes: []string{authz.ScopeInstancesRead, authz.ScopeInstancesWrite},
-		ClientID: "end-user-system"}, time.Hour)
+		PartyID: u.PartyID, AuthLevel: 3, Scopes: scopes, ClientID: "end-user-system"}, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,8 +170,14 @@ func appCopy(t *testing.T, edit func(md map[string]any)) string {
 // orgToken is a platform token of the service owner ttd.
 func (e *env) orgToken(t *testing.T) string {
 	t.Helper()
+	return e.orgTokenWith(t, authz.ScopeServiceOwnerInstancesRead, authz.ScopeServiceOwnerInstancesWrite)
+}
+
+// orgTokenWith is orgToken with only scopes.
+func (e *env) orgTokenWith(t *testing.T, scopes ...string) string {
+	t.Helper()
 	tok, _, err := e.issuer.Issue(authn.Claims{Subject: "ttd-client", Org: "ttd", OrgNumber: "991825827", AuthLevel: 3,
-		Scopes: []string{authz.ScopeServiceOwnerInstancesRead, authz.ScopeServiceOwnerInstancesWrite}, ClientID: "ttd-client"}, time.Hour)
+		Scopes: scopes, ClientID: "ttd-client"}, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}

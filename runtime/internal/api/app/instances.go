@@ -33,8 +33,9 @@ func (h *Handler) instantiate(c *gin.Context) {
 	}
 	var tpl instanceTemplate
 	if c.Request.ContentLength != 0 && c.ContentType() == "application/json" {
-		if err := c.ShouldBindJSON(&tpl); err != nil {
+		if !readJSON(c, &tpl, maxTemplate, "the instance template", func(error) {
 			badRequest(c, "the instance template is not valid JSON")
+		}) {
 			return
 		}
 	}

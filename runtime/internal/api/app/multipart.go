@@ -14,9 +14,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// maxTemplate caps the instance part of a multipart instantiation.
-const maxTemplate = 1 << 20
-
 // instantiateMultipart is POST instances with multipart/form-data: an optional
 // first part "instance" (the JSON template), then one part per data element named
 // by its data type. The template is read first so the owner is known and

@@ -3,9 +3,7 @@
 package app
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/process"
@@ -15,9 +13,6 @@ import (
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
-
-// maxPatch caps a patch request body.
-const maxPatch = 10 << 20
 
 // patchMultiple is Altinn's DataPatchRequestMultiple.
 type patchMultiple struct {
@@ -45,27 +40,20 @@ type patchSingleResponse struct {
 	Instance         *instances.Instance           `json:"instance"`
 }
 
-// decodePatch reads a JSON body into v: 415 for another content type, 422 for a
-// malformed patch, 400 for JSON that does not read.
+// decodePatch reads a JSON body into v: 415 for another content type, 413 past
+// maxPatch, 422 for a malformed patch, 400 for JSON that does not read.
 func decodePatch(c *gin.Context, v any) bool {
 	if c.ContentType() != "application/json" && c.ContentType() != "application/json-patch+json" {
 		httpx.Abort(c, http.StatusUnsupportedMediaType, instances.CodeUnsupportedType, "a patch request is application/json")
 		return false
 	}
-	raw, err := io.ReadAll(io.LimitReader(c.Request.Body, maxPatch+1))
-	if err != nil || len(raw) > maxPatch {
-		httpx.Abort(c, http.StatusRequestEntityTooLarge, instances.CodeTooLarge, "the patch request is too large")
-		return false
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
+	return readJSON(c, v, maxPatch, "the patch request", func(err error) {
 		if errors.Is(err, instances.ErrPatchInvalid) {
 			httpx.Abort(c, http.StatusUnprocessableEntity, instances.CodePatchInvalid, err.Error())
 		} else {
 			badRequest(c, "the body is not a valid patch request: "+err.Error())
 		}
-		return false
-	}
-	return true
+	})
 }
 
 // patchData is PATCH {instance}/data: JSON Patches to several form data elements
@@ -79,8 +67,9 @@ func (h *Handler) patchData(c *gin.Context) {
 	if !decodePatch(c, &body) {
 		return
 	}
-	for _, p := range body.Patches {
-		if !h.allowElement(c, who, snap, p.DataElementID) {
+	for i, p := range body.Patches {
+		body.Patches[i].DataElementID = storeGUID(p.DataElementID)
+		if !h.allowElement(c, who, snap, body.Patches[i].DataElementID) {
 			return
 		}
 	}
@@ -103,7 +92,7 @@ func (h *Handler) patchElement(c *gin.Context) {
 	if !decodePatch(c, &body) {
 		return
 	}
-	ep := []instances.ElementPatch{{DataElementID: c.Param("data"), Patch: body.Patch}}
+	ep := []instances.ElementPatch{{DataElementID: storeGUID(c.Param("data")), Patch: body.Patch}}
 	res, err := h.svc.PatchData(c.Request.Context(), who, snap, ep, body.IgnoredValidators, c.Query("language"))
 	if err != nil {
 		h.fail(c, err)

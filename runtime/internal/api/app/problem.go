@@ -11,15 +11,25 @@ import (
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
+	"github.com/blankett/blankett/runtime/internal/web/auth"
 	"github.com/gin-gonic/gin"
 )
 
-// Problem codes of the transport layer.
+// Problem codes of the transport layer. The refusals of who the caller is and
+// what its token holds are web/auth's, so every API of the runtime answers them alike.
 const (
-	CodeUnauthenticated = "unauthenticated"
-	CodeForbidden       = "forbidden"
-	CodeBadRequest      = "bad_request"
-	CodeInstanceChanged = instances.CodeInstanceChanged
+	CodeUnauthenticated   = auth.CodeUnauthenticated
+	CodeInsufficientScope = auth.CodeInsufficientScope
+	CodeForbidden         = "forbidden"
+	CodeBadRequest        = "bad_request"
+	CodeInstanceChanged   = instances.CodeInstanceChanged
+)
+
+// The WWW-Authenticate challenges (RFC 6750 §3) of a request without a caller
+// and of a token without the scope an action needs, as web/auth sends them.
+const (
+	challenge      = `Bearer realm="blankett"`
+	scopeChallenge = challenge + `, error="insufficient_scope"`
 )
 
 // validationProblem is the 409 of process/next with Altinn's validationIssues.
@@ -76,11 +86,17 @@ func status(kind error) int {
 	return http.StatusInternalServerError
 }
 
-// deny writes the 401 or 403 of a denied decision; the body never holds data.
+// deny writes the 401 or 403 of a denied decision; the body never holds data. A
+// token that lacks the scope is 403 insufficient_scope with a challenge, as the
+// storage API answers it; any other refusal by the policy is 403 forbidden.
 func deny(c *gin.Context, d authz.Decision) {
 	switch d.Category {
 	case authz.Unauthenticated:
+		c.Header("WWW-Authenticate", challenge)
 		httpx.AbortProblem(c, httpx.NewProblem(http.StatusUnauthorized, CodeUnauthenticated, d.Reason))
+	case authz.Scope:
+		c.Header("WWW-Authenticate", scopeChallenge)
+		httpx.AbortProblem(c, httpx.NewProblem(http.StatusForbidden, CodeInsufficientScope, d.Reason))
 	case authz.Error:
 		httpx.AbortProblem(c, httpx.NewProblem(http.StatusInternalServerError, httpx.CodeInternal, d.Reason))
 	default:

@@ -21,8 +21,9 @@ func (h *Handler) processNext(c *gin.Context) {
 		Action string `json:"action"`
 	}
 	if c.Request.ContentLength > 0 {
-		if err := c.ShouldBindJSON(&body); err != nil {
+		if !readJSON(c, &body, maxSmall, "the body", func(error) {
 			badRequest(c, `the body must be {"action": "…"} or empty`)
+		}) {
 			return
 		}
 	}

@@ -48,7 +48,7 @@ func (h *Handler) getTags(c *gin.Context) {
 	if !ok {
 		return
 	}
-	el, err := snap.Element(c.Param("data"))
+	el, err := snap.Element(storeGUID(c.Param("data")))
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -72,7 +72,7 @@ func (h *Handler) changeTags(c *gin.Context, status int, read func() (tagEdit, b
 	if !ok {
 		return
 	}
-	cur, err := snap.Element(c.Param("data"))
+	cur, err := snap.Element(storeGUID(c.Param("data")))
 	if err != nil {
 		h.fail(c, err)
 		return
