@@ -36,12 +36,15 @@ func newDownloadCommand() *cobra.Command {
 			"DIR/{org}/{app}/{partyId}-{guid}/{elementId}-{filename}, with instance.json beside them.\n" +
 			"Each file is written to a .part file, fsynced, checked against its SHA-256 and then renamed;\n" +
 			"an interrupted .part file is resumed, a verified file is skipped. With --confirm each instance\n" +
-			"is confirmed (POST …/complete) once all its files are on disk, so the next run, which by\n" +
-			"default excludes instances confirmed by the org, fetches nothing again. An instance whose PDF\n" +
-			"receipt is still being made is not confirmed yet; the next run fetches the receipt and confirms it.\n" +
+			"whose process has ended is confirmed (POST …/complete) once all its files are on disk, so the\n" +
+			"next run, which by default excludes instances confirmed by the org, fetches nothing again.\n" +
+			"Drafts (listed with --complete=false) are downloaded but never confirmed, so a later run still\n" +
+			"fetches their final submission. An instance whose PDF receipt is still being made is not\n" +
+			"confirmed yet; the next run fetches the receipt and confirms it.\n" +
 			"The confirmation holds only for the instance as downloaded (If-Match): one that changed meanwhile is\n" +
 			"read again and what it gained is fetched before it is confirmed.\n" +
-			"Exit code 1 means some files or confirmations failed; they are listed on stderr.",
+			"Exit code 1 means some files or confirmations failed; they are listed on stderr. An app the\n" +
+			"runtime does not have is exit code 2.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			org, _, err := splitApp(o.app)
@@ -65,6 +68,9 @@ func newDownloadCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := checkApp(cmd.Context(), c, o.app); err != nil {
+				return err
+			}
 			if err := os.MkdirAll(o.out, 0o750); err != nil {
 				return fmt.Errorf("create %s: %w", o.out, err)
 			}
@@ -78,7 +84,7 @@ func newDownloadCommand() *cobra.Command {
 	f.StringVar(&o.app, "app", "", "app id, org/app")
 	f.StringVar(&o.out, "out", "", "target folder")
 	f.StringVar(&o.profile, "profile", defaultProfile, "profile saved by blankett login")
-	f.BoolVar(&o.confirm, "confirm", false, "confirm each instance (POST …/complete) once all its files are saved")
+	f.BoolVar(&o.confirm, "confirm", false, "confirm each ended instance (POST …/complete) once all its files are saved; drafts are never confirmed")
 	f.BoolVar(&o.complete, "complete", true, "only instances whose process has ended; --complete=false takes all")
 	f.StringVar(&o.excludeConfirmedBy, "exclude-confirmed-by", "", "skip instances confirmed by this stakeholder (default: the app's org; \"\" for none)")
 	f.IntVar(&o.parallel, "parallel", 4, "files downloaded at the same time")
@@ -96,7 +102,11 @@ type downloadRun struct {
 	// waiting counts instances not confirmed because their PDF receipt is
 	// still being made; the next run fetches and confirms them.
 	waiting atomic.Int64
-	bytes   atomic.Int64
+	// drafts counts instances not confirmed, with --confirm, because their
+	// process has not ended: confirming one would leave its final submission
+	// out of every default run.
+	drafts atomic.Int64
+	bytes  atomic.Int64
 
 	mu       sync.Mutex
 	failures []string
@@ -139,18 +149,24 @@ const confirmAttempts = 3
 // errGained is a confirmed instance whose answer lists files not saved.
 var errGained = errors.New("it gained files that were not saved")
 
-// instance saves one instance's files and metadata, then confirms it if asked
-// and if everything is on disk. The confirmation holds only for the instance as
-// saved (If-Match): one that changed meanwhile (a PDF receipt finished) is read
-// again, what it gained is saved, and the confirmation repeated. A confirmation
-// the runtime refuses because the PDF receipt is still being made leaves the
-// instance for the next run.
+// instance saves one instance's files and metadata, then confirms it if asked,
+// if its process has ended and if everything is on disk. A draft is never
+// confirmed: default runs leave confirmed instances out, so its final
+// submission would never be fetched. The confirmation holds only for the
+// instance as saved (If-Match): one that changed meanwhile (a PDF receipt
+// finished) is read again, what it gained is saved, and the confirmation
+// repeated. A confirmation the runtime refuses because the PDF receipt is still
+// being made leaves the instance for the next run.
 func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 	r.instances.Add(1)
 	dir := instanceDir(r.opt.out, in)
 	saved := map[string]string{} // element id → content hash saved in this run
 	for attempt := 1; ; attempt++ {
 		if !r.save(ctx, dir, in, saved) || !r.opt.confirm {
+			return
+		}
+		if in.Process.Ended == nil {
+			r.drafts.Add(1)
 			return
 		}
 		out, err := r.c.CompleteUnchanged(ctx, in)
@@ -160,8 +176,16 @@ func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 			r.confirmed.Add(1)
 			// A server that ignores If-Match (an older runtime, Altinn's) confirms
 			// even an instance that gained files; its answer lists them.
-			if !r.save(ctx, dir, out, saved) {
+			if !r.saveFiles(ctx, dir, out, saved) {
 				r.fail(in.ID+" after confirming (run again with --exclude-confirmed-by '' to fetch it)", errGained)
+				return
+			}
+			if err := writeJSONFile(filepath.Join(dir, "instance.json"), out.Raw); err != nil {
+				// The old instance.json is intact (written atomically) but predates
+				// the confirmation; only a run that lists confirmed instances too
+				// reaches it again.
+				r.fail(in.ID+" instance.json", fmt.Errorf("confirmed, with all its files saved, but instance.json "+
+					"still shows it unconfirmed: %w; fix that, then run again with --exclude-confirmed-by '' to rewrite it", err))
 			}
 			return
 		case ae != nil && ae.Code == client.CodePDFPending:
@@ -181,10 +205,23 @@ func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 }
 
 // save writes the files of in that are not yet on disk, then instance.json; it
-// reports whether everything was saved. saved maps the elements this run has
-// already saved to their content hash: those are not looked at again unless
-// their content changed, and it gains what this call saves.
+// reports whether everything was saved.
 func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, saved map[string]string) bool {
+	if !r.saveFiles(ctx, dir, in, saved) {
+		return false // not confirmed: the next run resumes it
+	}
+	if err := writeJSONFile(filepath.Join(dir, "instance.json"), in.Raw); err != nil {
+		r.fail(in.ID+" instance.json", err)
+		return false
+	}
+	return true
+}
+
+// saveFiles writes the files of in that are not yet on disk; it reports
+// whether all were saved. saved maps the elements this run has already saved
+// to their content hash: those are not looked at again unless their content
+// changed, and it gains what this call saves.
+func (r *downloadRun) saveFiles(ctx context.Context, dir string, in client.Instance, saved map[string]string) bool {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		r.fail(in.ID, err)
 		return false
@@ -220,7 +257,7 @@ func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, 
 				return
 			}
 			defer func() { <-r.sem }()
-			n, err := downloadFile(ctx, r.c, e, path, r.prog.add)
+			n, err := downloadFile(ctx, r.c, e, path, r.prog)
 			r.bytes.Add(n)
 			if err != nil {
 				failed.Store(true)
@@ -232,20 +269,16 @@ func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, 
 		})
 	}
 	wg.Wait()
-	if failed.Load() {
-		return false // not confirmed: the next run resumes it
-	}
-	if err := writeJSONFile(filepath.Join(dir, "instance.json"), in.Raw); err != nil {
-		r.fail(in.ID+" instance.json", err)
-		return false
-	}
-	return true
+	return !failed.Load()
 }
 
 // report prints the summary, and the failures on stderr.
 func (r *downloadRun) report(cmd *cobra.Command) error {
 	fmt.Fprintf(cmd.OutOrStdout(), "%d instances: %d files downloaded (%d bytes), %d already complete, %d confirmed\n",
 		r.instances.Load(), r.files.Load(), r.bytes.Load(), r.skipped.Load(), r.confirmed.Load())
+	if n := r.drafts.Load(); n > 0 {
+		fmt.Fprintf(cmd.OutOrStdout(), "%d drafts downloaded, not confirmed: their process has not ended; a run after it has fetches their final submission and confirms them\n", n)
+	}
 	if n := r.waiting.Load(); n > 0 {
 		fmt.Fprintf(cmd.OutOrStdout(), "%d not confirmed yet: their PDF receipt is still being made; the next run fetches and confirms them\n", n)
 	}

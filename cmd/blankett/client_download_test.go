@@ -22,8 +22,8 @@ import (
 	"github.com/blankett/blankett/runtime/client/clienttest"
 )
 
-// fakeRuntime starts the fake storage API with three ended instances of two
-// files each (plus one in progress) and logs in to it.
+// fakeRuntime starts the fake storage API with the app ttd/app and three ended
+// instances of two files each (plus one in progress), and logs in to it.
 func fakeRuntime(t *testing.T) *clienttest.Server {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
@@ -32,6 +32,7 @@ func fakeRuntime(t *testing.T) *clienttest.Server {
 	}
 	srv := clienttest.New(t, "ttd", "ttd-client", pub)
 	srv.PageSize = 2
+	srv.Apps = []string{"ttd/app"}
 	for i := range 4 {
 		srv.Add(&clienttest.Instance{PartyID: int64(500 + i), GUID: fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i),
 			AppID: "ttd/app", Ended: i < 3, Data: []clienttest.Data{
@@ -444,4 +445,80 @@ func TestDownloadConfirmRaces(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDownloadDraftsNotConfirmed: --complete=false --confirm downloads drafts
+// but confirms only the instances whose process has ended, so a later run
+// still lists a draft once it is submitted and fetches its final files.
+func TestDownloadDraftsNotConfirmed(t *testing.T) {
+	srv := fakeRuntime(t)
+	out := t.TempDir()
+	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--complete=false", "--confirm")
+	if err != nil {
+		t.Fatalf("download: %v\n%s", err, res)
+	}
+	if !strings.Contains(res, "4 instances: 8 files downloaded") || !strings.Contains(res, "3 confirmed") ||
+		!strings.Contains(res, "1 drafts downloaded, not confirmed") {
+		t.Errorf("summary: %s", res)
+	}
+	draft := "503/00000000-0000-4000-8000-000000000003"
+	if got := srv.Completed(); len(got) != 3 || slices.Contains(got, draft) {
+		t.Errorf("completed = %v, want the three ended instances", got)
+	}
+	checkFiles(t, out, 3)
+
+	// The draft is submitted with its final attachment; a default run fetches it.
+	srv.Update("00000000-0000-4000-8000-000000000003", func(in *clienttest.Instance) {
+		in.Ended = true
+		in.Data = append(in.Data, clienttest.Data{ID: "d3-final", DataType: "vedlegg", ContentType: "application/pdf",
+			Filename: "final.pdf", Content: []byte("%PDF final")})
+	})
+	res, err = runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
+	if err != nil || !strings.Contains(res, "1 instances: 1 files downloaded") || !strings.Contains(res, "2 already complete") ||
+		!strings.Contains(res, "1 confirmed") || strings.Contains(res, "drafts") {
+		t.Fatalf("run after the draft was submitted: %v\n%s", err, res)
+	}
+	if b, err := os.ReadFile(filepath.Join(instDir(out, 3), "d3-final-final.pdf")); err != nil || string(b) != "%PDF final" {
+		t.Errorf("final attachment: %q %v", b, err)
+	}
+	if got := srv.Completed(); !slices.Contains(got, draft) {
+		t.Errorf("submitted draft not confirmed: %v", got)
+	}
+}
+
+// TestDownloadConfirmedButNotSaved: when the instance.json of a confirmed
+// instance cannot be rewritten (a full disk), the failure says so and how to
+// recover, not that files were gained, and leaves no temp file; the run it
+// names rewrites it.
+func TestDownloadConfirmedButNotSaved(t *testing.T) {
+	srv := fakeRuntime(t)
+	out := t.TempDir()
+	blocker := filepath.Join(instDir(out, 0), "instance.json"+partSuffix)
+	srv.BeforeComplete = func(in *clienttest.Instance) {
+		if strings.HasSuffix(in.GUID, "0") {
+			// A directory where the temp file goes makes the rewrite fail.
+			_ = os.MkdirAll(filepath.Join(blocker, "x"), 0o750)
+		}
+	}
+	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm")
+	if !errors.Is(err, errPartial) || !strings.Contains(res, "3 confirmed") {
+		t.Fatalf("want a partial run with 3 confirmed: %v\n%s", err, res)
+	}
+	if strings.Contains(res, errGained.Error()) || !strings.Contains(res, "confirmed, with all its files saved") ||
+		!strings.Contains(res, "instance.json") || !strings.Contains(res, "--exclude-confirmed-by ''") {
+		t.Errorf("failure message:\n%s", res)
+	}
+	if err := os.RemoveAll(blocker); err != nil {
+		t.Fatal(err)
+	}
+	srv.BeforeComplete = nil
+	res, err = runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm", "--exclude-confirmed-by", "")
+	if err != nil || !strings.Contains(res, "3 instances: 0 files downloaded") {
+		t.Fatalf("recovery run: %v\n%s", err, res)
+	}
+	b, err := os.ReadFile(filepath.Join(instDir(out, 0), "instance.json"))
+	if err != nil || !strings.Contains(string(b), `"stakeholderId": "ttd"`) {
+		t.Errorf("instance.json does not show the confirmation: %s %v", b, err)
+	}
+	noPartFiles(t, out)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"io/fs"
 	"net/http"
@@ -88,6 +89,12 @@ func TestDownloadFromRealRuntime(t *testing.T) {
 		t.Fatalf("login: %v\n%s", err, out)
 	}
 	outDir := filepath.Join(t.TempDir(), "out")
+	// A misspelt app is told from an app without instances.
+	var ue usageError
+	if out, err := runCLI(t, "download", "--app", "ttd/signing-tset", "--out", outDir); !errors.As(err, &ue) ||
+		err.Error() != "no app ttd/signing-tset on "+rt.URL {
+		t.Fatalf("unknown app: %v\n%s", err, out)
+	}
 	var err2 error
 	out := untilConfirmed(func() string {
 		var o string

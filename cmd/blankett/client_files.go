@@ -59,28 +59,56 @@ func extension(contentType string) string {
 	return ""
 }
 
-// sanitize makes s one safe path segment: no separators, control or reserved
-// characters, no leading dots, at most 200 bytes.
+// maxSegment bounds a path segment in bytes, below the 255 that most file
+// systems allow, leaving room for the .part suffix.
+const maxSegment = 200
+
+// maxExt is the longest extension sanitize keeps when it shortens a name;
+// a longer "extension" is just a dot in the name.
+const maxExt = 16
+
+// sanitize makes s one safe path segment: no separators, reserved characters,
+// control characters or format characters (Cf: the bidi overrides that make
+// "rtl\u202efdp.exe" display as "rtlexe.pdf", zero-width characters), no
+// leading dots or spaces, no trailing ones (Windows strips them, so two names
+// could meet), at most maxSegment bytes. A name that is too long loses the end
+// of its stem, not its extension.
 func sanitize(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|':
 			return '_'
-		case unicode.IsControl(r):
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
 			return -1
 		}
 		return r
 	}, s)
-	s = strings.TrimLeft(strings.TrimSpace(s), ".")
-	for len(s) > 200 {
-		_, size := utf8.DecodeLastRuneInString(s)
-		s = s[:len(s)-size]
+	s = trimDotsSpaces(s)
+	if len(s) > maxSegment {
+		ext := filepath.Ext(s)
+		if len(ext) > maxExt {
+			ext = ""
+		}
+		stem := s[:len(s)-len(ext)]
+		n := maxSegment - len(ext)
+		for n > 0 && !utf8.RuneStart(stem[n]) {
+			n-- // cut before the rune that does not fit, not inside it
+		}
+		s = stem[:n] + ext
+		if ext == "" {
+			s = trimDotsSpaces(s)
+		}
 	}
 	if s == "" {
 		return "_"
 	}
 	return s
 }
+
+func isDotSpace(r rune) bool { return r == '.' || unicode.IsSpace(r) }
+
+// trimDotsSpaces removes leading and trailing dots and white space.
+func trimDotsSpaces(s string) string { return strings.TrimFunc(s, isDotSpace) }
 
 // fileSHA256 hashes the file at path.
 func fileSHA256(path string) (string, error) {
@@ -120,17 +148,32 @@ func (c counter) Write(p []byte) (int, error) {
 
 // downloadFile fetches e to path via path+".part": resuming a partial temp
 // file, verifying the SHA-256, fsyncing, then renaming. A hash mismatch
-// removes the temp file so the next run starts over.
-func downloadFile(ctx context.Context, c *client.Client, e client.DataElement, path string, add func(int64)) (int64, error) {
+// removes the temp file. When the download resumed a temp file, the bad bytes
+// may be in that file (left by a crash or another program) rather than in the
+// content, so it starts once more from zero before giving up.
+func downloadFile(ctx context.Context, c *client.Client, e client.DataElement, path string, prog *progress) (int64, error) {
+	n, resumed, err := fetchFile(ctx, c, e, path, prog.add)
+	if resumed && errors.Is(err, client.ErrHashMismatch) {
+		prog.expect(e.Size) // the bytes counted so far were in vain
+		var m int64
+		m, _, err = fetchFile(ctx, c, e, path, prog.add)
+		n += m
+	}
+	return n, err
+}
+
+// fetchFile is one attempt of downloadFile; resumed reports that it started
+// from a temp file already there.
+func fetchFile(ctx context.Context, c *client.Client, e client.DataElement, path string, add func(int64)) (n int64, resumed bool, err error) {
 	tmp := path + partSuffix
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	offset, err := f.Seek(0, io.SeekEnd)
 	if err != nil {
 		f.Close()
-		return 0, err
+		return 0, false, err
 	}
 	add(offset)
 	res, err := c.DownloadData(ctx, e, counter{File: f, add: add}, offset)
@@ -147,12 +190,12 @@ func downloadFile(ctx context.Context, c *client.Client, e client.DataElement, p
 		if errors.Is(err, client.ErrHashMismatch) || errors.Is(err, errNotVerified) {
 			_ = os.Remove(tmp)
 		}
-		return res.Written, err
+		return res.Written, offset > 0, err
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return res.Written, err
+		return res.Written, offset > 0, err
 	}
-	return res.Written, syncDir(filepath.Dir(path))
+	return res.Written, offset > 0, syncDir(filepath.Dir(path))
 }
 
 // writeJSONFile writes raw JSON, indented, to path atomically.
@@ -166,7 +209,8 @@ func writeJSONFile(path string, raw json.RawMessage) error {
 }
 
 // writeFileAtomic writes data to path with mode 0600 through a synced temp
-// file renamed over it, so path holds either the old or the new content.
+// file renamed over it, so path holds either the old or the new content. On
+// any error the temp file is removed: a full disk must not keep it.
 func writeFileAtomic(path string, data []byte) error {
 	tmp := path + partSuffix
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
@@ -180,10 +224,13 @@ func writeFileAtomic(path string, data []byte) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return err
+	if err == nil {
+		err = os.Rename(tmp, path)
 	}
-	return os.Rename(tmp, path)
+	if err != nil {
+		_ = os.Remove(tmp)
+	}
+	return err
 }
 
 // syncDir fsyncs a folder so a rename in it is durable; it ignores systems

@@ -3,8 +3,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"text/tabwriter"
 
@@ -41,6 +44,9 @@ func newInstancesListCommand() *cobra.Command {
 			}
 			c, err := p.newClient()
 			if err != nil {
+				return err
+			}
+			if err := checkApp(cmd.Context(), c, app); err != nil {
 				return err
 			}
 			q := client.Query{AppID: app}
@@ -86,6 +92,25 @@ func splitApp(app string) (org, name string, err error) {
 		return "", "", usageError{fmt.Errorf("--app must be org/app, got %q", app)}
 	}
 	return org, name, nil
+}
+
+// checkApp fails with a usage error when the runtime has no app named app (org/app):
+// the storage query answers an unknown app with an empty list, which would make
+// a misspelt --app look like an app without instances. An app whose versions
+// are all undeployed has no metadata either, yet its instances are still there
+// to be pulled, so one instance in storage is enough.
+func checkApp(ctx context.Context, c *client.Client, app string) error {
+	org, name, _ := strings.Cut(app, "/")
+	_, err := c.ApplicationMetadata(ctx, org, name)
+	if ae, ok := errors.AsType[*client.APIError](err); !ok || ae.Status != http.StatusNotFound {
+		return err
+	}
+	for _, err := range c.Instances(ctx, client.Query{AppID: app, Size: 1, ExcludeData: true}) {
+		if err == nil {
+			return nil
+		}
+	}
+	return usageError{fmt.Errorf("no app %s on %s", app, c.BaseURL())}
 }
 
 func task(in client.Instance) string {

@@ -129,6 +129,18 @@ func formatDisposition(params map[string]string) string {
 	return s
 }
 
+// ApplicationMetadata returns the metadata document of org/app (Altinn's
+// Application) from the app API. An app with no deployed version is an
+// *APIError with Status 404 (Code "app_not_found" from a Blankett runtime).
+func (c *Client) ApplicationMetadata(ctx context.Context, org, app string) (json.RawMessage, error) {
+	var raw json.RawMessage
+	ref := "/" + url.PathEscape(org) + "/" + url.PathEscape(app) + "/api/v1/applicationmetadata"
+	if err := c.getJSON(ctx, ref, &raw); err != nil {
+		return nil, fmt.Errorf("application metadata of %s/%s: %w", org, app, err)
+	}
+	return raw, nil
+}
+
 // PatchData applies JSON Patches to form data elements of the instance
 // ("partyId/guid"), all or nothing. A failed test op is an *APIError with Status
 // 409 and Code "patch_test_failed": read the data again and redo the change.

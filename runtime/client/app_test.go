@@ -153,3 +153,21 @@ func TestAppAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestApplicationMetadata reads a deployed app's metadata from the real app API;
+// an app that is not deployed is a 404 app_not_found, which the CLI takes for a
+// misspelt --app.
+func TestApplicationMetadata(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		c, _, _ := appServer(t, db)
+		ctx := context.Background()
+		raw, err := c.ApplicationMetadata(ctx, "ttd", "signing-test")
+		if err != nil || !strings.Contains(string(raw), `"ttd/signing-test"`) {
+			t.Fatalf("metadata: %v %s", err, raw)
+		}
+		var apiErr *client.APIError
+		if _, err := c.ApplicationMetadata(ctx, "ttd", "nope"); !errors.As(err, &apiErr) || apiErr.Status != 404 || apiErr.Code != "app_not_found" {
+			t.Fatalf("unknown app: %v", err)
+		}
+	})
+}

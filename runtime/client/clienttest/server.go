@@ -49,6 +49,10 @@ type Server struct {
 	// IgnoreIfMatch makes complete ignore If-Match, as a server that does not
 	// support it (Altinn's Storage) does.
 	IgnoreIfMatch bool
+	// Apps are the deployed apps ("org/app"), whose metadata the public GET
+	// /{org}/{app}/api/v1/applicationmetadata serves; any other app answers 404
+	// app_not_found, as the runtime does for an app with no deployed version.
+	Apps []string
 
 	mu        sync.Mutex
 	instances []*Instance
@@ -89,6 +93,7 @@ func New(t testing.TB, org, clientID string, pub crypto.PublicKey) *Server {
 		tokens: map[string]time.Time{}, jtis: map[string]bool{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/authentication/api/v1/token", s.token)
+	mux.HandleFunc("GET /{org}/{app}/api/v1/applicationmetadata", s.metadata)
 	mux.HandleFunc("GET /storage/api/v1/instances", s.storage(s.query))
 	mux.HandleFunc("GET /storage/api/v1/instances/{party}/{guid}", s.storage(s.getInstance))
 	mux.HandleFunc("GET /storage/api/v1/instances/{party}/{guid}/data/{data}", s.storage(s.download))
@@ -206,6 +211,21 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{"access_token": tok, "token_type": "Bearer",
 		"expires_in": int(s.TokenTTL.Seconds()), "scope": claims.Scope})
+}
+
+// metadata serves a deployed app's minimal application metadata. It is not a
+// storage request, so Requests does not list it.
+func (s *Server) metadata(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("org") + "/" + r.PathValue("app")
+	s.mu.Lock()
+	known := slices.Contains(s.Apps, id)
+	s.mu.Unlock()
+	if !known {
+		problem(w, r, http.StatusNotFound, "app_not_found", "no app "+id+" is deployed")
+		return
+	}
+	writeJSON(w, map[string]any{"id": id, "org": r.PathValue("org"), "title": map[string]string{"nb": r.PathValue("app")},
+		"dataTypes": []any{}})
 }
 
 func oauthError(w http.ResponseWriter, status int, code, desc string) {
