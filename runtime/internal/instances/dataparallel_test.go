@@ -10,12 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/authz"
-	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
-	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // TestParallelUploads: attachments uploaded to one instance at once (as a
@@ -25,9 +21,8 @@ import (
 func TestParallelUploads(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		a := setupFilesApp(t, db)
+		svc, c := a.svc, a.c
 		for _, tc := range []struct {
 			name     string
 			uploads  int
@@ -37,11 +32,8 @@ func TestParallelUploads(t *testing.T) {
 			{"more than maxCount", 13, 10},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID})
-				if err != nil {
-					t.Fatal(err)
-				}
-				ref := Ref{Org: "ttd", App: "expression-validation-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID}
+				_, ref := a.newInstance(t)
+				var err error
 				// Each request reads the instance before any of them writes.
 				snaps := make([]*Snapshot, tc.uploads)
 				for i := range snaps {

@@ -3,12 +3,14 @@
 package instances
 
 import (
+	"context"
 	"testing"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/runtime/internal/apphost"
+	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
@@ -18,4 +20,33 @@ import (
 func SetupSigningTest(t *testing.T, db *dbx.DB, orgNo string, wrap func(blob.Store) blob.Store) (blob.Store, *apphost.Host, store.Party) {
 	t.Helper()
 	return instancetest.Setup(t, db, testcorpus.Path(t, "apps", "signing-test"), orgNo, wrap)
+}
+
+// filesApp is a service on the corpus app expression-validation-test (a form
+// and two attachment types, any party type), a caller acting for its party, and
+// newInstance making an instance of it.
+type filesApp struct {
+	svc *Service
+	c   authz.Caller
+}
+
+func setupFilesApp(t *testing.T, db *dbx.DB) filesApp {
+	t.Helper()
+	blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
+	return filesApp{svc: New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"}),
+		c: authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}}
+}
+
+// request is an instantiation of the app for the caller's party.
+func (a filesApp) request() InstantiateRequest {
+	return InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: a.c.PartyID}
+}
+
+func (a filesApp) newInstance(t *testing.T) (*Snapshot, Ref) {
+	t.Helper()
+	snap, err := a.svc.Instantiate(context.Background(), a.c, a.request())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap, Ref{Org: "ttd", App: "expression-validation-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID}
 }

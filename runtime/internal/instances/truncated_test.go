@@ -9,12 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/authz"
-	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
-	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // brokenBody gives its text, then fails as a connection that broke off does.
@@ -44,17 +40,9 @@ func (o *onePart) Next() (*Part, error) {
 func TestTruncatedBody(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		newInstance := func(t *testing.T) *Snapshot {
-			t.Helper()
-			snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return snap
-		}
+		a := setupFilesApp(t, db)
+		svc, c := a.svc, a.c
+		newInstance := func(t *testing.T) *Snapshot { snap, _ := a.newInstance(t); return snap }
 		pdf := Upload{ContentType: "application/pdf", Filename: "a.pdf", Length: -1, Body: brokenBody("%PDF-1.4\n% half a file")}
 		form := Upload{ContentType: "application/xml", Length: -1, Body: brokenBody("<?xml version=\"1.0\"?><skjema><a>")}
 		for _, tc := range []struct {
@@ -73,8 +61,9 @@ func TestTruncatedBody(t *testing.T) {
 				return count(t, svc, snap), err
 			}, 1},
 			{"a multipart part", func(t *testing.T) (int, error) {
-				_, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID,
-					Parts: &onePart{&Part{Name: "Vedlegg", Upload: pdf}}})
+				req := a.request()
+				req.Parts = &onePart{&Part{Name: "Vedlegg", Upload: pdf}}
+				_, err := svc.Instantiate(ctx, c, req)
 				return 0, err
 			}, 0},
 		} {
@@ -110,13 +99,9 @@ func count(t *testing.T, svc *Service, snap *Snapshot) int {
 func TestEmptyFormBody(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := setupFilesApp(t, db)
+		svc, c := a.svc, a.c
+		snap, ref := a.newInstance(t)
 		form := snap.elements[0]
 		for _, tc := range []struct{ name, ct, body, code string }{
 			{"no bytes, XML", "application/xml", "", CodeDeserializeXML},
@@ -128,7 +113,7 @@ func TestEmptyFormBody(t *testing.T) {
 				if !errors.Is(err, ErrInvalid) || !errors.As(err, &e) || e.Code != tc.code {
 					t.Fatalf("err = %v, want ErrInvalid %s", err, tc.code)
 				}
-				now, err := svc.Get(ctx, Ref{Org: "ttd", App: "expression-validation-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID})
+				now, err := svc.Get(ctx, ref)
 				if err != nil {
 					t.Fatal(err)
 				}

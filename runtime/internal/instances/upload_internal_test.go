@@ -8,12 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blankett/blankett/datamodels/testcorpus"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/authz"
-	"github.com/blankett/blankett/runtime/internal/instances/instancetest"
-	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // TestCheckFile: Altinn's upload rules for a binary (DataRestrictionValidation
@@ -65,13 +61,9 @@ func TestCheckFile(t *testing.T) {
 func TestUploadRulesApply(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := instancetest.Setup(t, db, testcorpus.Path(t, "apps", "expression-validation-test"), "310000007", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "expression-validation-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := setupFilesApp(t, db)
+		svc, c := a.svc, a.c
+		snap, _ := a.newInstance(t)
 		up := func(name, ct string) Upload {
 			return Upload{ContentType: ct, Filename: name, Length: -1, Body: strings.NewReader("%PDF-1.4\n%%EOF\n")}
 		}
