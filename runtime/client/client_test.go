@@ -13,6 +13,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -322,5 +323,31 @@ func TestDownloadData(t *testing.T) {
 				t.Errorf("range requests = %d, want %d (%v)", rngs, tt.wantRngs, srv.Requests())
 			}
 		})
+	}
+}
+
+// TestPagingWhileConfirming: instances confirmed while the listing is read
+// page by page, as blankett download --confirm does, neither shift nor hide the
+// rest (the fake's token is a keyset position, as the real API's is).
+func TestPagingWhileConfirming(t *testing.T) {
+	srv, c := setup(t)
+	srv.PageSize = 2
+	for i := range 5 {
+		srv.Add(&clienttest.Instance{PartyID: 500, GUID: fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i),
+			AppID: "ttd/app", Ended: true})
+	}
+	ctx := context.Background()
+	seen := 0
+	for in, err := range c.Instances(ctx, client.Query{AppID: "ttd/app", ExcludeConfirmedBy: "ttd"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen++
+		if _, err := c.Complete(ctx, in.PartyID(), in.GUID()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if seen != 5 {
+		t.Fatalf("the listing gave %d of 5 instances", seen)
 	}
 }

@@ -45,7 +45,8 @@ func (s *Server) storage(h func(http.ResponseWriter, *http.Request)) http.Handle
 }
 
 // query serves the instance query: newest lastChanged first, a next link
-// only after a full page.
+// (a keyset token: the last instance's lastChanged and GUID) only after a full
+// page.
 func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	appID, org := v.Get("appId"), v.Get("org")
@@ -61,48 +62,66 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(v.Get("size")); err == nil && n > 0 {
 		size = n
 	}
-	start := 0
+	var after *Instance // the keyset position the continuation token names
 	if tok := v.Get("continuationToken"); tok != "" {
-		n, err := strconv.Atoi(tok)
-		if err != nil {
+		at, guid, ok := strings.Cut(tok, "/")
+		n, err := strconv.ParseInt(at, 10, 64)
+		if !ok || err != nil {
 			problem(w, r, 400, "invalid_query", "The continuation token or a filter is invalid.")
 			return
 		}
-		start = n
+		after = &Instance{LastChanged: time.Unix(0, n), GUID: guid}
 	}
 	s.mu.Lock()
 	var match []*Instance
 	for _, in := range s.instances {
 		if (appID == "" || in.AppID == appID) && strings.HasPrefix(in.AppID, s.Org+"/") &&
 			(v.Get("process.isComplete") == "" || strconv.FormatBool(in.Ended) == v.Get("process.isComplete")) &&
-			(v.Get("excludeConfirmedBy") == "" || !slices.Contains(in.Confirmed, v.Get("excludeConfirmedBy"))) {
+			(v.Get("excludeConfirmedBy") == "" || !slices.Contains(in.Confirmed, v.Get("excludeConfirmedBy"))) &&
+			(after == nil || newestFirst(after, in) < 0) {
 			match = append(match, in)
 		}
 	}
-	slices.SortStableFunc(match, func(a, b *Instance) int { return b.LastChanged.Compare(a.LastChanged) })
+	slices.SortFunc(match, newestFirst)
 	var page []any
-	for i := start; i < len(match) && i < start+size; i++ {
+	for i := 0; i < len(match) && i < size; i++ {
 		page = append(page, s.view(match[i]))
 	}
+	next := ""
+	if len(page) == size {
+		last := match[size-1]
+		next = strconv.FormatInt(last.LastChanged.UnixNano(), 10) + "/" + last.GUID
+	}
 	s.mu.Unlock()
-	resp := map[string]any{"count": len(page), "self": s.pageURL(r, v, start), "next": nil, "instances": page}
+	resp := map[string]any{"count": len(page), "self": s.pageURL(r, v, v.Get("continuationToken")), "next": nil, "instances": page}
 	if page == nil {
 		resp["instances"] = []any{}
 	}
-	if len(page) == size {
-		resp["next"] = s.pageURL(r, v, start+size)
+	if next != "" {
+		resp["next"] = s.pageURL(r, v, next)
 	}
 	writeJSON(w, resp)
 }
 
-func (s *Server) pageURL(r *http.Request, v url.Values, start int) string {
+// newestFirst orders instances as the listing does: lastChanged descending,
+// then by GUID, a total order that keyset paging can resume from (instances
+// confirmed or changed between pages neither shift nor skip the rest, as with
+// the real API's keyset token).
+func newestFirst(a, b *Instance) int {
+	if c := b.LastChanged.Compare(a.LastChanged); c != 0 {
+		return c
+	}
+	return strings.Compare(a.GUID, b.GUID)
+}
+
+func (s *Server) pageURL(r *http.Request, v url.Values, token string) string {
 	u := url.Values{}
 	for k, vs := range v {
 		u[k] = vs
 	}
 	u.Del("continuationToken")
-	if start > 0 {
-		u.Set("continuationToken", strconv.Itoa(start))
+	if token != "" {
+		u.Set("continuationToken", token)
 	}
 	return s.URL + r.URL.Path + "?" + u.Encode()
 }
