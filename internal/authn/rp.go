@@ -49,6 +49,8 @@ type RP struct {
 	cfg      Config
 	oauth    oauth2.Config
 	verifier *oidc.IDTokenVerifier
+	// access checks tokens the provider issued to any client (VerifyAccessToken).
+	access *oidc.IDTokenVerifier
 }
 
 // NewRP runs discovery against cfg.Issuer and builds the relying party.
@@ -86,8 +88,9 @@ func NewRP(ctx context.Context, cfg Config) (*RP, error) {
 		ClientID: cfg.ClientID, ClientSecret: cfg.ClientSecret, RedirectURL: cfg.RedirectURL,
 		Endpoint: provider.Endpoint(), Scopes: append([]string{oidc.ScopeOpenID}, cfg.Scopes...),
 	}
-	rp.verifier = provider.VerifierContext(oidc.ClientContext(context.WithoutCancel(ctx), cfg.HTTPClient),
-		&oidc.Config{ClientID: cfg.ClientID, Now: cfg.Now})
+	keyCtx := oidc.ClientContext(context.WithoutCancel(ctx), cfg.HTTPClient)
+	rp.verifier = provider.VerifierContext(keyCtx, &oidc.Config{ClientID: cfg.ClientID, Now: cfg.Now})
+	rp.access = provider.VerifierContext(keyCtx, &oidc.Config{SkipClientIDCheck: true, Now: cfg.Now})
 	return rp, nil
 }
 
@@ -108,6 +111,9 @@ type Identity struct {
 	AuthTime, Expiry time.Time
 	// ReturnTo is the local path given to Begin.
 	ReturnTo string
+	// ClientID is the provider's client the token was issued to
+	// (VerifyAccessToken only).
+	ClientID string
 }
 
 // LoginState is what must survive from AuthCodeURL to the callback. Begin keeps it in a
@@ -184,7 +190,7 @@ func (rp *RP) ExchangeWith(ctx context.Context, r *http.Request, ls LoginState) 
 	if code == "" {
 		return nil, fmt.Errorf("%w: callback without code", ErrCodeExchange)
 	}
-	ctx = oidc.ClientContext(ctx, rp.cfg.HTTPClient)
+	ctx = oidcContext(ctx, rp)
 	tok, err := rp.oauth.Exchange(ctx, code, oauth2.VerifierOption(ls.Verifier))
 	if err != nil {
 		var re *oauth2.RetrieveError
@@ -219,6 +225,11 @@ func (rp *RP) ExchangeWith(ctx context.Context, r *http.Request, ls LoginState) 
 	}
 	return &Identity{Subject: idt.Subject, NationalID: c.PID, Name: c.Name, ACR: c.ACR, AuthLevel: AuthLevelFromACR(c.ACR),
 		AMR: c.AMR, AuthTime: time.Unix(c.AuthTime, 0), Expiry: idt.Expiry, ReturnTo: ls.ReturnTo}, nil
+}
+
+// oidcContext makes go-oidc and oauth2 use the RP's HTTP client.
+func oidcContext(ctx context.Context, rp *RP) context.Context {
+	return oidc.ClientContext(ctx, rp.cfg.HTTPClient)
 }
 
 func idTokenError(err error) error {

@@ -25,7 +25,7 @@ import (
 
 // publicRoutes are the routes that need no authorisation because they carry no
 // instance data: app resources every form page loads (Altinn serves them
-// anonymously too), the token endpoint and its key documents, the API
+// anonymously too), the token endpoints (grant and exchange) and their key documents, the API
 // document, stylesheets, the login flow and the dev IdP. The forms UI's start
 // pages only render a form or redirect to login; the party picker shows the
 // caller's own parties.
@@ -38,6 +38,7 @@ var publicRoutes = map[string]bool{
 	"GET /authentication/api/v1/openid/.well-known/openid-configuration":      true,
 	"GET /authentication/api/v1/openid/.well-known/openid-configuration/jwks": true,
 	"POST /authentication/api/v1/token":                                       true,
+	"GET /authentication/api/v1/exchange/id-porten":                           true,
 	"GET /assets/designsystemet/*file":                                        true, "HEAD /assets/designsystemet/*file": true,
 	"GET /login": true, "GET /login/callback": true, "POST /logout": true,
 	"GET /devidp/*rest": true, "POST /devidp/*rest": true,

@@ -11,7 +11,9 @@
 // or an organisation where they hold a role.
 //
 // Machines get platform tokens with the Maskinporten-style JWT bearer grant, signed by
-// the runtime's key and verifiable with the published JWKS.
+// the runtime's key and verifiable with the published JWKS. End-user systems acting
+// for a person exchange the person's token from the OpenID Provider (ID-porten) for
+// one, as at Altinn's exchange endpoint.
 //
 // Routes (see Handler.Mount):
 //
@@ -21,6 +23,7 @@
 //	GET  /parties                         HTML form: act as yourself or an organisation
 //	POST /parties                         party=<id>&returnTo=/path; 403 unless the user may act for it
 //	POST /authentication/api/v1/token     JWT bearer grant → platform token (OAuth error JSON)
+//	GET  /authentication/api/v1/exchange/id-porten  the provider's token (Bearer) → platform token for the person
 //	GET  /authentication/api/v1/openid/.well-known/openid-configuration       issuer metadata
 //	GET  /authentication/api/v1/openid/.well-known/openid-configuration/jwks  platform JWKS (Altinn's path)
 //	GET  /authentication/api/v1/openid/.well-known/jwks                       the same JWKS

@@ -173,6 +173,7 @@ func (h *Handler) Mount(r gin.IRoutes) {
 	r.GET(PathParties, h.Session(), h.partiesPage)
 	r.POST(PathParties, h.Session(), h.selectParty)
 	r.POST(PathToken, h.token)
+	r.GET(PathExchangeIDPorten, h.exchange)
 	r.GET(PathConfiguration, h.configuration)
 	r.GET(PathJWKS, h.jwks)
 	r.GET(PathJWKSShort, h.jwks)
