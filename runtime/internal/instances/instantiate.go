@@ -8,7 +8,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/internal/blob"
@@ -81,8 +84,7 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	}
 	row := store.Instance{GUID: guid, PartyID: req.PartyID, Org: rel.Org, AppID: rel.ID, AppVersion: rel.Version,
 		CurrentTask: doc.Process.CurrentTask.ElementID, Created: now, CreatedBy: who, Document: mustJSON(doc)}
-	sum := sha256.Sum256([]byte(rel.ID + "\x00" + itoa(req.PartyID)))
-	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: hex.EncodeToString(sum[:])}
+	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: requestHash(rel.ID, req, els)}
 	evIn := s.eventInstance(ctx, rel.Org, rel.Name, req.PartyID, guid)
 	var got store.Instance
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
@@ -210,4 +212,34 @@ func (s *Service) dropBlobs(els []store.DataElement) {
 			s.log.Warn("instances: orphan blob left for the sweeper", "key", e.BlobKey, "err", err)
 		}
 	}
+}
+
+// requestHash is the digest an Idempotency-Key is bound to: the app, the owner,
+// the template's dates and prefill, and each data element the request made
+// (type, content type, file name and the SHA-256 of its content), so a retry
+// with the same key and other content is refused instead of answered with the
+// first request's instance.
+func requestHash(appID string, req InstantiateRequest, els []store.DataElement) string {
+	h := sha256.New()
+	field := func(v string) { h.Write([]byte(v)); h.Write([]byte{0}) }
+	field(appID)
+	field(itoa(req.PartyID))
+	for _, t := range []*timeT{req.DueBefore, req.VisibleAfter} {
+		if t == nil {
+			field("")
+		} else {
+			field(t.UTC().Format(time.RFC3339Nano))
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(req.Prefill)) {
+		field(k)
+		field(req.Prefill[k])
+	}
+	for _, e := range els {
+		field(e.DataType)
+		field(e.ContentType)
+		field(e.Filename)
+		field(e.SHA256)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// TestIdempotencyKeyBindsContent: a retry with the same Idempotency-Key and
+// the same request answers the first instance; the same key with other data
+// part content, another file name, other dates or other prefill is refused
+// with 409 idempotency_key_reused instead of answered with an instance that
+// does not hold what the caller sent.
+func TestIdempotencyKeyBindsContent(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := SetupSigningTest(t, db, "310000003", nil)
+		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		due := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
+		req := func(mod func(*InstantiateRequest), files ...string) InstantiateRequest {
+			parts := partList{}
+			for _, f := range files {
+				parts = append(parts, Part{Name: "ref-data-as-pdf", Upload: pdfUpload(f)})
+			}
+			r := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, IdempotencyKey: "k",
+				Parts: &parts, DueBefore: &due}
+			if mod != nil {
+				mod(&r)
+			}
+			return r
+		}
+		first, err := svc.Instantiate(ctx, c, req(nil, "a.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := svc.Instantiate(ctx, c, req(nil, "a.pdf"))
+		if err != nil {
+			t.Fatalf("same key, same request: %v", err)
+		}
+		if again.row.GUID != first.row.GUID {
+			t.Fatalf("same key, same request made a second instance %s (first %s)", again.row.GUID, first.row.GUID)
+		}
+		later := due.Add(time.Hour)
+		for _, tc := range []struct {
+			name string
+			req  InstantiateRequest
+		}{
+			{"other content", req(nil, "b.pdf")},
+			{"one more part", req(nil, "a.pdf", "a.pdf")},
+			{"no parts", req(nil)},
+			{"other dueBefore", req(func(r *InstantiateRequest) { r.DueBefore = &later }, "a.pdf")},
+		} {
+			_, err := svc.Instantiate(ctx, c, tc.req)
+			var e *Error
+			if !errors.As(err, &e) || e.Code != CodeIdempotency {
+				t.Errorf("%s: err = %v, want %s", tc.name, err, CodeIdempotency)
+			}
+		}
+		rows, err := store.New(db).ListPartyInstances(ctx, party.ID, store.Active, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 {
+			t.Errorf("%d instances stored, want 1", len(rows))
+		}
+	})
+}
