@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -71,7 +70,7 @@ func newDownloadCommand() *cobra.Command {
 			if err := checkApp(cmd.Context(), c, o.app); err != nil {
 				return err
 			}
-			if err := os.MkdirAll(o.out, 0o750); err != nil {
+			if err := makeDirs(o.out); err != nil {
 				return fmt.Errorf("create %s: %w", o.out, err)
 			}
 			r := &downloadRun{c: c, opt: o, prog: newProgress(cmd.ErrOrStderr()), sem: make(chan struct{}, o.parallel)}
@@ -222,7 +221,7 @@ func (r *downloadRun) save(ctx context.Context, dir string, in client.Instance, 
 // to their content hash: those are not looked at again unless their content
 // changed, and it gains what this call saves.
 func (r *downloadRun) saveFiles(ctx context.Context, dir string, in client.Instance, saved map[string]string) bool {
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+	if err := makeDirs(dir); err != nil {
 		r.fail(in.ID, err)
 		return false
 	}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -195,7 +196,7 @@ func fetchFile(ctx context.Context, c *client.Client, e client.DataElement, path
 	if err := os.Rename(tmp, path); err != nil {
 		return res.Written, offset > 0, err
 	}
-	return res.Written, offset > 0, syncDir(filepath.Dir(path))
+	return res.Written, offset > 0, fsyncDir(filepath.Dir(path))
 }
 
 // writeJSONFile writes raw JSON, indented, to path atomically.
@@ -229,9 +230,36 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmp)
+		return err
 	}
-	return err
+	return fsyncDir(filepath.Dir(path))
 }
+
+// makeDirs creates dir and its missing parents, fsyncing the folder each new
+// one is made in, so a folder whose files were synced does not vanish with a
+// power cut after the runtime was told they are safe.
+func makeDirs(dir string) error {
+	dir = filepath.Clean(dir)
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
+		}
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if parent != dir {
+		if err := makeDirs(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o750); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return fsyncDir(parent)
+}
+
+// fsyncDir is syncDir; tests wrap it to see which folders were synced when.
+var fsyncDir = syncDir
 
 // syncDir fsyncs a folder so a rename in it is durable; it ignores systems
 // that cannot sync folders.
