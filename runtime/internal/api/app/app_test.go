@@ -104,9 +104,24 @@ func TestEndUserSystemFlow(t *testing.T) {
 		if len(inst.Data) != 1 {
 			t.Fatalf("rejected uploads left rows: %+v", inst.Data)
 		}
-		if r := e.do(t, tok, http.MethodPost, ip+"/data?dataType=vedlegg", pdf, "Content-Type", "application/pdf",
-			"Content-Disposition", `attachment; filename="a.pdf"`); r.Status != http.StatusCreated {
-			t.Fatalf("upload: %d %s", r.Status, r.Body)
+		up := e.do(t, tok, http.MethodPost, ip+"/data?dataType=vedlegg", pdf, "Content-Type", "application/pdf",
+			"Content-Disposition", `attachment; filename="a.pdf"`)
+		if up.Status != http.StatusCreated {
+			t.Fatalf("upload: %d %s", up.Status, up.Body)
+		}
+		// The file comes back as a download that no browser runs, sniffs or
+		// shares from a cache.
+		var el struct{ ID string }
+		up.JSON(t, &el)
+		got := e.do(t, tok, http.MethodGet, ip+"/data/"+el.ID, nil)
+		for k, want := range map[string]string{"Content-Type": "application/pdf", "Content-Disposition": `attachment; filename=a.pdf`,
+			"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox", "Cache-Control": "private, no-cache"} {
+			if v := got.Header.Get(k); v != want {
+				t.Errorf("GET the file: %s = %q, want %q", k, v, want)
+			}
+		}
+		if !bytes.Equal(got.Body, pdf) {
+			t.Errorf("GET the file: %d bytes back, want the %d sent", len(got.Body), len(pdf))
 		}
 
 		// Valid data: of two nexts from the same state, the first wins and the

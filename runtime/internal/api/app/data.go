@@ -3,13 +3,14 @@
 package app
 
 import (
-	"github.com/blankett/blankett/appframework/process"
 	"io"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
@@ -89,11 +90,8 @@ func (h *Handler) readData(c *gin.Context) {
 		return
 	}
 	defer content.Body.Close()
-	if content.Filename != "" {
-		c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": content.Filename}))
-	}
+	httpx.SetContentHeaders(c.Writer.Header(), content.ContentType, content.Filename)
 	c.Header("Content-Length", strconv.FormatInt(content.Size, 10))
-	c.Header("Content-Type", content.ContentType)
 	c.Status(http.StatusOK)
 	_, _ = io.Copy(c.Writer, content.Body)
 }

@@ -5,7 +5,6 @@ package storage
 import (
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -43,7 +42,7 @@ func (a *api) download(c *gin.Context) {
 	h := c.Writer.Header()
 	h.Set("ETag", etag)
 	h.Set("Accept-Ranges", "bytes")
-	h.Set("Cache-Control", "private, no-cache")
+	h.Set("Cache-Control", "private, no-cache") // also on a 304
 	if matchETag(c.GetHeader("If-None-Match"), etag) {
 		c.Status(http.StatusNotModified)
 		return
@@ -79,15 +78,7 @@ func (a *api) requestedRange(c *gin.Context, e store.DataElement, etag string) (
 
 func (a *api) writeData(c *gin.Context, e store.DataElement, rng *blob.Range, body io.Reader) {
 	h := c.Writer.Header()
-	ct := e.ContentType
-	if ct == "" {
-		ct = "application/octet-stream"
-	}
-	h.Set("Content-Type", ct)
-	h.Set("X-Content-Type-Options", "nosniff")
-	if cd := disposition(e.Filename); cd != "" {
-		h.Set("Content-Disposition", cd)
-	}
+	httpx.SetContentHeaders(h, e.ContentType, e.Filename)
 	status, length := http.StatusOK, e.Size
 	if rng != nil {
 		status, length = http.StatusPartialContent, rng.Length
@@ -101,21 +92,6 @@ func (a *api) writeData(c *gin.Context, e store.DataElement, rng *blob.Range, bo
 		a.log.WarnContext(c.Request.Context(), "storage api: stream data", "element", e.GUID, "error", err)
 		c.Abort()
 	}
-}
-
-// disposition is an attachment Content-Disposition with the file name, or ""
-// when the element has none.
-func disposition(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '/' || r == '\\' {
-			return -1
-		}
-		return r
-	}, name)
-	if name == "" {
-		return ""
-	}
-	return mime.FormatMediaType("attachment", map[string]string{"filename": name})
 }
 
 // matchETag reports whether an If-None-Match header names etag (or "*").
