@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -109,12 +110,41 @@ type downloadRun struct {
 
 	mu       sync.Mutex
 	failures []string
+	// stop ends the run when the runtime cannot be reached at all; unreached
+	// is the failure that did it, and cut counts what the stop broke off.
+	stop      context.CancelCauseFunc
+	unreached error
+	cut       int
 }
 
+// fail records a failure. One that shows the runtime cannot be reached (its
+// retries spent) stops the run rather than letting every other file of the
+// page wait through its own retries; what the stop then breaks off is counted,
+// not listed, and the next run resumes it.
 func (r *downloadRun) fail(what string, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	switch {
+	case r.unreached != nil && errors.Is(err, context.Canceled):
+		r.cut++
+		return
+	case r.unreached == nil && r.stop != nil && unreachable(err):
+		r.unreached = fmt.Errorf("%s: %w", what, err)
+		r.stop(errUnreachable)
+		return
+	}
 	r.failures = append(r.failures, what+": "+err.Error())
+}
+
+// errUnreachable is the cause a run stopped with when the runtime did not answer.
+var errUnreachable = errors.New("the runtime cannot be reached")
+
+// unreachable reports whether err means no connection could be made at all:
+// a refused or failed dial, or a name that does not resolve.
+func unreachable(err error) bool {
+	var op *net.OpError
+	var dns *net.DNSError
+	return (errors.As(err, &op) && op.Op == "dial") || errors.As(err, &dns)
 }
 
 // run lists the instances page by page and handles them as they come, a
@@ -125,6 +155,8 @@ func (r *downloadRun) run(ctx context.Context) {
 		t := true
 		q.IsComplete = &t
 	}
+	ctx, r.stop = context.WithCancelCause(ctx)
+	defer r.stop(nil)
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, 2*r.opt.parallel)
 	for in, err := range r.c.Instances(ctx, q) {
@@ -281,11 +313,18 @@ func (r *downloadRun) report(cmd *cobra.Command) error {
 	if n := r.waiting.Load(); n > 0 {
 		fmt.Fprintf(cmd.OutOrStdout(), "%d not confirmed yet: their PDF receipt is still being made; the next run fetches and confirms them\n", n)
 	}
+	w := cmd.ErrOrStderr()
+	if r.unreached != nil {
+		fmt.Fprintf(w, "stopped: %v\n  %v\n  %d downloads and confirmations broken off; what is not on disk or not confirmed is fetched by the next run\n",
+			errUnreachable, r.unreached, r.cut)
+	}
 	if len(r.failures) == 0 {
+		if r.unreached != nil {
+			return fmt.Errorf("%w: %w", errPartial, errUnreachable)
+		}
 		return nil
 	}
 	slices.Sort(r.failures)
-	w := cmd.ErrOrStderr()
 	fmt.Fprintf(w, "%d failed:\n", len(r.failures))
 	for _, f := range r.failures {
 		fmt.Fprintln(w, "  "+f)

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -59,4 +60,30 @@ func TestDownloadDurableBeforeConfirm(t *testing.T) {
 			t.Errorf("instance %d confirmed after its folder was synced %d times, want 3 (two files, instance.json)", i, n)
 		}
 	}
+}
+
+// TestDownloadStopsWhenUnreachable: when the runtime goes away mid-run, the
+// first call whose retries find nothing listening stops the run: one
+// "stopped" report instead of a failure (each after its own retries) for
+// every file and confirmation left, and a non-zero exit.
+func TestDownloadStopsWhenUnreachable(t *testing.T) {
+	srv := fakeRuntime(t)
+	srv.PageSize = 1
+	srv.Config.SetKeepAlivesEnabled(false)
+	var once sync.Once
+	srv.BeforeComplete = func(*clienttest.Instance) {
+		once.Do(func() { _ = srv.Listener.Close() }) // this answer is the last
+	}
+	out := t.TempDir()
+	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm", "--parallel", "1")
+	if err == nil || !errors.Is(err, errUnreachable) {
+		t.Fatalf("download against a runtime gone: err %v, want %v\n%s", err, errUnreachable, res)
+	}
+	if !strings.Contains(res, "stopped: the runtime cannot be reached") || strings.Contains(res, " failed:") {
+		t.Errorf("report:\n%s", res)
+	}
+	if !strings.Contains(res, "1 confirmed") {
+		t.Errorf("the instance confirmed before the runtime went is not reported:\n%s", res)
+	}
+	t.Log(res)
 }
