@@ -41,8 +41,9 @@ func (h *Handler) substatus(c *gin.Context) {
 		return
 	}
 	var body instances.Substatus
-	if !readJSON(c, &body, maxSmall, "the substatus", func(error) {
-		httpx.Abort(c, http.StatusBadRequest, instances.CodeSubstatusInvalid, `the body must be {"label": "…", "description": "…"}`)
+	if !readJSON(c, &body, maxSmall, "the substatus", func(err error) {
+		httpx.Abort(c, http.StatusBadRequest, instances.CodeSubstatusInvalid,
+			`the body must be {"label": "…", "description": "…"}: `+httpx.JSONError(err))
 	}) {
 		return
 	}

@@ -14,11 +14,16 @@ import (
 // instantiationInstance is Altinn's InstansiationInstance, the body of POST
 // instances/create.
 type instantiationInstance struct {
-	InstanceOwner    *instances.InstanceOwner `json:"instanceOwner"`
-	DueBefore        *time.Time               `json:"dueBefore"`
-	VisibleAfter     *time.Time               `json:"visibleAfter"`
-	Prefill          map[string]string        `json:"prefill"`
-	SourceInstanceID string                   `json:"sourceInstanceId"`
+	InstanceOwner *struct {
+		PartyID            text `json:"partyId"`
+		PersonNumber       text `json:"personNumber"`
+		OrganisationNumber text `json:"organisationNumber"`
+		Username           text `json:"username"`
+	} `json:"instanceOwner"`
+	DueBefore        *time.Time      `json:"dueBefore"`
+	VisibleAfter     *time.Time      `json:"visibleAfter"`
+	Prefill          map[string]text `json:"prefill"`
+	SourceInstanceID string          `json:"sourceInstanceId"`
 }
 
 // createSimplified is POST instances/create: a JSON instantiation with prefill
@@ -35,7 +40,7 @@ func (h *Handler) createSimplified(c *gin.Context) {
 	}
 	var body instantiationInstance
 	if !readJSON(c, &body, maxTemplate, "the InstansiationInstance", func(err error) {
-		badRequest(c, "the body is not a valid InstansiationInstance: "+err.Error())
+		badRequest(c, "the body is not a valid InstansiationInstance: "+httpx.JSONError(err))
 	}) {
 		return
 	}
@@ -47,11 +52,13 @@ func (h *Handler) createSimplified(c *gin.Context) {
 		badRequest(c, "the body needs instanceOwner")
 		return
 	}
-	party, err := h.svc.ResolveOwner(c.Request.Context(), *body.InstanceOwner)
+	o := body.InstanceOwner
+	party, err := h.svc.ResolveOwner(c.Request.Context(), instances.InstanceOwner{PartyID: string(o.PartyID),
+		PersonNumber: string(o.PersonNumber), OrganisationNumber: string(o.OrganisationNumber), Username: string(o.Username)})
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	h.startInstance(c, who, rel, instances.InstantiateRequest{PartyID: party, Prefill: body.Prefill,
+	h.startInstance(c, who, rel, instances.InstantiateRequest{PartyID: party, Prefill: texts(body.Prefill),
 		DueBefore: body.DueBefore, VisibleAfter: body.VisibleAfter})
 }

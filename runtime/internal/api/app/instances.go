@@ -17,7 +17,7 @@ import (
 // instanceTemplate is the part of Altinn's instance template the runtime reads.
 type instanceTemplate struct {
 	InstanceOwner struct {
-		PartyID string `json:"partyId"`
+		PartyID text `json:"partyId"`
 	} `json:"instanceOwner"`
 }
 
@@ -33,8 +33,8 @@ func (h *Handler) instantiate(c *gin.Context) {
 	}
 	var tpl instanceTemplate
 	if c.Request.ContentLength != 0 && c.ContentType() == "application/json" {
-		if !readJSON(c, &tpl, maxTemplate, "the instance template", func(error) {
-			badRequest(c, "the instance template is not valid JSON")
+		if !readJSON(c, &tpl, maxTemplate, "the instance template", func(err error) {
+			badRequest(c, "the instance template is not valid: "+httpx.JSONError(err))
 		}) {
 			return
 		}
@@ -55,7 +55,7 @@ func owner(c *gin.Context, who authz.Caller, tpl instanceTemplate) (int64, bool)
 			badRequest(c, "give the instance owner in the query or in the template, not both")
 			return 0, false
 		}
-		o = tpl.InstanceOwner.PartyID
+		o = string(tpl.InstanceOwner.PartyID)
 	}
 	if o == "" && who.Kind == authz.User {
 		o = strconv.FormatInt(who.PartyID, 10)

@@ -51,7 +51,7 @@ func decodePatch(c *gin.Context, v any) bool {
 		if errors.Is(err, instances.ErrPatchInvalid) {
 			httpx.Abort(c, http.StatusUnprocessableEntity, instances.CodePatchInvalid, err.Error())
 		} else {
-			badRequest(c, "the body is not a valid patch request: "+err.Error())
+			badRequest(c, "the body is not a valid patch request: "+httpx.JSONError(err))
 		}
 	})
 }

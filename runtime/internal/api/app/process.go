@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
@@ -21,8 +22,8 @@ func (h *Handler) processNext(c *gin.Context) {
 		Action string `json:"action"`
 	}
 	if c.Request.ContentLength > 0 {
-		if !readJSON(c, &body, maxSmall, "the body", func(error) {
-			badRequest(c, `the body must be {"action": "…"} or empty`)
+		if !readJSON(c, &body, maxSmall, "the body", func(err error) {
+			badRequest(c, `the body must be {"action": "…"} or empty: `+httpx.JSONError(err))
 		}) {
 			return
 		}

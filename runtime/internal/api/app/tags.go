@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/blankett/blankett/appframework/process"
+	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/instances"
 	"github.com/gin-gonic/gin"
 )
@@ -36,7 +37,7 @@ func readTagBody(c *gin.Context, v any) bool {
 		return false
 	}
 	if err := json.Unmarshal(b, v); err != nil {
-		badRequest(c, "the body is not the JSON this endpoint takes: "+err.Error())
+		badRequest(c, "the body is not the JSON this endpoint takes: "+httpx.JSONError(err))
 		return false
 	}
 	return true
