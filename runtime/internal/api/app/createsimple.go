@@ -4,7 +4,6 @@ package app
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/instances"
@@ -20,8 +19,8 @@ type instantiationInstance struct {
 		OrganisationNumber text `json:"organisationNumber"`
 		Username           text `json:"username"`
 	} `json:"instanceOwner"`
-	DueBefore        *time.Time      `json:"dueBefore"`
-	VisibleAfter     *time.Time      `json:"visibleAfter"`
+	DueBefore        when            `json:"dueBefore"`
+	VisibleAfter     when            `json:"visibleAfter"`
 	Prefill          map[string]text `json:"prefill"`
 	SourceInstanceID string          `json:"sourceInstanceId"`
 }
@@ -60,5 +59,5 @@ func (h *Handler) createSimplified(c *gin.Context) {
 		return
 	}
 	h.startInstance(c, who, rel, instances.InstantiateRequest{PartyID: party, Prefill: texts(body.Prefill),
-		DueBefore: body.DueBefore, VisibleAfter: body.VisibleAfter})
+		DueBefore: body.DueBefore.t, VisibleAfter: body.VisibleAfter.t})
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
@@ -37,6 +38,8 @@ func TestJSONBodyErrorsInUsersWords(t *testing.T) {
 			{"patch", http.MethodPatch, ip + "/data", `{"patches":"all"}`, `"patches" must be a JSON array, not a string`},
 			{"tags", http.MethodPut, ip + "/data/" + inst.Data[0].ID + "/tags", `{"tags":"a"}`, `must be a JSON array, not a string`},
 			{"next", http.MethodPut, ip + "/process/next", `{"action":1}`, `"action" must be a JSON string, not a number`},
+			{"dueBefore a number", http.MethodPost, base + "/create", `{"instanceOwner":{"partyId":"` + party + `"},"dueBefore":5}`,
+				`"dueBefore" must be a JSON string (an RFC 3339 date-time), not a number`},
 			{"cut short", http.MethodPost, base + "/create", `{"instanceOwner":`, `the JSON breaks off before its end`},
 		} {
 			r := e.do(t, tok, tt.method, tt.path, []byte(tt.body), "Content-Type", "application/json")
@@ -56,7 +59,7 @@ func TestJSONBodyErrorsInUsersWords(t *testing.T) {
 
 // TestNumbersForStrings: as Altinn's apps take them, a partyId given as a JSON
 // number (template and /create) and a prefill value given as a number are
-// read as their text.
+// read as their text, and a dueBefore without a zone, or a bare date, as UTC.
 func TestNumbersForStrings(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db)
@@ -66,6 +69,8 @@ func TestNumbersForStrings(t *testing.T) {
 		for _, tt := range []struct{ path, body string }{
 			{base, `{"instanceOwner":{"partyId":` + party + `}}`},
 			{base + "/create", `{"instanceOwner":{"partyId":` + party + `},"prefill":{"form.name":"Tall AS","form.year":2024}}`},
+			{base + "/create", `{"instanceOwner":{"partyId":"` + party + `"},"dueBefore":"2030-01-01T00:00:00"}`},
+			{base + "/create", `{"instanceOwner":{"partyId":"` + party + `"},"dueBefore":"2030-01-01"}`},
 		} {
 			r := e.do(t, tok, http.MethodPost, tt.path, []byte(tt.body), "Content-Type", "application/json")
 			if r.Status != http.StatusCreated {
@@ -75,6 +80,12 @@ func TestNumbersForStrings(t *testing.T) {
 			r.JSON(t, &inst)
 			if !strings.HasPrefix(inst.ID, party+"/") {
 				t.Errorf("%s: instance %s, want party %s", tt.path, inst.ID, party)
+			}
+			if strings.Contains(tt.body, "dueBefore") {
+				if want := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC); inst.DueBefore == nil || !inst.DueBefore.Equal(want) {
+					t.Errorf("%s: dueBefore %v, want %v", tt.body, inst.DueBefore, want)
+				}
+				continue
 			}
 			if strings.HasSuffix(tt.path, "/create") {
 				var model struct {
