@@ -10,6 +10,9 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // errTooLarge marks the limited reader's refusal; the decoder passes it up.
@@ -38,11 +41,11 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 }
 
 // input is the byte stream the scanner reads: limited, without a
-// byte-order mark, transcoded to UTF-8 when the XML declaration names
-// Latin-1 or windows-1252.
+// byte-order mark, transcoded to UTF-8 when it is UTF-16 (with a byte-order
+// mark) or the XML declaration names Latin-1 or windows-1252.
 type input struct {
 	r     io.Reader
-	label string // the encoding transcoded from, "" for UTF-8
+	label string // the declared encoding the stream was read as, "" for UTF-8
 }
 
 // accept answers the scanner about the encoding the declaration names.
@@ -57,23 +60,57 @@ func (in *input) accept(label string) error {
 	return fmt.Errorf("%w: encoding %q is not supported", ErrSyntax, label)
 }
 
-// prepare limits the input and strips a UTF-8 byte-order mark. UTF-16 is
-// refused: form data is UTF-8 (or a single-byte encoding it declares).
+// isUTF16 reports whether label names UTF-16 in any of its usual spellings.
+func isUTF16(label string) bool {
+	switch strings.ToLower(label) {
+	case "utf-16", "utf16", "utf-16le", "utf-16be", "unicode", "ucs-2":
+		return true
+	}
+	return false
+}
+
+// prepare limits the input and strips a UTF-8 byte-order mark. UTF-16 that
+// starts with its byte-order mark is transcoded to UTF-8, as Altinn's apps
+// read it; UTF-16 without one is refused. A declaration of UTF-16 on a
+// document whose bytes are single-byte (what .NET's XmlSerializer writes
+// through a StringWriter, then sent as UTF-8) is read as UTF-8, as Altinn's
+// apps read it too.
 func prepare(r io.Reader, max int64) (*input, error) {
 	br := bufio.NewReaderSize(&limitedReader{r: r, n: max}, 16<<10)
 	head, _ := br.Peek(4)
+	in := &input{r: br}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		_, _ = br.Discard(3)
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
-		bytes.HasPrefix(head, []byte{'<', 0}), bytes.HasPrefix(head, []byte{0, '<'}):
-		return nil, fmt.Errorf("%w: UTF-16 input; send UTF-8", ErrSyntax)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		order := unicode.LittleEndian
+		if head[0] == 0xFE {
+			order = unicode.BigEndian
+		}
+		dec := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 16<<10)
+		in.r = br
+		head, _ = br.Peek(1024)
+		if label := declaredEncoding(head); label != "" && !isUTF16(label) {
+			return nil, fmt.Errorf("%w: the document is UTF-16 but declares encoding %q", ErrSyntax, label)
+		} else if label != "" {
+			in.label = label
+		}
+		return in, nil
+	case bytes.HasPrefix(head, []byte{'<', 0}), bytes.HasPrefix(head, []byte{0, '<'}):
+		return nil, fmt.Errorf("%w: UTF-16 input without a byte-order mark; send UTF-8 (or UTF-16 starting with its byte-order mark)", ErrSyntax)
 	}
-	in := &input{r: br}
 	head, _ = br.Peek(1024)
 	label := declaredEncoding(head)
+	switch {
+	case label == "":
+		return in, nil
+	case isUTF16(label):
+		in.label = label // the bytes are not UTF-16: a StringWriter's declaration
+		return in, nil
+	}
 	switch strings.ToLower(label) {
-	case "", "utf-8", "utf8", "us-ascii", "ascii":
+	case "utf-8", "utf8", "us-ascii", "ascii":
 		return in, nil
 	}
 	// The declaration is ASCII, so transcoding it too changes nothing.
@@ -119,6 +156,9 @@ var cp1252Runes = []rune(cp1252)
 
 // charsetReader serves encoding/xml for declared encodings other than UTF-8.
 func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	if isUTF16(label) { // encoding/xml read the declaration, so the bytes are not UTF-16
+		return in, nil
+	}
 	switch strings.ToLower(label) {
 	case "utf8", "us-ascii", "ascii":
 		return in, nil
