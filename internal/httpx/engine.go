@@ -32,7 +32,14 @@ func NewEngine(log *slog.Logger, m *Metrics) *gin.Engine {
 func Public(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		WriteProblem(w, r, NewProblem(http.StatusForbidden, CodeCrossOrigin,
+		// The engine's middleware never sees this request, so it gets its
+		// request id here: the problem's traceId and X-Request-Id, as every other.
+		id := r.Header.Get(HeaderRequestID)
+		if !validRequestID(id) {
+			id = newRequestID()
+		}
+		w.Header().Set(HeaderRequestID, id)
+		WriteProblem(w, r.WithContext(WithRequestID(r.Context(), id)), NewProblem(http.StatusForbidden, CodeCrossOrigin,
 			"Cross-origin requests that change state are not allowed."))
 	}))
 	return cop.Handler(h)

@@ -78,7 +78,7 @@ func TestEngineScenarios(t *testing.T) {
 			if p.Code != tt.wantCode || p.Status != tt.wantStatus || p.Title == "" {
 				t.Fatalf("problem = %+v", p)
 			}
-			if tt.wantStatus != 403 && (p.TraceID == "" || p.TraceID != rec.Header().Get(httpx.HeaderRequestID)) {
+			if p.TraceID == "" || p.TraceID != rec.Header().Get(httpx.HeaderRequestID) {
 				t.Fatalf("traceId %q does not match X-Request-Id %q", p.TraceID, rec.Header().Get(httpx.HeaderRequestID))
 			}
 		})
