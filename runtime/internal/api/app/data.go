@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/blankett/blankett/appframework/process"
 	"github.com/blankett/blankett/internal/httpx"
@@ -83,7 +82,7 @@ func (h *Handler) readData(c *gin.Context) {
 	if !ok {
 		return
 	}
-	asJSON := !strings.Contains(c.GetHeader("Accept"), "xml")
+	asJSON := httpx.Preferred(c.GetHeader("Accept"), "application/json", "application/xml", "text/xml") == "application/json"
 	content, err := h.svc.ReadData(c.Request.Context(), snap, storeGUID(c.Param("data")), asJSON)
 	if err != nil {
 		h.fail(c, err)
