@@ -25,3 +25,16 @@ func ETagMatches(header, etag string) bool {
 	}
 	return false
 }
+
+// NoneMatch applies an If-None-Match header value to etag (RFC 9110
+// §13.1.2): "*", or a list naming etag. The comparison is weak, so W/"x"
+// matches "x": a cached copy of the same bytes needs no new body.
+func NoneMatch(header, etag string) bool {
+	etag = strings.TrimPrefix(etag, "W/")
+	for t := range strings.SplitSeq(header, ",") {
+		if t = strings.TrimPrefix(strings.TrimSpace(t), "W/"); t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
+}

@@ -30,3 +30,22 @@ func TestETag(t *testing.T) {
 		}
 	}
 }
+
+func TestNoneMatch(t *testing.T) {
+	for _, tt := range []struct {
+		header, etag string
+		want         bool
+	}{
+		{`"a"`, `"a"`, true},
+		{`W/"a"`, `"a"`, true},
+		{`"b", W/"a"`, `"a"`, true},
+		{`*`, `"a"`, true},
+		{`"b"`, `"a"`, false},
+		{``, `"a"`, false},
+		{`"a"`, `W/"a"`, true},
+	} {
+		if got := NoneMatch(tt.header, tt.etag); got != tt.want {
+			t.Errorf("NoneMatch(%q, %q) = %v, want %v", tt.header, tt.etag, got, tt.want)
+		}
+	}
+}

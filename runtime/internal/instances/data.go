@@ -372,6 +372,9 @@ type Content struct {
 	ContentType string
 	Filename    string
 	Size        int64
+	// SHA256 is the stored content's digest, "" when the body is a
+	// conversion (form data read as JSON).
+	SHA256 string
 }
 
 // ReadData opens an element's content. Form data comes as JSON when asJSON, else in
@@ -394,5 +397,9 @@ func (s *Service) ReadData(ctx context.Context, snap *Snapshot, dataGUID string,
 	if err != nil {
 		return nil, fmt.Errorf("instances: read data element %s: %w", dataGUID, err)
 	}
-	return &Content{Body: rc, ContentType: cur.ContentType, Filename: cur.Filename, Size: info.Size}, nil
+	sum := cur.ContentHash
+	if sum == "" {
+		sum = info.SHA256
+	}
+	return &Content{Body: rc, ContentType: cur.ContentType, Filename: cur.Filename, Size: info.Size, SHA256: sum}, nil
 }

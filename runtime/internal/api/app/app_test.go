@@ -5,6 +5,8 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/http"
 	"strconv"
@@ -122,6 +124,13 @@ func TestEndUserSystemFlow(t *testing.T) {
 		}
 		if !bytes.Equal(got.Body, pdf) {
 			t.Errorf("GET the file: %d bytes back, want the %d sent", len(got.Body), len(pdf))
+		}
+		// Its ETag is the content's SHA-256; a client holding it gets 304.
+		sum := sha256.Sum256(pdf)
+		if etag := got.Header.Get("ETag"); etag != `"`+hex.EncodeToString(sum[:])+`"` {
+			t.Errorf("GET the file: ETag %q", etag)
+		} else if again := e.do(t, tok, http.MethodGet, ip+"/data/"+el.ID, nil, "If-None-Match", "W/"+etag); again.Status != http.StatusNotModified || len(again.Body) != 0 {
+			t.Errorf("GET with If-None-Match: %d, %d bytes", again.Status, len(again.Body))
 		}
 
 		// Valid data: of two nexts from the same state, the first wins and the

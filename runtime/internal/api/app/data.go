@@ -90,6 +90,14 @@ func (h *Handler) readData(c *gin.Context) {
 	}
 	defer content.Body.Close()
 	httpx.SetContentHeaders(c.Writer.Header(), content.ContentType, content.Filename)
+	if content.SHA256 != "" {
+		etag := `"` + content.SHA256 + `"`
+		c.Header("ETag", etag)
+		if httpx.NoneMatch(c.GetHeader("If-None-Match"), etag) {
+			c.Status(http.StatusNotModified)
+			return
+		}
+	}
 	c.Header("Content-Length", strconv.FormatInt(content.Size, 10))
 	c.Status(http.StatusOK)
 	_, _ = io.Copy(c.Writer, content.Body)

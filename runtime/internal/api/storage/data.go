@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/httpx"
@@ -43,7 +42,7 @@ func (a *api) download(c *gin.Context) {
 	h.Set("ETag", etag)
 	h.Set("Accept-Ranges", "bytes")
 	h.Set("Cache-Control", "private, no-cache") // also on a 304
-	if matchETag(c.GetHeader("If-None-Match"), etag) {
+	if httpx.NoneMatch(c.GetHeader("If-None-Match"), etag) {
 		c.Status(http.StatusNotModified)
 		return
 	}
@@ -92,15 +91,4 @@ func (a *api) writeData(c *gin.Context, e store.DataElement, rng *blob.Range, bo
 		a.log.WarnContext(c.Request.Context(), "storage api: stream data", "element", e.GUID, "error", err)
 		c.Abort()
 	}
-}
-
-// matchETag reports whether an If-None-Match header names etag (or "*").
-func matchETag(header, etag string) bool {
-	for t := range strings.SplitSeq(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == etag || t == "*" {
-			return true
-		}
-	}
-	return false
 }
