@@ -65,6 +65,11 @@ type reader struct {
 	free  []*frame
 	ns    nsScope
 	strs  strArena
+	// bare marks a document written without namespaces for a model that
+	// has one: its unqualified elements count as in the root's namespace
+	// (see inNS), as Altinn's ModelDeserializer reads it on its retry with
+	// the root's namespace taken away.
+	bare bool
 }
 
 // field is one member's value in an element being read.

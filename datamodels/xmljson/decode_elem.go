@@ -22,7 +22,8 @@ func (rd *reader) start(t *elem) error {
 	}
 	if len(rd.stack) == 0 {
 		root := rd.m.Root
-		if string(t.local) != root.Name || t.space != root.Namespace {
+		rd.bare = string(t.local) == root.Name && t.space == "" && root.Namespace != ""
+		if string(t.local) != root.Name || !rd.inNS(t.space, root.Namespace) {
 			return fmt.Errorf("%w: <%s> in namespace %q, want <%s> in namespace %q", ErrRoot,
 				t.local, t.space, root.Name, root.Namespace)
 		}
@@ -75,7 +76,7 @@ func (rd *reader) start(t *elem) error {
 		}
 		rd.path = append(rd.path, itoa(n))
 	}
-	if t.space != mb.Namespace {
+	if !rd.inNS(t.space, mb.Namespace) {
 		rd.mismatch(CodeNamespace, t.name(), nsText(mb.Namespace))
 	}
 	if mb.seq < p.lastSeq {
@@ -96,6 +97,14 @@ func (rd *reader) start(t *elem) error {
 	rd.attrs(f, t)
 	rd.stack = append(rd.stack, f)
 	return nil
+}
+
+// inNS reports whether an element in namespace space counts as in want. In
+// a bare document an unqualified element also counts as in the root's
+// namespace; elements qualified with a namespace keep the usual rule, and
+// members in no namespace (unqualified local elements) still match "".
+func (rd *reader) inNS(space, want string) bool {
+	return space == want || rd.bare && space == "" && want == rd.m.Root.Namespace
 }
 
 func nsText(ns string) string {

@@ -33,6 +33,7 @@ func FuzzXMLToJSON(f *testing.F) {
 		}
 	}
 	f.Add([]byte(head + `<orgnr>007</orgnr><rad altinnRowId="a"><navn>x</navn></rad><belopMedValuta valuta="NOK">1.50</belopMedValuta>` + tail))
+	f.Add([]byte(bareHead + `<orgnr>007</orgnr><dato xsi:nil="true"/><rad><navn>x</navn></rad>` + tail))
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>`))
 	// Found by fuzzing: the fixed attribute versjon is absent here and added on write.
 	f.Add([]byte(`<skjema xmlns="urn:blankett:test"></skjema>`))
