@@ -74,3 +74,46 @@ func TestIdempotencyKeyBindsContent(t *testing.T) {
 		}
 	})
 }
+
+// TestIdempotencyKeyIgnoresWhatTheRuntimeMakes: the digest a key is bound to
+// covers what the caller sent, not the forms the first task creates, so a
+// retry after a redeploy that changed the model is still the same request;
+// and a key stored by an earlier version (bound to app and owner only) still
+// answers its retries.
+func TestIdempotencyKeyIgnoresWhatTheRuntimeMakes(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := SetupSigningTest(t, db, "310000003", nil)
+		st := store.New(db)
+		svc := New(Options{Store: st, Blobs: blobs, Apps: host})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		req := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, IdempotencyKey: "template"}
+		snap, err := svc.Instantiate(ctx, c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snap.elements) == 0 {
+			t.Fatal("the first task created no form; the test needs one")
+		}
+		row, err := st.GetInstance(ctx, party.ID, snap.row.GUID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := requestHash(snap.Release.ID, req, nil); row.RequestHash != want {
+			t.Errorf("the key is bound to %s, want %s (the request without the auto-created form)", row.RequestHash, want)
+		}
+
+		// A row an earlier version stored, bound to app and owner only.
+		if err := db.Gorm.Exec("UPDATE instances SET request_hash = ? WHERE guid = ?",
+			legacyHash(snap.Release.ID, party.ID), snap.row.GUID).Error; err != nil {
+			t.Fatal(err)
+		}
+		again, err := svc.Instantiate(ctx, c, req)
+		if err != nil {
+			t.Fatalf("retry of a key stored by an earlier version: %v", err)
+		}
+		if again.row.GUID != snap.row.GUID {
+			t.Errorf("retry made instance %s, want the first, %s", again.row.GUID, snap.row.GUID)
+		}
+	})
+}

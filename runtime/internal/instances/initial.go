@@ -96,11 +96,11 @@ func (s *Service) checkPartyType(ctx context.Context, rel relT, partyID int64) e
 // prefill written into the model. On error the rows returned so far have blobs
 // that the caller drops.
 func (s *Service) initialData(ctx context.Context, c authz.Caller, rel relT, ref Ref, task *process.Element,
-	req InstantiateRequest, who string, now timeT) ([]store.DataElement, error) {
+	req InstantiateRequest, who string, now timeT) (out []store.DataElement, parts int, err error) {
 	if req.Parts == nil && len(req.Prefill) == 0 {
-		return s.autoCreate(ctx, rel, ref, task, who, now)
+		out, err = s.autoCreate(ctx, rel, ref, task, who, now)
+		return out, 0, err
 	}
-	var out []store.DataElement
 	supplied, counts := map[string]bool{}, map[string]int{}
 	for req.Parts != nil {
 		p, err := req.Parts.Next()
@@ -110,19 +110,20 @@ func (s *Service) initialData(ctx context.Context, c authz.Caller, rel relT, ref
 		if err != nil {
 			var e *Error
 			if errors.As(err, &e) {
-				return out, err
+				return out, parts, err
 			}
-			return out, fail(ErrInvalid, CodeMultipartInvalid, "the multipart body does not read: %v", err)
+			return out, parts, fail(ErrInvalid, CodeMultipartInvalid, "the multipart body does not read: %v", err)
 		}
 		el, err := s.partElement(ctx, c, rel, ref, p, counts, who, now)
 		if el.BlobKey != "" {
 			out = append(out, el)
 		}
 		if err != nil {
-			return out, err
+			return out, parts, err
 		}
 		supplied[p.Name] = true
 	}
+	parts = len(out)
 	used := map[string]bool{}
 	for _, dt := range rel.App.Metadata.DataTypes {
 		if task == nil || !task.IsTask() || !isForm(dt) || dt.TaskID != task.ID || dt.AppLogic.AutoCreate == nil ||
@@ -132,29 +133,29 @@ func (s *Service) initialData(ctx context.Context, c authz.Caller, rel relT, ref
 		m := rel.App.Model(dt.ID)
 		f, err := s.models.get(m)
 		if err != nil {
-			return out, err
+			return out, parts, err
 		}
 		v, err := prefill(m, map[string]any{}, req.Prefill, used)
 		if err != nil {
-			return out, err
+			return out, parts, err
 		}
 		ct := storedType(dt)
 		body, err := f.encode(ct, v)
 		if err != nil {
-			return out, err
+			return out, parts, err
 		}
 		el, err := s.putElement(ctx, rel, ref, dt.ID, uuid.NewString(), payload{ct: ct, body: bytes.NewReader(body)}, who, now, false)
 		if err != nil {
-			return out, err
+			return out, parts, err
 		}
 		out = append(out, el)
 	}
 	for k := range req.Prefill {
 		if !used[k] {
-			return out, fail(ErrInvalid, CodePrefillInvalid, "prefill field %q is in no data model the first task creates", k)
+			return out, parts, fail(ErrInvalid, CodePrefillInvalid, "prefill field %q is in no data model the first task creates", k)
 		}
 	}
-	return out, nil
+	return out, parts, nil
 }
 
 // partElement checks one data part against its data type and streams it to the

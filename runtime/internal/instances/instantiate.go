@@ -73,7 +73,7 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	startEvent := *doc.Process
 	startEvent.CurrentTask = nil
 
-	els, err := s.initialData(ctx, c, rel, ref, step.To, req, who, now)
+	els, parts, err := s.initialData(ctx, c, rel, ref, step.To, req, who, now)
 	defer func() {
 		if err != nil {
 			s.dropBlobs(els)
@@ -84,7 +84,8 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	}
 	row := store.Instance{GUID: guid, PartyID: req.PartyID, Org: rel.Org, AppID: rel.ID, AppVersion: rel.Version,
 		CurrentTask: doc.Process.CurrentTask.ElementID, Created: now, CreatedBy: who, Document: mustJSON(doc)}
-	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: requestHash(rel.ID, req, els)}
+	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: requestHash(rel.ID, req, els[:parts]),
+		LegacyHash: legacyHash(rel.ID, req.PartyID)}
 	evIn := s.eventInstance(ctx, rel.Org, rel.Name, req.PartyID, guid)
 	var got store.Instance
 	err = s.st.Tx(ctx, func(tx *store.Store) error {
@@ -215,11 +216,13 @@ func (s *Service) dropBlobs(els []store.DataElement) {
 }
 
 // requestHash is the digest an Idempotency-Key is bound to: the app, the owner,
-// the template's dates and prefill, and each data element the request made
+// the template's dates and prefill, and each data part the request sent
 // (type, content type, file name and the SHA-256 of its content), so a retry
 // with the same key and other content is refused instead of answered with the
-// first request's instance.
-func requestHash(appID string, req InstantiateRequest, els []store.DataElement) string {
+// first request's instance. What the runtime makes itself (the forms the first
+// task creates) stays out, so a retry after a redeploy that changed the model
+// is still the same request.
+func requestHash(appID string, req InstantiateRequest, parts []store.DataElement) string {
 	h := sha256.New()
 	field := func(v string) { h.Write([]byte(v)); h.Write([]byte{0}) }
 	field(appID)
@@ -235,11 +238,18 @@ func requestHash(appID string, req InstantiateRequest, els []store.DataElement) 
 		field(k)
 		field(req.Prefill[k])
 	}
-	for _, e := range els {
+	for _, e := range parts {
 		field(e.DataType)
 		field(e.ContentType)
 		field(e.Filename)
 		field(e.SHA256)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// legacyHash is the digest keys were bound to before requestHash (the app and
+// the owner only): a key stored with it still answers its retries.
+func legacyHash(appID string, partyID int64) string {
+	sum := sha256.Sum256([]byte(appID + "\x00" + itoa(partyID)))
+	return hex.EncodeToString(sum[:])
 }

@@ -60,6 +60,9 @@ func (InstanceConfirmation) TableName() string { return "instance_confirmations"
 type Idempotency struct {
 	Key         string
 	RequestHash string
+	// LegacyHash, when set, is an older digest of the same request: a row
+	// stored with it (by an earlier version) also counts as the same request.
+	LegacyHash string
 }
 
 // CreateInstance inserts in (ID, Version and missing timestamps are filled in) and
@@ -112,7 +115,7 @@ func (s *Store) byIdempotency(ctx context.Context, createdBy string, idem Idempo
 	if err != nil {
 		return prev, wrap("create instance: idempotency key", err)
 	}
-	if prev.RequestHash != idem.RequestHash {
+	if prev.RequestHash != idem.RequestHash && (idem.LegacyHash == "" || prev.RequestHash != idem.LegacyHash) {
 		return Instance{}, fmt.Errorf("store: create instance: idempotency key %q used for another request: %w", idem.Key, ErrConflict)
 	}
 	return prev, nil
