@@ -6,11 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blankett/blankett/runtime/client"
 	"github.com/spf13/cobra"
@@ -74,7 +74,8 @@ func newDownloadCommand() *cobra.Command {
 			if err := makeDirs(o.out); err != nil {
 				return fmt.Errorf("create %s: %w", o.out, err)
 			}
-			r := &downloadRun{c: c, opt: o, prog: newProgress(cmd.ErrOrStderr()), sem: make(chan struct{}, o.parallel)}
+			r := &downloadRun{c: c, opt: o, prog: newProgress(cmd.ErrOrStderr()), sem: make(chan struct{}, o.parallel),
+				brk: newBreaker(p.URL)}
 			r.run(cmd.Context())
 			r.prog.done()
 			return r.report(cmd)
@@ -110,41 +111,18 @@ type downloadRun struct {
 
 	mu       sync.Mutex
 	failures []string
-	// stop ends the run when the runtime cannot be reached at all; unreached
-	// is the failure that did it, and cut counts what the stop broke off.
-	stop      context.CancelCauseFunc
-	unreached error
-	cut       int
+	brk      *breaker // stops the run when the runtime is gone
 }
 
-// fail records a failure. One that shows the runtime cannot be reached (its
-// retries spent) stops the run rather than letting every other file of the
-// page wait through its own retries; what the stop then breaks off is counted,
-// not listed, and the next run resumes it.
+// fail records a failure, unless it is the breaker's to count (the runtime
+// gone, or a call the stop broke off).
 func (r *downloadRun) fail(what string, err error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	switch {
-	case r.unreached != nil && errors.Is(err, context.Canceled):
-		r.cut++
-		return
-	case r.unreached == nil && r.stop != nil && unreachable(err):
-		r.unreached = fmt.Errorf("%s: %w", what, err)
-		r.stop(errUnreachable)
+	if r.brk.absorb(what, err) {
 		return
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.failures = append(r.failures, what+": "+err.Error())
-}
-
-// errUnreachable is the cause a run stopped with when the runtime did not answer.
-var errUnreachable = errors.New("the runtime cannot be reached")
-
-// unreachable reports whether err means no connection could be made at all:
-// a refused or failed dial, or a name that does not resolve.
-func unreachable(err error) bool {
-	var op *net.OpError
-	var dns *net.DNSError
-	return (errors.As(err, &op) && op.Op == "dial") || errors.As(err, &dns)
 }
 
 // run lists the instances page by page and handles them as they come, a
@@ -155,8 +133,8 @@ func (r *downloadRun) run(ctx context.Context) {
 		t := true
 		q.IsComplete = &t
 	}
-	ctx, r.stop = context.WithCancelCause(ctx)
-	defer r.stop(nil)
+	ctx, done := r.brk.start(ctx)
+	defer done()
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, 2*r.opt.parallel)
 	for in, err := range r.c.Instances(ctx, q) {
@@ -172,6 +150,9 @@ func (r *downloadRun) run(ctx context.Context) {
 	}
 	wg.Wait()
 }
+
+// confirmTimeout bounds a confirmation, which a stop does not cut off.
+const confirmTimeout = time.Minute
 
 // confirmAttempts bounds how often one instance is read again because it
 // changed between its download and its confirmation.
@@ -200,7 +181,15 @@ func (r *downloadRun) instance(ctx context.Context, in client.Instance) {
 			r.drafts.Add(1)
 			return
 		}
-		out, err := r.c.CompleteUnchanged(ctx, in)
+		if ctx.Err() != nil { // stopped: no new confirmation starts
+			r.fail(in.ID+" confirm", context.Cause(ctx))
+			return
+		}
+		// A confirmation under way is let finish: cut off, the server may have
+		// recorded it while the report says it was not.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), confirmTimeout)
+		out, err := r.c.CompleteUnchanged(cctx, in)
+		cancel()
 		ae, _ := errors.AsType[*client.APIError](err)
 		switch {
 		case err == nil:
@@ -314,20 +303,21 @@ func (r *downloadRun) report(cmd *cobra.Command) error {
 		fmt.Fprintf(cmd.OutOrStdout(), "%d not confirmed yet: their PDF receipt is still being made; the next run fetches and confirms them\n", n)
 	}
 	w := cmd.ErrOrStderr()
-	if r.unreached != nil {
-		fmt.Fprintf(w, "stopped: %v\n  %v\n  %d downloads and confirmations broken off; what is not on disk or not confirmed is fetched by the next run\n",
-			errUnreachable, r.unreached, r.cut)
+	stopped := r.brk.report(w)
+	var err error
+	if stopped {
+		err = fmt.Errorf("%w: %w", errPartial, errUnreachable)
 	}
 	if len(r.failures) == 0 {
-		if r.unreached != nil {
-			return fmt.Errorf("%w: %w", errPartial, errUnreachable)
-		}
-		return nil
+		return err
 	}
 	slices.Sort(r.failures)
 	fmt.Fprintf(w, "%d failed:\n", len(r.failures))
 	for _, f := range r.failures {
 		fmt.Fprintln(w, "  "+f)
+	}
+	if stopped {
+		return fmt.Errorf("%w: %d failed, and %w", errPartial, len(r.failures), errUnreachable)
 	}
 	return fmt.Errorf("%w: %d failed", errPartial, len(r.failures))
 }

@@ -3,12 +3,19 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/runtime/client/clienttest"
 )
@@ -27,10 +34,11 @@ func TestDownloadDurableBeforeConfirm(t *testing.T) {
 	orig := fsyncDir
 	t.Cleanup(func() { fsyncDir = orig })
 	fsyncDir = func(d string) error {
+		err := orig(d) // counted once done: a sync under way has not made anything durable yet
 		mu.Lock()
 		synced[filepath.Clean(d)]++
 		mu.Unlock()
-		return orig(d)
+		return err
 	}
 	atConfirm := map[string]map[string]int{}
 	srv.BeforeComplete = func(in *clienttest.Instance) {
@@ -63,27 +71,92 @@ func TestDownloadDurableBeforeConfirm(t *testing.T) {
 }
 
 // TestDownloadStopsWhenUnreachable: when the runtime goes away mid-run, the
-// first call whose retries find nothing listening stops the run: one
-// "stopped" report instead of a failure (each after its own retries) for
-// every file and confirmation left, and a non-zero exit.
+// first call whose retries find nothing listening (and a probe agrees) stops
+// the run: one "stopped" report instead of a failure for every file and
+// confirmation left, and a non-zero exit that says why. A download in flight
+// when the stop comes is counted as broken off, not listed as a failure.
 func TestDownloadStopsWhenUnreachable(t *testing.T) {
 	srv := fakeRuntime(t)
 	srv.PageSize = 1
 	srv.Config.SetKeepAlivesEnabled(false)
+	gone := make(chan struct{})
 	var once sync.Once
 	srv.BeforeComplete = func(*clienttest.Instance) {
-		once.Do(func() { _ = srv.Listener.Close() }) // this answer is the last
+		once.Do(func() { _ = srv.Listener.Close(); close(gone) }) // this answer is the last
+	}
+	srv.Fail = func(r *http.Request) int {
+		if strings.Contains(r.URL.Path, "/data/d2-att") { // in flight when the stop comes
+			<-gone
+			time.Sleep(3 * time.Second)
+		}
+		return 0
 	}
 	out := t.TempDir()
-	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm", "--parallel", "1")
+	res, err := runCLI(t, "download", "--app", "ttd/app", "--out", out, "--confirm", "--parallel", "4")
 	if err == nil || !errors.Is(err, errUnreachable) {
 		t.Fatalf("download against a runtime gone: err %v, want %v\n%s", err, errUnreachable, res)
 	}
 	if !strings.Contains(res, "stopped: the runtime cannot be reached") || strings.Contains(res, " failed:") {
 		t.Errorf("report:\n%s", res)
 	}
-	if !strings.Contains(res, "1 confirmed") {
+	if strings.Contains(res, " 0 confirmed") {
 		t.Errorf("the instance confirmed before the runtime went is not reported:\n%s", res)
 	}
-	t.Log(res)
+}
+
+// TestBreakerProbe: a call that found nothing listening trips the breaker
+// only when the runtime's address still refuses a moment later; one that
+// answers again (a restart) leaves the failure to be listed as any other.
+func TestBreakerProbe(t *testing.T) {
+	up, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Close()
+	down, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	downAddr := down.Addr().String()
+	down.Close()
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	for _, tt := range []struct {
+		name, url string
+		err       error
+		trips     bool
+	}{
+		{"gone and still gone", "http://" + downAddr, refused, true},
+		{"refused once, answering again", "http://" + up.Addr().String(), refused, false},
+		{"not a reachability error", "http://" + downAddr, errors.New("500"), false},
+	} {
+		b := newBreaker(tt.url)
+		b.pauses = time.Millisecond
+		ctx, done := b.start(context.Background())
+		if got := b.absorb("x", tt.err); got != tt.trips || (ctx.Err() != nil) != tt.trips {
+			t.Errorf("%s: absorbed %v, stopped %v, want %v", tt.name, got, ctx.Err() != nil, tt.trips)
+		}
+		done()
+	}
+}
+
+func TestUnreachable(t *testing.T) {
+	dial := func(err error) error {
+		return &url.Error{Op: "Get", URL: "http://x", Err: &net.OpError{Op: "dial", Net: "tcp", Err: err}}
+	}
+	for _, tt := range []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"refused", dial(os.NewSyscallError("connect", syscall.ECONNREFUSED)), true},
+		{"no route", dial(os.NewSyscallError("connect", syscall.EHOSTUNREACH)), true},
+		{"no name", dial(&net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}), true},
+		{"too many open files", dial(os.NewSyscallError("socket", syscall.EMFILE)), false},
+		{"cancelled", context.Canceled, false},
+		{"a server error", errors.New("answered 500"), false},
+	} {
+		if got := unreachable(tt.err); got != tt.want {
+			t.Errorf("%s: unreachable = %v, want %v", tt.name, got, tt.want)
+		}
+	}
 }

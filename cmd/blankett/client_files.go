@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode"
 	"unicode/utf8"
@@ -235,11 +236,20 @@ func writeFileAtomic(path string, data []byte) error {
 	return fsyncDir(filepath.Dir(path))
 }
 
+// dirsMu makes makeDirs one step for concurrent callers: a folder another
+// download is creating is seen only once the folder it was made in is synced.
+var dirsMu sync.Mutex
+
 // makeDirs creates dir and its missing parents, fsyncing the folder each new
 // one is made in, so a folder whose files were synced does not vanish with a
 // power cut after the runtime was told they are safe.
 func makeDirs(dir string) error {
-	dir = filepath.Clean(dir)
+	dirsMu.Lock()
+	defer dirsMu.Unlock()
+	return makeDirsLocked(filepath.Clean(dir))
+}
+
+func makeDirsLocked(dir string) error {
 	if st, err := os.Stat(dir); err == nil {
 		if !st.IsDir() {
 			return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
@@ -248,7 +258,7 @@ func makeDirs(dir string) error {
 	}
 	parent := filepath.Dir(dir)
 	if parent != dir {
-		if err := makeDirs(parent); err != nil {
+		if err := makeDirsLocked(parent); err != nil {
 			return err
 		}
 	}
