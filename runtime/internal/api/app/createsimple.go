@@ -14,10 +14,12 @@ import (
 // instances/create.
 type instantiationInstance struct {
 	InstanceOwner *struct {
-		PartyID            text `json:"partyId"`
-		PersonNumber       text `json:"personNumber"`
-		OrganisationNumber text `json:"organisationNumber"`
-		Username           text `json:"username"`
+		PartyID text `json:"partyId"`
+		// Numbers that may start with 0 stay strings: as a JSON number
+		// they would have lost it.
+		PersonNumber       string `json:"personNumber"`
+		OrganisationNumber string `json:"organisationNumber"`
+		Username           string `json:"username"`
 	} `json:"instanceOwner"`
 	DueBefore        when            `json:"dueBefore"`
 	VisibleAfter     when            `json:"visibleAfter"`
@@ -53,7 +55,7 @@ func (h *Handler) createSimplified(c *gin.Context) {
 	}
 	o := body.InstanceOwner
 	party, err := h.svc.ResolveOwner(c.Request.Context(), instances.InstanceOwner{PartyID: string(o.PartyID),
-		PersonNumber: string(o.PersonNumber), OrganisationNumber: string(o.OrganisationNumber), Username: string(o.Username)})
+		PersonNumber: o.PersonNumber, OrganisationNumber: o.OrganisationNumber, Username: o.Username})
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -33,6 +33,8 @@ func TestJSONBodyErrorsInUsersWords(t *testing.T) {
 				`"instanceOwner.partyId" must be a JSON string, not an object`},
 			{"create, dueBefore", http.MethodPost, base + "/create", `{"instanceOwner":{"partyId":"` + party + `"},"dueBefore":"tomorrow"}`,
 				`"tomorrow" is not a date-time in RFC 3339 form`},
+			{"personNumber a number", http.MethodPost, base + "/create", `{"instanceOwner":{"personNumber":1017512345}}`,
+				`"instanceOwner.personNumber" must be a JSON string, not a number`},
 			{"template", http.MethodPost, base, `{"instanceOwner":{"partyId":[1]}}`,
 				`"instanceOwner.partyId" must be a JSON string, not an array`},
 			{"patch", http.MethodPatch, ip + "/data", `{"patches":"all"}`, `"patches" must be a JSON array, not a string`},
