@@ -5,12 +5,10 @@ package app_test
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 	"testing"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/instances"
 )
 
 // TestFormDataAccept: GET of form data answers JSON or XML as the Accept
@@ -19,10 +17,8 @@ func TestFormDataAccept(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db)
 		tok := e.token(t, e.dagl)
-		party := strconv.FormatInt(e.orgParty, 10)
-		var inst instances.Instance
-		e.do(t, tok, http.MethodPost, "/ttd/signing-test/instances?instanceOwnerPartyId="+party, nil).JSON(t, &inst)
-		path := "/ttd/signing-test/instances/" + inst.ID + "/data/" + inst.Data[0].ID
+		inst, ip := e.newInstance(t, tok)
+		path := ip + "/data/" + inst.Data[0].ID
 		for _, tt := range []struct {
 			accept string
 			json   bool

@@ -206,6 +206,22 @@ func (e *env) do(t *testing.T, token, method, path string, body []byte, header .
 }
 
 // countFiles counts the blobs on disk under dir.
+// signingTestBase is the app API base of the corpus app the env serves.
+const signingTestBase = "/ttd/signing-test/instances"
+
+// newInstance instantiates signing-test for the env's organisation party as
+// the holder of tok and returns the instance and its app API path.
+func (e *env) newInstance(t *testing.T, tok string) (instances.Instance, string) {
+	t.Helper()
+	r := e.do(t, tok, http.MethodPost, signingTestBase+"?instanceOwnerPartyId="+strconv.FormatInt(e.orgParty, 10), nil)
+	if r.Status != http.StatusCreated {
+		t.Fatalf("instantiate: %d %s", r.Status, r.Body)
+	}
+	var inst instances.Instance
+	r.JSON(t, &inst)
+	return inst, signingTestBase + "/" + inst.ID
+}
+
 func countFiles(t *testing.T, dir string) int {
 	t.Helper()
 	n := 0

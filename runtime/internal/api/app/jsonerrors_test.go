@@ -22,10 +22,8 @@ func TestJSONBodyErrorsInUsersWords(t *testing.T) {
 		e := newEnv(t, db)
 		tok := e.token(t, e.dagl)
 		party := strconv.FormatInt(e.orgParty, 10)
-		base := "/ttd/signing-test/instances"
-		var inst instances.Instance
-		e.do(t, tok, http.MethodPost, base+"?instanceOwnerPartyId="+party, nil).JSON(t, &inst)
-		ip := base + "/" + inst.ID
+		base := signingTestBase
+		inst, ip := e.newInstance(t, tok)
 		for _, tt := range []struct {
 			name, method, path, body, want string
 		}{
@@ -67,7 +65,7 @@ func TestNumbersForStrings(t *testing.T) {
 		e := newEnv(t, db)
 		tok := e.token(t, e.dagl)
 		party := strconv.FormatInt(e.orgParty, 10)
-		base := "/ttd/signing-test/instances"
+		base := signingTestBase
 		for _, tt := range []struct{ path, body string }{
 			{base, `{"instanceOwner":{"partyId":` + party + `}}`},
 			{base + "/create", `{"instanceOwner":{"partyId":` + party + `},"prefill":{"form.name":"Tall AS","form.year":2024}}`},

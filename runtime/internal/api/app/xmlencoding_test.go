@@ -6,13 +6,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"net/http"
-	"strconv"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/instances"
 )
 
 // TestFormDataEncodings: form data sent as .NET clients send it — UTF-16 led
@@ -23,8 +21,6 @@ func TestFormDataEncodings(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db)
 		tok := e.token(t, e.dagl)
-		party := strconv.FormatInt(e.orgParty, 10)
-		base := "/ttd/signing-test/instances"
 		doc := `<data><form><name>Blåbær AS</name></form></data>`
 		le := []byte{0xFF, 0xFE}
 		for _, u := range utf16.Encode([]rune(`<?xml version="1.0" encoding="utf-16"?>` + doc)) {
@@ -34,9 +30,8 @@ func TestFormDataEncodings(t *testing.T) {
 			"UTF-16 with its byte-order mark": le,
 			"UTF-8 declaring utf-16":          []byte(`<?xml version="1.0" encoding="utf-16"?>` + doc),
 		} {
-			var inst instances.Instance
-			e.do(t, tok, http.MethodPost, base+"?instanceOwnerPartyId="+party, nil).JSON(t, &inst)
-			path := base + "/" + inst.ID + "/data/" + inst.Data[0].ID
+			inst, ip := e.newInstance(t, tok)
+			path := ip + "/data/" + inst.Data[0].ID
 			if r := e.do(t, tok, http.MethodPut, path, body, "Content-Type", "application/xml"); r.Status != http.StatusCreated {
 				t.Errorf("%s: PUT %d %s", name, r.Status, r.Body)
 				continue
