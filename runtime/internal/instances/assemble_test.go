@@ -12,8 +12,6 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/authz"
-	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // TestInstantiateAnswersAsGet: Instantiate builds its answer from the rows it
@@ -22,11 +20,9 @@ import (
 func TestInstantiateAnswersAsGet(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000003", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		svc, c, _ := signingService(t, db, "310000003")
 		for _, key := range []string{"", "idem-1", "idem-1"} { // the last is a retry, answered by Get
-			snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, IdempotencyKey: key})
+			snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID, IdempotencyKey: key})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,7 +33,7 @@ func TestInstantiateAnswersAsGet(t *testing.T) {
 		}
 		// With data parts there are several elements, answered in Get's order.
 		parts := &partList{{Name: "ref-data-as-pdf", Upload: pdfUpload("b.pdf")}, {Name: "ref-data-as-pdf", Upload: pdfUpload("a.pdf")}}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, Parts: parts})
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID, Parts: parts})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,10 +91,8 @@ func answersAsGet(t *testing.T, svc *Service, label string, snap *Snapshot) {
 func TestPatchAnswersAsGet(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000004", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		svc, c, _ := signingService(t, db, "310000004")
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -138,10 +132,8 @@ func TestPatchAnswersAsGet(t *testing.T) {
 func TestProcessNextAnswersAsGet(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000005", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		svc, c, _ := signingService(t, db, "310000005")
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
 		if err != nil {
 			t.Fatal(err)
 		}

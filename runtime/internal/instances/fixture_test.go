@@ -22,6 +22,16 @@ func SetupSigningTest(t *testing.T, db *dbx.DB, orgNo string, wrap func(blob.Sto
 	return instancetest.Setup(t, db, testcorpus.Path(t, "apps", "signing-test"), orgNo, wrap)
 }
 
+// signingService is a service on the corpus app signing-test and a citizen
+// caller acting for the organisation party orgNo (SetupSigningTest), with the
+// store it writes to.
+func signingService(t *testing.T, db *dbx.DB, orgNo string) (*Service, authz.Caller, *store.Store) {
+	t.Helper()
+	blobs, host, party := SetupSigningTest(t, db, orgNo, nil)
+	st := store.New(db)
+	return New(Options{Store: st, Blobs: blobs, Apps: host}), authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}, st
+}
+
 // filesApp is a service on the corpus app expression-validation-test (a form
 // and two attachment types, any party type), a caller acting for its party, and
 // newInstance making an instance of it.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/authz"
 	"github.com/blankett/blankett/runtime/internal/store"
 )
 
@@ -22,16 +21,14 @@ import (
 func TestIdempotencyKeyBindsContent(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000003", nil)
-		svc := New(Options{Store: store.New(db), Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		svc, c, st := signingService(t, db, "310000003")
 		due := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
 		req := func(mod func(*InstantiateRequest), files ...string) InstantiateRequest {
 			parts := partList{}
 			for _, f := range files {
 				parts = append(parts, Part{Name: "ref-data-as-pdf", Upload: pdfUpload(f)})
 			}
-			r := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, IdempotencyKey: "k",
+			r := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID, IdempotencyKey: "k",
 				Parts: &parts, DueBefore: &due}
 			if mod != nil {
 				mod(&r)
@@ -65,7 +62,7 @@ func TestIdempotencyKeyBindsContent(t *testing.T) {
 				t.Errorf("%s: err = %v, want %s", tc.name, err, CodeIdempotency)
 			}
 		}
-		rows, err := store.New(db).ListPartyInstances(ctx, party.ID, store.Active, 10)
+		rows, err := st.ListPartyInstances(ctx, c.PartyID, store.Active, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,11 +80,8 @@ func TestIdempotencyKeyBindsContent(t *testing.T) {
 func TestIdempotencyKeyIgnoresWhatTheRuntimeMakes(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000003", nil)
-		st := store.New(db)
-		svc := New(Options{Store: st, Blobs: blobs, Apps: host})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		req := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID, IdempotencyKey: "template"}
+		svc, c, st := signingService(t, db, "310000003")
+		req := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID, IdempotencyKey: "template"}
 		snap, err := svc.Instantiate(ctx, c, req)
 		if err != nil {
 			t.Fatal(err)
@@ -95,7 +89,7 @@ func TestIdempotencyKeyIgnoresWhatTheRuntimeMakes(t *testing.T) {
 		if len(snap.elements) == 0 {
 			t.Fatal("the first task created no form; the test needs one")
 		}
-		row, err := st.GetInstance(ctx, party.ID, snap.row.GUID)
+		row, err := st.GetInstance(ctx, c.PartyID, snap.row.GUID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,7 +99,7 @@ func TestIdempotencyKeyIgnoresWhatTheRuntimeMakes(t *testing.T) {
 
 		// A row an earlier version stored, bound to app and owner only.
 		if err := db.Gorm.Exec("UPDATE instances SET request_hash = ? WHERE guid = ?",
-			legacyHash(snap.Release.ID, party.ID), snap.row.GUID).Error; err != nil {
+			legacyHash(snap.Release.ID, c.PartyID), snap.row.GUID).Error; err != nil {
 			t.Fatal(err)
 		}
 		again, err := svc.Instantiate(ctx, c, req)
