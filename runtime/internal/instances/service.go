@@ -192,6 +192,7 @@ func (s *Service) instanceLinks(appID, id string) *SelfLinks {
 // saveDoc writes the snapshot's document (without data) into its row and updates it
 // with optimistic concurrency: a stale version is ErrConflict.
 func saveDoc(ctx context.Context, st *store.Store, snap *Snapshot, who string, at time.Time) error {
+	at = store.NextChange(snap.row.LastChanged, at)
 	doc := *snap.Instance
 	doc.Data = nil
 	doc.LastChanged, doc.LastChangedBy = at, who

@@ -166,6 +166,19 @@ func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (In
 	return in, nil
 }
 
+// NextChange is the lastChanged a write of an instance last changed at prev
+// gives it at now: now, or just after prev when this clock is behind prev (a
+// replica whose clock lags, a step back of the clock, or two writes within a
+// microsecond), so that every change moves lastChanged on and the ETag,
+// If-Match and lastChanged=gt: polling all see it.
+func NextChange(prev, now time.Time) time.Time {
+	now, next := ts(now), ts(prev).Add(time.Microsecond)
+	if next.After(now) {
+		return next
+	}
+	return now
+}
+
 // updateInstanceSQL is UpdateInstance's statement (see rawSQL).
 var updateInstanceSQL = newRawSQL("UPDATE instances SET app_version = ?, current_task = ?, is_complete = ?, " +
 	"is_archived = ?, archived_at = ?, is_soft_deleted = ?, soft_deleted_at = ?, is_hard_deleted = ?, hard_deleted_at = ?, " +
@@ -173,7 +186,8 @@ var updateInstanceSQL = newRawSQL("UPDATE instances SET app_version = ?, current
 
 // UpdateInstance writes the mutable columns of in if the stored version still equals
 // in.Version, then bumps in.Version and sets in.LastChanged (to now unless the caller
-// set a later time). A stale version is ErrConflict; an unknown instance ErrNotFound.
+// set a later time; callers set NextChange of the stored value so that it always
+// moves on). A stale version is ErrConflict; an unknown instance ErrNotFound.
 // Identity columns (guid, party, org, app) and Confirmed are not changed here.
 func (s *Store) UpdateInstance(ctx context.Context, in *Instance) error {
 	changed := s.clock()

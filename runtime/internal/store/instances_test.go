@@ -246,3 +246,21 @@ func TestInstanceIdempotentCreateFailsAlone(t *testing.T) {
 		}
 	})
 }
+
+func TestNextChange(t *testing.T) {
+	base := time.Date(2026, 1, 2, 3, 4, 5, 6000, time.UTC)
+	for _, tt := range []struct {
+		name      string
+		prev, now time.Time
+		want      time.Time
+	}{
+		{"clock ahead of the stored value", base, base.Add(time.Second), base.Add(time.Second)},
+		{"clock behind the stored value", base, base.Add(-time.Second), base.Add(time.Microsecond)},
+		{"the same microsecond", base, base.Add(400 * time.Nanosecond), base.Add(time.Microsecond)},
+		{"never stored", time.Time{}, base, base},
+	} {
+		if got := store.NextChange(tt.prev, tt.now); !got.Equal(tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

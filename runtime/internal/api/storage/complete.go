@@ -100,7 +100,7 @@ func (a *api) confirm(ctx context.Context, caller auth.Caller, in store.Instance
 		now := time.Now().UTC().Truncate(time.Microsecond)
 		d.set("completeConfirmations", append(confs, completeConfirmation{StakeholderID: caller.Org, ConfirmedOn: now}))
 		in.Document = string(mustJSON(d))
-		in.LastChangedBy = changedBy(caller)
+		in.LastChangedBy, in.LastChanged = changedBy(caller), store.NextChange(in.LastChanged, now)
 		if err := tx.UpdateInstance(ctx, &in); err != nil {
 			return err
 		}

@@ -269,3 +269,21 @@ func TestCompleteIfMatch(t *testing.T) {
 		}
 	})
 }
+
+// TestCompleteMovesLastChangedOn: a confirmation moves lastChanged (and so
+// the ETag) on even when the instance was last written by a runtime whose
+// clock ran ahead of this one's, so an If-Match with the old ETag fails.
+func TestCompleteMovesLastChangedOn(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		a := e.instance(500, "ttd/app", time.Now().Add(2*time.Second), func(in *store.Instance) { in.IsComplete = true })
+		path := "/storage/api/v1/instances/500/" + a.GUID + "/complete"
+		r := e.do(http.MethodPost, path, e.owner("ttd"))
+		var got wireDoc
+		r.JSON(t, &got)
+		if r.Status != http.StatusOK || !got.LastChanged.After(a.LastChanged) {
+			t.Fatalf("complete: %d, lastChanged %v, not after %v", r.Status, got.LastChanged, a.LastChanged)
+		}
+	})
+}
