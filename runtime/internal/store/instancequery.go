@@ -39,7 +39,7 @@ func ParseDateFilter(expr string) (DateFilter, error) {
 			op, value = DateOp(o), v
 		}
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
+	for _, layout := range dateLayouts {
 		if t, err := time.ParseInLocation(layout, value, time.UTC); err == nil {
 			return DateFilter{Op: op, Time: t}, nil
 		}
@@ -47,13 +47,34 @@ func ParseDateFilter(expr string) (DateFilter, error) {
 	return DateFilter{}, fmt.Errorf("%w: date expression %q", ErrInvalid, expr)
 }
 
-func (f DateFilter) sql(column string) (string, error) {
+// dateLayouts are the forms ParseDateFilter takes, as .NET's DateTime binding
+// takes them: RFC 3339 (any fraction), an offset without a colon, no zone
+// (UTC), no seconds, and a bare date.
+var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999-0700", "2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02"}
+
+// sql is the condition on column and its argument. Stored times have
+// microseconds, so a filter time with a finer part is moved onto that grid
+// with the operator that keeps the answer exact: gte t is gt its microsecond,
+// lt t is lte it, and eq t matches nothing.
+func (f DateFilter) sql(column string) (string, []any, error) {
 	ops := map[DateOp]string{OpGT: ">", OpGTE: ">=", OpLT: "<", OpLTE: "<=", OpEQ: "="}
 	sym, ok := ops[f.Op]
 	if !ok {
-		return "", fmt.Errorf("%w: date operator %q", ErrInvalid, f.Op)
+		return "", nil, fmt.Errorf("%w: date operator %q", ErrInvalid, f.Op)
 	}
-	return column + " " + sym + " ?", nil
+	t := ts(f.Time)
+	if !t.Equal(f.Time) {
+		switch f.Op {
+		case OpGTE:
+			sym = ">"
+		case OpLT:
+			sym = "<="
+		case OpEQ:
+			return "1 = 0", nil, nil
+		}
+	}
+	return column + " " + sym + " ?", []any{t}, nil
 }
 
 // InstanceQuery is the service-owner instance query (Altinn §3.2). Empty fields do not
@@ -111,11 +132,11 @@ func (s *Store) QueryInstances(ctx context.Context, q InstanceQuery) (InstancePa
 	}
 	for col, fs := range map[string][]DateFilter{"last_changed": q.LastChanged, "created": q.Created} {
 		for _, f := range fs {
-			cond, err := f.sql(col)
+			cond, args, err := f.sql(col)
 			if err != nil {
 				return InstancePage{}, err
 			}
-			g = g.Where(cond, ts(f.Time))
+			g = g.Where(cond, args...)
 		}
 	}
 	switch {

@@ -194,7 +194,12 @@ func TestParseDateFilter(t *testing.T) {
 		{"lte:2024-01-02T00:00:00Z", store.DateFilter{Op: store.OpLTE, Time: day}, false},
 		{"2024-01-02T01:00:00+01:00", store.DateFilter{Op: store.OpEQ, Time: day}, false},
 		{"2024-01-02T00:00:00", store.DateFilter{Op: store.OpEQ, Time: day}, false},
+		{"2024-01-02T01:00:00+0100", store.DateFilter{Op: store.OpEQ, Time: day}, false},
+		{"gte:2024-01-02T00:00", store.DateFilter{Op: store.OpGTE, Time: day}, false},
+		{"2024-01-02T01:00+01:00", store.DateFilter{Op: store.OpEQ, Time: day}, false},
+		{"lt:2024-01-02T00:00:00.0000000Z", store.DateFilter{Op: store.OpLT, Time: day}, false},
 		{"gt:yesterday", store.DateFilter{}, true},
+		{"2024-01-02 00:00:00", store.DateFilter{}, true},
 		{"xx:2024-01-02", store.DateFilter{}, true},
 	}
 	for _, tt := range tests {
@@ -205,4 +210,46 @@ func TestParseDateFilter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDateFilterFinerThanStored: stored times have microseconds; a filter
+// time with a finer part (.NET writes seven digits) answers as the exact
+// comparison would, not as its truncation.
+func TestDateFilterFinerThanStored(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		at := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+		in := newInstance(700, "ttd", "ttd/fine")
+		in.LastChanged = at
+		if _, err := s.CreateInstance(ctx, in, store.Idempotency{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			expr string
+			want int
+		}{
+			{"eq:2025-03-01T12:00:00.0000009Z", 0},
+			{"eq:2025-03-01T12:00:00Z", 1},
+			{"lt:2025-03-01T12:00:00.0000009Z", 1},
+			{"lt:2025-03-01T12:00:00Z", 0},
+			{"lte:2025-03-01T11:59:59.9999999Z", 0},
+			{"gte:2025-03-01T11:59:59.9999999Z", 1},
+			{"gte:2025-03-01T12:00:00.0000001Z", 0},
+			{"gt:2025-03-01T11:59:59.9999999Z", 1},
+			{"gt:2025-03-01T12:00:00.0000001Z", 0},
+		} {
+			f, err := store.ParseDateFilter(tt.expr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, err := s.QueryInstances(ctx, store.InstanceQuery{AppID: "ttd/fine", LastChanged: []store.DateFilter{f}, Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page.Instances) != tt.want {
+				t.Errorf("%s: %d instances, want %d", tt.expr, len(page.Instances), tt.want)
+			}
+		}
+	})
 }

@@ -40,10 +40,15 @@ type listQuery struct {
 
 // parseQuery decodes Altinn's instance query parameters for a service owner of
 // org. It checks that the query names org or one of its apps; another org is
-// errForeignOrg. Unknown parameters are ignored, as Altinn does.
+// errForeignOrg. Names are matched without regard to case, as ASP.NET matches
+// them; unknown parameters are ignored, as Altinn does.
 func parseQuery(v url.Values, org string) (listQuery, error) {
 	q := listQuery{IncludeData: true}
 	q.Size = DefaultPageSize
+	v, err := canonicalQuery(v)
+	if err != nil {
+		return q, err
+	}
 	for _, name := range unsupported {
 		if v.Has(name) {
 			return q, badParam("The parameter %s is not supported.", name)
@@ -53,7 +58,6 @@ func parseQuery(v url.Values, org string) (listQuery, error) {
 	if err := checkScope(q.Org, q.AppID, org); err != nil {
 		return q, err
 	}
-	var err error
 	if q.PartyIDs, err = partyIDs(v); err != nil {
 		return q, err
 	}
@@ -176,9 +180,9 @@ func paging(v url.Values, q *listQuery) error {
 		q.Size = min(n, MaxPageSize)
 	}
 	q.ContinuationToken = v.Get("continuationToken")
-	switch o := v.Get("order"); o {
-	case "", "desc:lastChanged", "desc:lastchanged":
-	case "asc:lastChanged", "asc:lastchanged":
+	switch o := strings.ToLower(v.Get("order")); o {
+	case "", "desc:lastchanged":
+	case "asc:lastchanged":
 		q.Ascending = true
 	default:
 		return badParam("order must be asc:lastChanged or desc:lastChanged.")

@@ -28,7 +28,17 @@ func TestParseQuery(t *testing.T) {
 		{"org=ttd&instanceOwner.partyIds=1,2&instanceOwner.partyId=3", func(q listQuery) bool { return len(q.PartyIDs) == 3 }, ""},
 		{"org=ttd&order=asc:lastChanged&includeDataElements=false", func(q listQuery) bool { return q.Ascending && !q.IncludeData }, ""},
 		{"org=ttd&process.endEvent=x&unknown=1", nil, ""},
+		{"APPID=ttd/a&process.iscomplete=true&LASTCHANGED=gt:2030-01-01&Order=ASC:LastChanged&SIZE=7", func(q listQuery) bool {
+			return q.AppID == "ttd/a" && q.IsComplete != nil && *q.IsComplete && len(q.LastChanged) == 1 && q.Ascending && q.Size == 7
+		}, ""},
+		{"org=ttd&lastChanged=gt:2024-01-01&lastchanged=lt:2024-02-01", func(q listQuery) bool { return len(q.LastChanged) == 2 }, ""},
+		{"org=ttd&searchstring=x", nil, "bad"},
+		{"org=ttd&excludeConfirmedBy=skd&excludeConfirmedBy=ttd", nil, "bad"},
+		{"org=ttd&process.isComplete=true&process.iscomplete=false", nil, "bad"},
+		{"org=ttd&size=5&size=6", nil, "bad"},
+		{"org=ttd&continuationtoken=abc&continuationToken=def", nil, "bad"},
 		{"org=skd", nil, "foreign"},
+		{"ORG=skd", nil, "foreign"},
 		{"appId=skd/a", nil, "foreign"},
 		{"", nil, "bad"},
 		{"appId=/a", nil, "bad"},
