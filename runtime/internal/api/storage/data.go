@@ -86,6 +86,10 @@ func (a *api) writeData(c *gin.Context, e store.DataElement, rng *blob.Range, bo
 	}
 	h.Set("Content-Length", strconv.FormatInt(length, 10))
 	c.Status(status)
+	if c.Request.Method == http.MethodHead {
+		c.Writer.WriteHeaderNow()
+		return
+	}
 	if _, err := io.CopyN(c.Writer, body, length); err != nil && !errors.Is(err, c.Request.Context().Err()) {
 		// The status is sent; log and cut the response short so the client sees it.
 		a.log.WarnContext(c.Request.Context(), "storage api: stream data", "element", e.GUID, "error", err)

@@ -60,5 +60,7 @@ func Register(r gin.IRouter, deps Deps) {
 	g.GET("", a.query)
 	g.GET("/:partyId/:guid", a.getInstance)
 	g.GET("/:partyId/:guid/data/:dataGuid", a.download)
+	g.HEAD("/:partyId/:guid/data/:dataGuid", a.download)
+	g.GET("/:partyId/:guid/events", a.events)
 	g.POST("/:partyId/:guid/complete", a.complete)
 }
