@@ -263,11 +263,31 @@ func (b *Browser) WaitGone(sel string) {
 
 // WaitFor polls the JavaScript expression js until it is true, or fails the
 // test with what after the time limit.
+// A navigation that lands while the expression is polled (a redirect after
+// the page a click waited for, a script's location change) destroys the
+// document it runs in; the poll then starts again in the new one.
 func (b *Browser) WaitFor(what, js string) {
 	b.t.Helper()
-	if _, err := run(b, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(b.timeout))); err != nil {
-		b.t.Fatalf("browser: wait until %s at %s: %v", what, b.location(), err)
+	deadline := time.Now().Add(b.timeout)
+	for {
+		_, err := run(b, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond),
+			chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		if !navigatedAway(err) || time.Now().After(deadline) {
+			b.t.Fatalf("browser: wait until %s at %s: %v", what, b.location(), err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// navigatedAway reports whether err is the DevTools protocol's answer to an
+// evaluation whose document went away under it.
+func navigatedAway(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Inspected target navigated or closed") ||
+		strings.Contains(msg, "Execution context was destroyed") || strings.Contains(msg, "Cannot find context")
 }
 
 // Text is the visible text of the first element matching sel.
