@@ -50,13 +50,21 @@ func signedIn(c *gin.Context) {
 	}
 }
 
+// apiScopes is the app's apiScopes, nil (the defaults) when it has none or
+// they do not read (lint reports that at deploy).
+func apiScopes(rel *apphost.Release) *authz.APIScopes {
+	sc, err := authz.ParseAPIScopes(rel.App.Metadata.APIScopes, rel.Name)
+	if err != nil {
+		return nil
+	}
+	return &sc
+}
+
 // allow decides action on the instance (or, with snap nil, on party's instances of
 // rel) and answers the request when denied.
 func (h *Handler) allow(c *gin.Context, who authz.Caller, rel *apphost.Release, party int64, snap *instances.Snapshot, action string, dt *app.DataType) bool {
-	t := authz.Target{Org: rel.Org, App: rel.Name, InstanceOwnerPartyID: party, Action: action, DataType: dt}
-	if sc, err := authz.ParseAPIScopes(rel.App.Metadata.APIScopes, rel.Name); err == nil {
-		t.APIScopes = &sc
-	}
+	t := authz.Target{Org: rel.Org, App: rel.Name, InstanceOwnerPartyID: party, Action: action, DataType: dt,
+		APIScopes: apiScopes(rel)}
 	if snap != nil {
 		t.InstanceID, t.Task, t.EndEvent = snap.Instance.ID, snap.CurrentTask(), snap.EndEvent()
 	}

@@ -3,6 +3,8 @@
 package app
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 
 	"github.com/blankett/blankett/appframework/process"
@@ -21,11 +23,16 @@ func (h *Handler) processNext(c *gin.Context) {
 	var body struct {
 		Action string `json:"action"`
 	}
-	if c.Request.ContentLength > 0 {
-		if !readJSON(c, &body, maxSmall, "the body", func(err error) {
-			badRequest(c, `the body must be {"action": "…"} or empty: `+httpx.JSONError(err))
-		}) {
+	if c.Request.ContentLength != 0 { // -1: chunked, read to see
+		b, ok := readBody(c, maxSmall, "the body")
+		if !ok {
 			return
+		}
+		if len(bytes.TrimSpace(b)) > 0 {
+			if err := json.Unmarshal(b, &body); err != nil {
+				badRequest(c, `the body must be {"action": "…"} or empty: `+httpx.JSONError(err))
+				return
+			}
 		}
 	}
 	who, snap, ok := h.load(c, process.ActionRead)
@@ -59,7 +66,7 @@ func (h *Handler) nextAction(c *gin.Context, who authz.Caller, snap *instances.S
 		}
 	}
 	t := authz.Target{Org: snap.Release.Org, App: snap.Release.Name, InstanceOwnerPartyID: snap.PartyID(),
-		InstanceID: snap.Instance.ID, Task: snap.CurrentTask(), EndEvent: snap.EndEvent()}
+		InstanceID: snap.Instance.ID, Task: snap.CurrentTask(), EndEvent: snap.EndEvent(), APIScopes: apiScopes(snap.Release)}
 	var d authz.Decision
 	for _, a := range candidates {
 		t.Action = a

@@ -89,9 +89,7 @@ func (h *Handler) processState(c *gin.Context, who authz.Caller, snap *instances
 	}
 	t := authz.Target{Org: rel.Org, App: rel.Name, InstanceOwnerPartyID: snap.PartyID(), InstanceID: snap.Instance.ID,
 		Task: snap.CurrentTask(), EndEvent: snap.EndEvent()}
-	if sc, err := authz.ParseAPIScopes(rel.App.Metadata.APIScopes, rel.Name); err == nil {
-		t.APIScopes = &sc
-	}
+	t.APIScopes = apiScopes(rel)
 	got, err := h.az.ActionsFor(c.Request.Context(), who, t, rel.Policy, ask...)
 	if err != nil {
 		return nil, err
