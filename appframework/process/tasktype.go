@@ -58,7 +58,8 @@ func (t TaskType) Service() bool {
 // process/next, the first being the default when the caller names none. The
 // table is Altinn's (app lib and Storage agree): write for data-like tasks,
 // confirm for confirmation, sign or write for signing, pay or write for
-// payment, and the type name for a custom type.
+// payment, and the type name or write for a custom type (app lib's
+// ProcessEngineAuthorizer).
 func (t TaskType) NextActions() []string {
 	switch t {
 	case TaskData, TaskFeedback, TaskPDF, TaskEFormidling, TaskSubformPDF, TaskFiksArkiv:
@@ -72,7 +73,7 @@ func (t TaskType) NextActions() []string {
 	case "":
 		return nil
 	}
-	return []string{string(t)}
+	return []string{string(t), ActionWrite}
 }
 
 // ActionType says how an action in altinn:actions is performed.
