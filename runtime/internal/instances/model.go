@@ -130,7 +130,11 @@ const (
 	EventProcessStartEvent = "process_StartEvent"
 	EventProcessStartTask  = "process_StartTask"
 	EventProcessEndTask    = "process_EndTask"
+	EventProcessAbandon    = "process_AbandonTask"
 	EventProcessEndEvent   = "process_EndEvent"
+	// EventSubmited (sic, Altinn's spelling) follows the end event, for
+	// consumers that wait for a submission.
+	EventSubmited          = "Submited"
 	EventConfirmedComplete = "ConfirmedComplete"
 	EventSubstatusUpdated  = "SubstatusUpdated"
 )

@@ -68,8 +68,17 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	}
 	now, who := s.clock(), by(c)
 	endTask := endCurrent(inst.Process, now)
-	pdf := s.pdfJob(snap, *endTask.CurrentTask, lang)
+	// reject abandons the task, as app lib does: no receipt, its data not
+	// locked, process_AbandonTask rather than process_EndTask.
+	abandon := action == process.ActionReject
+	var pdf *PDFJob
+	if !abandon {
+		pdf = s.pdfJob(snap, *endTask.CurrentTask, lang)
+	}
 	moveTo(inst.Process, step, now)
+	if abandon && inst.Process.CurrentTask != nil {
+		inst.Process.CurrentTask.FlowType = "AbandonCurrentMoveToNext"
+	}
 	user := platformUser(c)
 	pass, err := s.runServiceTasks(snap, inst.Process, step, s.gatewayEval(rel, snap, data), user, lang, now)
 	if err != nil {
@@ -95,12 +104,18 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	} else {
 		snap.row.CurrentTask = step.To.ID
 	}
-	next := EventProcessStartTask
+	next, ended := EventProcessStartTask, EventProcessEndTask
 	if step.Ended() {
 		next = EventProcessEndEvent
 	}
-	audit := append([]store.InstanceEvent{auditEvent(snap.row, EventProcessEndTask, now, user, endTask)}, pass.audit...)
+	if abandon {
+		ended = EventProcessAbandon
+	}
+	audit := append([]store.InstanceEvent{auditEvent(snap.row, ended, now, user, endTask)}, pass.audit...)
 	audit = append(audit, auditEvent(snap.row, next, now, user, inst.Process))
+	if step.Ended() {
+		audit = append(audit, auditEvent(snap.row, EventSubmited, now, user, inst.Process))
+	}
 	// els becomes the element rows as the transaction leaves them, so the answer is
 	// built from them (see assemble) instead of read back.
 	var els []store.DataElement
@@ -120,7 +135,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 		}
 		for i := range snap.elements {
 			e := &els[i]
-			if lock := lockAfter(rel.App.Metadata.DataType(e.DataType), e.Locked, task, step); lock != e.Locked {
+			if lock := lockAfter(rel.App.Metadata.DataType(e.DataType), e.Locked, task, step, abandon); lock != e.Locked {
 				if err := tx.LockDataElement(ctx, e, lock); err != nil {
 					return err
 				}
@@ -146,14 +161,14 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 }
 
 // lockAfter is whether an element of data type dt is locked once the process
-// has left task for step: the ended task's data is locked, and the data of the
-// task entered is open again (as app-lib unlocks a task's data when the task
+// has left task for step: the ended task's data is locked (not when the task
+// was abandoned by reject), and the data of the task entered is open again (as app-lib unlocks a task's data when the task
 // starts), so a form sent back by reject can be corrected.
-func lockAfter(dt *app.DataType, locked bool, task string, step process.Step) bool {
+func lockAfter(dt *app.DataType, locked bool, task string, step process.Step, abandoned bool) bool {
 	if dt == nil {
 		return locked
 	}
-	if dt.TaskID == task {
+	if dt.TaskID == task && !abandoned {
 		locked = true
 	}
 	if !step.Ended() && dt.TaskID == step.To.ID {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,6 +92,46 @@ func TestProcessNextTaskData(t *testing.T) {
 			}
 			if !locked(t, ref, form) {
 				t.Fatal("the form is not locked after Task_1 ended the second time")
+			}
+		})
+
+		t.Run("reject abandons the task; the end is a submission", func(t *testing.T) {
+			ref, _ := filled(t)
+			for _, action := range []string{"", "reject", "", "sign", "sign"} {
+				if err := next(t, ref, action); err != nil {
+					t.Fatal(err)
+				}
+				if action == "reject" {
+					if ft := get(t, ref).Instance.Process.CurrentTask.FlowType; ft != "AbandonCurrentMoveToNext" {
+						t.Errorf("flowType after reject %q, want AbandonCurrentMoveToNext", ft)
+					}
+				}
+			}
+			evs, err := store.New(db).ListEvents(ctx, ref.GUID, store.EventFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var types []string
+			for _, e := range evs {
+				types = append(types, e.EventType)
+			}
+			want := []string{"Created", "process_StartEvent", "process_StartTask", "Saved",
+				"process_EndTask", "process_StartTask", // Task_1 done
+				"process_AbandonTask", "process_StartTask", // Task_2 rejected, back to Task_1
+				"process_EndTask", "process_StartTask", // Task_1 again
+				"process_EndTask", "process_StartTask", // Task_2 signed, on to Task_3
+				"process_EndTask", "process_EndEvent", "Submited"} // Task_3 signed: the end
+			if !slices.Equal(types, want) {
+				t.Errorf("events:\n got %v\nwant %v", types, want)
+			}
+			h, err := svc.History(ctx, get(t, ref))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(h.ProcessHistory, func(it ProcessHistoryItem) bool {
+				return it.EventType == "process_AbandonTask" && it.ElementID == "Task_2" && it.Ended != nil
+			}) {
+				t.Errorf("the history lacks Task_2's abandonment: %+v", h.ProcessHistory)
 			}
 		})
 

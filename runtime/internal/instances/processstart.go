@@ -97,7 +97,7 @@ type ProcessHistory struct {
 // Storage does.
 func (s *Service) History(ctx context.Context, snap *Snapshot) (*ProcessHistory, error) {
 	evs, err := s.st.ListEvents(ctx, snap.row.GUID, store.EventFilter{Types: []string{EventProcessStartEvent,
-		EventProcessStartTask, EventProcessEndTask, EventProcessEndEvent}})
+		EventProcessStartTask, EventProcessEndTask, EventProcessAbandon, EventProcessEndEvent}})
 	if err != nil {
 		return nil, err
 	}
