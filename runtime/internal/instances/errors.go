@@ -27,6 +27,10 @@ var (
 	ErrForbidden = errors.New("instances: forbidden")
 	// ErrUnprocessable: a JSON Patch that is malformed or does not fit the model (422).
 	ErrUnprocessable = errors.New("instances: unprocessable")
+	// ErrAppLogic is the app's own logic failing on the instance's data (a
+	// gateway where no flow, or more than one, holds): 500, as Altinn answers,
+	// but with a detail the app's owner can act on.
+	ErrAppLogic = errors.New("instances: the app's logic failed")
 )
 
 // Stable problem codes; they double as translation keys.
@@ -52,6 +56,7 @@ const (
 	CodeActionNotAllowed     = "action_not_allowed"
 	CodeConcurrent           = "concurrent_change"
 	CodeIdempotency          = "idempotency_key_reused"
+	CodeGatewayFailed        = "gateway_failed"
 	CodeValidationFailed     = "validation_failed"
 	CodeNoProcess            = "app_has_no_process"
 	CodePartyTypeNotAllowed  = "party_type_not_allowed"

@@ -64,7 +64,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	case errors.Is(err, process.ErrActionNotAllowed):
 		return nil, fail(ErrConflict, CodeActionNotAllowed, "%v", err)
 	case err != nil:
-		return nil, fmt.Errorf("instances: process next of %s: %w", inst.ID, err)
+		return nil, gatewayError(inst.ID, task, err)
 	}
 	now, who := s.clock(), by(c)
 	endTask := endCurrent(inst.Process, now)
@@ -82,7 +82,7 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	user := platformUser(c)
 	pass, err := s.runServiceTasks(snap, inst.Process, step, s.gatewayEval(rel, snap, data), user, lang, now)
 	if err != nil {
-		return nil, err
+		return nil, gatewayError(inst.ID, task, err)
 	}
 	step = pass.last()
 	var pdfs []*PDFJob
@@ -175,4 +175,18 @@ func lockAfter(dt *app.DataType, locked bool, task string, step process.Step, ab
 		locked = false
 	}
 	return locked
+}
+
+// gatewayError says why the process cannot go on from task when a gateway's
+// conditions fail on the instance's data (ErrAppLogic, gateway_failed); any
+// other error is wrapped as it is.
+func gatewayError(instanceID, task string, err error) error {
+	if errors.Is(err, process.ErrNoPath) || errors.Is(err, process.ErrAmbiguous) || errors.Is(err, process.ErrCondition) {
+		return fail(ErrAppLogic, CodeGatewayFailed, "the process cannot go on from %s: %v", task, err)
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf("instances: process next of %s: %w", instanceID, err)
 }
