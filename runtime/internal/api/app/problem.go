@@ -53,6 +53,9 @@ func (h *Handler) fail(c *gin.Context, err error) {
 	var e *instances.Error
 	if errors.As(err, &e) {
 		p := httpx.NewProblem(status(e.Kind), e.Code, e.Detail)
+		if p.Status >= http.StatusInternalServerError { // the app's own logic: its owner needs to know
+			h.log.Warn("app api", "path", c.Request.URL.Path, "err", err)
+		}
 		if e.Title != "" {
 			p.Title = e.Title
 		}
