@@ -57,6 +57,7 @@ func (h *Handler) Mount(r gin.IRouter, mw ...gin.HandlerFunc) {
 	i.DELETE("/data/:data/tags/:tag", h.deleteTag)
 	i.GET("/process", h.getProcess)
 	i.POST("/process/start", h.processStart)
+	i.GET("/process/next", h.nextElements)
 	i.PUT("/process/next", h.processNext)
 	i.PUT("/process/completeProcess", h.completeProcess)
 	i.GET("/process/history", h.processHistory)

@@ -135,6 +135,14 @@ func (h *Handler) processStart(c *gin.Context) {
 }
 
 // processHistory is GET process/history. Policy action read.
+// nextElements is GET process/next, which Altinn keeps for old clients and
+// answers with an empty list (read).
+func (h *Handler) nextElements(c *gin.Context) {
+	if _, _, ok := h.load(c, process.ActionRead); ok {
+		c.JSON(http.StatusOK, []string{})
+	}
+}
+
 func (h *Handler) processHistory(c *gin.Context) {
 	_, snap, ok := h.load(c, process.ActionRead)
 	if !ok {

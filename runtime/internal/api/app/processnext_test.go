@@ -69,3 +69,21 @@ func TestProcessNextAppScopes(t *testing.T) {
 		}
 	})
 }
+
+// TestGetNextElements: GET process/next, kept by Altinn for old clients,
+// answers an empty list to a reader and refuses anyone else.
+func TestGetNextElements(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		_, ip := e.newInstance(t, e.token(t, e.dagl))
+		if r := e.do(t, e.token(t, e.dagl), http.MethodGet, ip+"/process/next", nil); r.Status != http.StatusOK || strings.TrimSpace(string(r.Body)) != "[]" {
+			t.Errorf("GET process/next: %d %s, want 200 []", r.Status, r.Body)
+		}
+		if r := e.do(t, "", http.MethodGet, ip+"/process/next", nil); r.Status != http.StatusUnauthorized {
+			t.Errorf("GET process/next without a token: %d", r.Status)
+		}
+		if r := e.do(t, e.token(t, e.citizen), http.MethodGet, ip+"/process/next", nil); r.Status != http.StatusForbidden {
+			t.Errorf("GET process/next as another party: %d", r.Status)
+		}
+	})
+}
