@@ -303,15 +303,14 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 	d.ContentType, d.Filename, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = p.ct, p.filename, el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: dataGUID, InstanceGUID: snap.row.GUID, ContentType: p.ct, Filename: p.filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}
-	err = s.st.Tx(ctx, func(tx *store.Store) error {
-		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
-			return err
-		}
-		if err := tx.ReplaceDataElement(ctx, &row); err != nil {
-			return fail(ErrConflict, CodeLocked, "data element %s is locked", dataGUID)
-		}
-		return s.dataEvent(ctx, tx, c, snap, EventSaved, dataGUID)
-	})
+	stageDoc(snap, who, now)
+	err = s.st.SaveElement(ctx, &snap.row, &row, s.dataEventRow(c, snap, EventSaved, dataGUID))
+	switch {
+	case errors.Is(err, store.ErrElementUnchanged):
+		err = fail(ErrConflict, CodeLocked, "data element %s is locked", dataGUID)
+	case err != nil:
+		err = concurrent(snap, err)
+	}
 	if err != nil {
 		s.dropBlobs([]store.DataElement{el})
 		return nil, err
@@ -361,9 +360,14 @@ func (s *Service) DeleteData(ctx context.Context, c authz.Caller, snap *Snapshot
 }
 
 func (s *Service) dataEvent(ctx context.Context, tx *store.Store, c authz.Caller, snap *Snapshot, typ, dataGUID string) error {
-	_, err := tx.AppendEvent(ctx, store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
-		EventType: typ, DataID: dataGUID, User: platformUser(c), ProcessInfo: mustJSON(snap.Instance.Process)})
+	_, err := tx.AppendEvent(ctx, s.dataEventRow(c, snap, typ, dataGUID))
 	return err
+}
+
+// dataEventRow is the audit event of a change of data element dataGUID.
+func (s *Service) dataEventRow(c authz.Caller, snap *Snapshot, typ, dataGUID string) store.InstanceEvent {
+	return store.InstanceEvent{InstanceGUID: snap.row.GUID, PartyID: snap.row.PartyID,
+		EventType: typ, DataID: dataGUID, User: platformUser(c), ProcessInfo: mustJSON(snap.Instance.Process)}
 }
 
 // Content is a data element's content to send.

@@ -192,14 +192,26 @@ func (s *Service) instanceLinks(appID, id string) *SelfLinks {
 // saveDoc writes the snapshot's document (without data) into its row and updates it
 // with optimistic concurrency: a stale version is ErrConflict.
 func saveDoc(ctx context.Context, st *store.Store, snap *Snapshot, who string, at time.Time) error {
+	stageDoc(snap, who, at)
+	return concurrent(snap, st.UpdateInstance(ctx, &snap.row))
+}
+
+// stageDoc puts the snapshot's document (without data) into its row, changed
+// at at (moved on past the stored time, see store.NextChange) by who, for the
+// update that saves it.
+func stageDoc(snap *Snapshot, who string, at time.Time) {
 	at = store.NextChange(snap.row.LastChanged, at)
 	doc := *snap.Instance
 	doc.Data = nil
 	doc.LastChanged, doc.LastChangedBy = at, who
 	snap.row.Document, snap.row.LastChanged, snap.row.LastChangedBy = mustJSON(doc), at, who
-	err := st.UpdateInstance(ctx, &snap.row)
+}
+
+// concurrent answers a stale version of the instance row (store.ErrConflict)
+// as CodeConcurrent; other errors pass as they are.
+func concurrent(snap *Snapshot, err error) error {
 	if errors.Is(err, store.ErrConflict) {
-		return fail(ErrConflict, CodeConcurrent, "the instance %s was changed by another request; read it again", doc.ID)
+		return fail(ErrConflict, CodeConcurrent, "the instance %s was changed by another request; read it again", snap.Instance.ID)
 	}
 	return err
 }

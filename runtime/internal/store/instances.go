@@ -166,6 +166,19 @@ func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (In
 	return in, nil
 }
 
+// whyStale tells why an update of in changed no row: the instance is gone
+// (ErrNotFound), or its version moved on (ErrConflict).
+func (s *Store) whyStale(ctx context.Context, in *Instance) error {
+	var n int64
+	if err := s.db(ctx).Model(&Instance{}).Where("id = ?", in.ID).Count(&n).Error; err != nil {
+		return wrap("update instance "+in.GUID, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("store: update instance %s: %w", in.GUID, ErrNotFound)
+	}
+	return fmt.Errorf("store: update instance %s: version %d is stale: %w", in.GUID, in.Version, ErrConflict)
+}
+
 // NextChange is the lastChanged a write of an instance last changed at prev
 // gives it at now: now, or just after prev when this clock is behind prev (a
 // replica whose clock lags, a step back of the clock, or two writes within a
@@ -201,14 +214,7 @@ func (s *Store) UpdateInstance(ctx context.Context, in *Instance) error {
 		return wrap("update instance "+in.GUID, err)
 	}
 	if n == 0 {
-		var n int64
-		if err := s.db(ctx).Model(&Instance{}).Where("id = ?", in.ID).Count(&n).Error; err != nil {
-			return wrap("update instance "+in.GUID, err)
-		}
-		if n == 0 {
-			return fmt.Errorf("store: update instance %s: %w", in.GUID, ErrNotFound)
-		}
-		return fmt.Errorf("store: update instance %s: version %d is stale: %w", in.GUID, in.Version, ErrConflict)
+		return s.whyStale(ctx, in)
 	}
 	in.Version++
 	in.LastChanged = changed
