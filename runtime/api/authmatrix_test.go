@@ -141,6 +141,9 @@ func authMatrix(t *testing.T, srv *server) {
 	subID := strconv.FormatInt(sub.ID, 10)
 
 	fill := func(path string, party int64) string {
+		if path == "/storage/api/v1/instances/:partyId" { // the GUID-only form names its one segment so
+			return "/storage/api/v1/instances/" + guid
+		}
 		return strings.NewReplacer(":org", "ttd", ":app", "signing-test", ":partyId", strconv.FormatInt(party, 10),
 			":party", strconv.FormatInt(party, 10), ":guid", guid, ":dataGuid", dataID, ":data", dataID,
 			":version", "v1", ":page", "1", ":id", subID, ":messageId", "1").Replace(path)

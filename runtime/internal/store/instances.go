@@ -166,6 +166,19 @@ func (s *Store) GetInstance(ctx context.Context, partyID int64, guid string) (In
 	return in, nil
 }
 
+// getInstanceByGUIDSQL selects an instance by its GUID alone.
+var getInstanceByGUIDSQL = newRawSQL("SELECT id, " + instanceColumns + " FROM instances WHERE guid = ?")
+
+// GetInstanceByGUID returns the instance guid, whoever owns it; ErrNotFound
+// when it is unknown. The caller checks that the instance is the asker's.
+func (s *Store) GetInstanceByGUID(ctx context.Context, guid string) (Instance, error) {
+	var in Instance
+	if err := s.queryRow(ctx, getInstanceByGUIDSQL, []any{guid}, instanceDest(&in)...); err != nil {
+		return Instance{}, wrap("get instance "+guid, err)
+	}
+	return in, nil
+}
+
 // whyStale tells why an update of in changed no row: the instance is gone
 // (ErrNotFound), or its version moved on (ErrConflict).
 func (s *Store) whyStale(ctx context.Context, in *Instance) error {

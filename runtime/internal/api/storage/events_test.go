@@ -92,3 +92,31 @@ func TestDownloadHead(t *testing.T) {
 		}
 	})
 }
+
+// TestGetInstanceByGUID: GET /instances/{guid} answers as GET
+// /instances/{party}/{guid} does, for the owning org only.
+func TestGetInstanceByGUID(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		e := newEnv(t, db)
+		in := e.instance(500, "ttd/app", time.Now(), nil)
+		long := e.do(http.MethodGet, "/storage/api/v1/instances/500/"+in.GUID, e.owner("ttd"))
+		short := e.do(http.MethodGet, "/storage/api/v1/instances/"+in.GUID, e.owner("ttd"))
+		if short.Status != http.StatusOK || string(short.Body) != string(long.Body) || short.Header.Get("ETag") != long.Header.Get("ETag") {
+			t.Fatalf("by GUID: %d %s\nwant %d %s", short.Status, short.Body, long.Status, long.Body)
+		}
+		for _, tt := range []struct {
+			name, path, token string
+			want              int
+		}{
+			{"another org", "/storage/api/v1/instances/" + in.GUID, e.owner("skd"), http.StatusForbidden},
+			{"unknown", "/storage/api/v1/instances/00000000-0000-4000-8000-000000000000", e.owner("ttd"), http.StatusForbidden},
+			{"not a GUID", "/storage/api/v1/instances/abc", e.owner("ttd"), http.StatusBadRequest},
+			{"no token", "/storage/api/v1/instances/" + in.GUID, "", http.StatusUnauthorized},
+		} {
+			if r := e.do(http.MethodGet, tt.path, tt.token); r.Status != tt.want {
+				t.Errorf("%s: %d, want %d", tt.name, r.Status, tt.want)
+			}
+		}
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/blankett/blankett/internal/httpx"
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
 )
 
 // queryResponse is Altinn's QueryResponse<Instance>. Next is the URL of the
@@ -91,6 +92,30 @@ func (a *api) pageURL(c *gin.Context, params url.Values, token string) string {
 }
 
 // getInstance serves GET /instances/{partyId}/{guid}.
+// getInstanceByGUID is GET /instances/{guid}, Altinn's newer form without the
+// party: the instance if it is the caller's org's, else 403 as for an unknown
+// one.
+func (a *api) getInstanceByGUID(c *gin.Context) {
+	caller, ok := serviceOwner(c, scopeRead)
+	if !ok {
+		return
+	}
+	g, err := uuid.Parse(c.Param("partyId")) // the route's one segment
+	if err != nil {
+		httpx.Abort(c, http.StatusBadRequest, CodeInvalidInstanceID, "The instance id must be a GUID or {partyId}/{guid}.")
+		return
+	}
+	in, err := a.st.GetInstanceByGUID(c.Request.Context(), g.String())
+	switch {
+	case isNotFound(err), err == nil && in.Org != caller.Org:
+		forbidden(c)
+	case err != nil:
+		a.fail(c, "get instance", err)
+	default:
+		a.writeInstance(c, in)
+	}
+}
+
 func (a *api) getInstance(c *gin.Context) {
 	_, in, ok := a.ownInstance(c, scopeRead)
 	if !ok {

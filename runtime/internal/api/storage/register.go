@@ -58,6 +58,7 @@ func Register(r gin.IRouter, deps Deps) {
 	}
 	g := r.Group(BasePath+"/instances", deps.Auth)
 	g.GET("", a.query)
+	g.GET("/:partyId", a.getInstanceByGUID) // /{guid}: gin names the one segment as the route below does
 	g.GET("/:partyId/:guid", a.getInstance)
 	g.GET("/:partyId/:guid/data/:dataGuid", a.download)
 	g.HEAD("/:partyId/:guid/data/:dataGuid", a.download)
