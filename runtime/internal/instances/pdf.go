@@ -141,9 +141,12 @@ func (s *Snapshot) PDFElement() *DataElement {
 
 // StorePDF stores content as job's PDF element of snap's instance, created by the
 // app's owner: the blob first, then in one transaction the row, the instance's
-// changed time and its audit event. It reports false, and stores nothing, when the
-// element exists already (a retried job). A concurrent change of the instance is
-// retried on a fresh read.
+// changed time and its audit event. A receipt of an earlier pass through the same
+// task (a task done again after a reject) is deleted in the same transaction, as
+// app lib removes the elements generated from a task, so the instance holds one
+// receipt per task. It reports false, and stores nothing, when the element exists
+// already (a retried job). A concurrent change of the instance is retried on a
+// fresh read.
 func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, content []byte) (bool, error) {
 	id := job.ElementID()
 	if _, err := snap.Element(id); err == nil {
@@ -157,8 +160,10 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 	if err != nil {
 		return false, err
 	}
+	var replaced []store.DataElement
 	for attempt := 0; ; attempt++ {
 		el.InstanceID = snap.row.ID
+		replaced = earlierReceipts(snap, job)
 		err = s.st.Tx(ctx, func(tx *store.Store) error {
 			if err := saveDoc(ctx, tx, snap, who, now); err != nil {
 				return err
@@ -166,6 +171,14 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 			// The element's id is the job's: a second run's insert is ErrDuplicate.
 			if _, err := tx.CreateDataElement(ctx, el); err != nil {
 				return err
+			}
+			for _, old := range replaced {
+				if err := tx.DeleteDataElement(ctx, snap.row.GUID, old.GUID); err != nil {
+					return err
+				}
+				if err := s.dataEvent(ctx, tx, owner, snap, EventDeleted, old.GUID); err != nil {
+					return err
+				}
 			}
 			return s.dataEvent(ctx, tx, owner, snap, EventCreated, id)
 		})
@@ -184,7 +197,27 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 		}
 		return false, err
 	}
+	s.dropBlobs(replaced)
 	return true, nil
+}
+
+// earlierReceipts are the PDF elements snap holds from earlier passes through
+// job's task: their ids are derived from the task and the pass's flow number
+// (PDFJob.ElementID), so each earlier flow names its receipt.
+func earlierReceipts(snap *Snapshot, job PDFJob) []store.DataElement {
+	var out []store.DataElement
+	for _, e := range snap.elements {
+		if e.DataType != PDFDataType {
+			continue
+		}
+		for f := 1; f < job.Flow; f++ {
+			if earlier := (PDFJob{GUID: job.GUID, TaskID: job.TaskID, Flow: f}); e.GUID == earlier.ElementID() {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // PDFFilename is the file name of a PDF receipt: the text key names in lang (a pdf
