@@ -84,8 +84,10 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	}
 	row := store.Instance{GUID: guid, PartyID: req.PartyID, Org: rel.Org, AppID: rel.ID, AppVersion: rel.Version,
 		CurrentTask: doc.Process.CurrentTask.ElementID, Created: now, CreatedBy: who, Document: mustJSON(doc)}
-	idem := store.Idempotency{Key: req.IdempotencyKey, RequestHash: requestHash(rel.ID, req, els[:parts]),
-		LegacyHash: legacyHash(rel.ID, req.PartyID)}
+	idem := store.Idempotency{Key: req.IdempotencyKey}
+	if idem.Key != "" { // the digests serve only to answer a retry
+		idem.RequestHash, idem.LegacyHash = requestHash(rel.ID, req, els[:parts]), legacyHash(rel.ID, req.PartyID)
+	}
 	evIn := s.eventInstance(ctx, rel.Org, rel.Name, req.PartyID, guid)
 	var got store.Instance
 	err = s.st.Tx(ctx, func(tx *store.Store) error {

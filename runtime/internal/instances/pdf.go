@@ -205,16 +205,14 @@ func (s *Service) StorePDF(ctx context.Context, snap *Snapshot, job PDFJob, cont
 // job's task: their ids are derived from the task and the pass's flow number
 // (PDFJob.ElementID), so each earlier flow names its receipt.
 func earlierReceipts(snap *Snapshot, job PDFJob) []store.DataElement {
+	earlier := make(map[string]bool, max(job.Flow-1, 0))
+	for f := 1; f < job.Flow; f++ {
+		earlier[PDFJob{GUID: job.GUID, TaskID: job.TaskID, Flow: f}.ElementID()] = true
+	}
 	var out []store.DataElement
 	for _, e := range snap.elements {
-		if e.DataType != PDFDataType {
-			continue
-		}
-		for f := 1; f < job.Flow; f++ {
-			if earlier := (PDFJob{GUID: job.GUID, TaskID: job.TaskID, Flow: f}); e.GUID == earlier.ElementID() {
-				out = append(out, e)
-				break
-			}
+		if e.DataType == PDFDataType && earlier[e.GUID] {
+			out = append(out, e)
 		}
 	}
 	return out

@@ -171,12 +171,18 @@ func (s *Store) eachDataElement(ctx context.Context, q rawSQL, arg any, fn func(
 // ErrConflict. The old blob becomes an orphan for the sweeper.
 func (s *Store) ReplaceDataElement(ctx context.Context, d *DataElement) error {
 	d.LastChanged = s.clock()
-	n, err := s.exec(ctx, replaceDataElementSQL, d.ContentType, d.Filename, d.Size, d.SHA256, d.BlobKey, d.LastChanged,
-		d.LastChangedBy, d.Document, d.GUID, d.InstanceGUID, false)
+	n, err := s.exec(ctx, replaceDataElementSQL, replaceDataElementArgs(d)...)
 	if err == nil && n == 0 {
 		return s.whyUnchanged(ctx, "replace", d.InstanceGUID, d.GUID)
 	}
 	return wrap("replace data element "+d.GUID, err)
+}
+
+// replaceDataElementArgs are replaceDataElementSQL's arguments for d, which
+// replace it only while it is unlocked.
+func replaceDataElementArgs(d *DataElement) []any {
+	return []any{d.ContentType, d.Filename, d.Size, d.SHA256, d.BlobKey, d.LastChanged,
+		d.LastChangedBy, d.Document, d.GUID, d.InstanceGUID, false}
 }
 
 // replaceDataElementSQL and lockDataElementSQL are the statements of

@@ -39,12 +39,22 @@ func ParseDateFilter(expr string) (DateFilter, error) {
 			op, value = DateOp(o), v
 		}
 	}
+	t, err := ParseTime(value)
+	if err != nil {
+		return DateFilter{}, fmt.Errorf("%w: date expression %q", ErrInvalid, expr)
+	}
+	return DateFilter{Op: op, Time: t}, nil
+}
+
+// ParseTime reads a time in one of the forms dateLayouts lists; one without a
+// zone is UTC.
+func ParseTime(s string) (time.Time, error) {
 	for _, layout := range dateLayouts {
-		if t, err := time.ParseInLocation(layout, value, time.UTC); err == nil {
-			return DateFilter{Op: op, Time: t}, nil
+		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			return t, nil
 		}
 	}
-	return DateFilter{}, fmt.Errorf("%w: date expression %q", ErrInvalid, expr)
+	return time.Time{}, fmt.Errorf("%w: time %q", ErrInvalid, s)
 }
 
 // dateLayouts are the forms ParseDateFilter takes, as .NET's DateTime binding

@@ -179,6 +179,24 @@ func (s *Store) GetInstanceByGUID(ctx context.Context, guid string) (Instance, e
 	return in, nil
 }
 
+// changedAt is the last_changed an update of in writes: now, unless the
+// caller set a later time.
+func (s *Store) changedAt(in *Instance) time.Time {
+	changed := s.clock()
+	if t := ts(in.LastChanged); t.After(changed) {
+		changed = t
+	}
+	return changed
+}
+
+// updateInstanceArgs are updateInstanceSQL's arguments for in, changed at
+// changed.
+func updateInstanceArgs(in *Instance, changed time.Time) []any {
+	return []any{in.AppVersion, in.CurrentTask, in.IsComplete,
+		in.IsArchived, tsp(in.ArchivedAt), in.IsSoftDeleted, tsp(in.SoftDeletedAt), in.IsHardDeleted, tsp(in.HardDeletedAt),
+		changed, in.LastChangedBy, in.Document, in.Version + 1, in.ID, in.Version}
+}
+
 // whyStale tells why an update of in changed no row: the instance is gone
 // (ErrNotFound), or its version moved on (ErrConflict).
 func (s *Store) whyStale(ctx context.Context, in *Instance) error {
@@ -216,13 +234,8 @@ var updateInstanceSQL = newRawSQL("UPDATE instances SET app_version = ?, current
 // moves on). A stale version is ErrConflict; an unknown instance ErrNotFound.
 // Identity columns (guid, party, org, app) and Confirmed are not changed here.
 func (s *Store) UpdateInstance(ctx context.Context, in *Instance) error {
-	changed := s.clock()
-	if t := ts(in.LastChanged); t.After(changed) {
-		changed = t
-	}
-	n, err := s.exec(ctx, updateInstanceSQL, in.AppVersion, in.CurrentTask, in.IsComplete,
-		in.IsArchived, tsp(in.ArchivedAt), in.IsSoftDeleted, tsp(in.SoftDeletedAt), in.IsHardDeleted, tsp(in.HardDeletedAt),
-		changed, in.LastChangedBy, in.Document, in.Version+1, in.ID, in.Version)
+	changed := s.changedAt(in)
+	n, err := s.exec(ctx, updateInstanceSQL, updateInstanceArgs(in, changed)...)
 	if err != nil {
 		return wrap("update instance "+in.GUID, err)
 	}

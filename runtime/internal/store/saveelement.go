@@ -50,20 +50,14 @@ func (s *Store) SaveElement(ctx context.Context, in *Instance, d *DataElement, e
 		})
 	}
 	dropPreload(ctx)
-	changed := s.clock()
-	if t := ts(in.LastChanged); t.After(changed) {
-		changed = t
-	}
+	changed := s.changedAt(in)
 	d.LastChanged = s.clock()
 	evs := []InstanceEvent{ev}
 	s.eventDefaults(evs)
 	failed := -1
 	err := runBatch(ctx, pool, func(b *pgx.Batch) {
-		b.Queue(saveInstanceSQL, in.AppVersion, in.CurrentTask, in.IsComplete, in.IsArchived, tsp(in.ArchivedAt),
-			in.IsSoftDeleted, tsp(in.SoftDeletedAt), in.IsHardDeleted, tsp(in.HardDeletedAt),
-			changed, in.LastChangedBy, in.Document, in.Version+1, in.ID, in.Version)
-		b.Queue(saveElementSQL, d.ContentType, d.Filename, d.Size, d.SHA256, d.BlobKey, d.LastChanged,
-			d.LastChangedBy, d.Document, d.GUID, d.InstanceGUID, false)
+		b.Queue(saveInstanceSQL, updateInstanceArgs(in, changed)...)
+		b.Queue(saveElementSQL, replaceDataElementArgs(d)...)
 		b.Queue(saveEventSQL, auditValues(evs[0])...)
 	}, func(br pgx.BatchResults) error {
 		for i := range 3 {

@@ -222,6 +222,17 @@ func (e *env) newInstance(t *testing.T, tok string) (instances.Instance, string)
 	return inst, signingTestBase + "/" + inst.ID
 }
 
+// filledInstance is newInstance with its form holding validXML, ready for
+// process/next.
+func (e *env) filledInstance(t *testing.T, tok string) (instances.Instance, string) {
+	t.Helper()
+	inst, ip := e.newInstance(t, tok)
+	if r := e.do(t, tok, http.MethodPut, ip+"/data/"+inst.Data[0].ID, []byte(validXML), "Content-Type", "application/xml"); r.Status != http.StatusCreated {
+		t.Fatalf("fill: %d %s", r.Status, r.Body)
+	}
+	return inst, ip
+}
+
 func countFiles(t *testing.T, dir string) int {
 	t.Helper()
 	n := 0

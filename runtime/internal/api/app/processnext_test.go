@@ -21,10 +21,7 @@ func TestProcessNextChunkedBody(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		e := newEnv(t, db)
 		tok := e.token(t, e.dagl)
-		inst, ip := e.newInstance(t, tok)
-		if r := e.do(t, tok, http.MethodPut, ip+"/data/"+inst.Data[0].ID, []byte(validXML), "Content-Type", "application/xml"); r.Status != http.StatusCreated {
-			t.Fatalf("fill: %d %s", r.Status, r.Body)
-		}
+		_, ip := e.filledInstance(t, tok)
 		req, err := http.NewRequest(http.MethodPut, e.srv.URL+ip+"/process/next", io.NopCloser(strings.NewReader(`{"action":"nonsense"}`)))
 		if err != nil {
 			t.Fatal(err)
@@ -59,10 +56,7 @@ func TestProcessNextAppScopes(t *testing.T) {
 			tok  string
 			want int
 		}{{"the app's scopes", own, http.StatusOK}, {"the default write scope only", mixed, http.StatusForbidden}} {
-			inst, ip := e.newInstance(t, own)
-			if r := e.do(t, own, http.MethodPut, ip+"/data/"+inst.Data[0].ID, []byte(validXML), "Content-Type", "application/xml"); r.Status != http.StatusCreated {
-				t.Fatalf("fill: %d %s", r.Status, r.Body)
-			}
+			_, ip := e.filledInstance(t, own)
 			if r := e.do(t, tt.tok, http.MethodPut, ip+"/process/next", nil); r.Status != tt.want {
 				t.Errorf("%s: next %d %s, want %d", tt.name, r.Status, r.Body, tt.want)
 			}

@@ -49,17 +49,22 @@ func (a *api) ownInstance(c *gin.Context, scope string) (auth.Caller, store.Inst
 		return caller, store.Instance{}, false
 	}
 	in, err := a.st.GetInstance(c.Request.Context(), ref.PartyID, ref.GUID)
+	return caller, in, a.owned(c, caller, in, err)
+}
+
+// owned reports whether a read of an instance (in, err) found one of the
+// caller's org; else it answers the request: 403 for an unknown instance and
+// for another org's alike, as Altinn's storage answers both.
+func (a *api) owned(c *gin.Context, caller auth.Caller, in store.Instance, err error) bool {
 	switch {
-	case isNotFound(err):
+	case isNotFound(err), err == nil && in.Org != caller.Org:
 		forbidden(c)
 	case err != nil:
 		a.fail(c, "get instance", err)
-	case in.Org != caller.Org:
-		forbidden(c)
 	default:
-		return caller, in, true
+		return true
 	}
-	return caller, store.Instance{}, false
+	return false
 }
 
 // The scopes this API checks, named here so handlers read as Altinn's docs.

@@ -48,12 +48,12 @@ func (a *api) events(c *gin.Context) {
 		if s == "" {
 			continue
 		}
-		t, err := store.ParseDateFilter(s)
-		if err != nil || t.Op != store.OpEQ {
+		t, err := store.ParseTime(s)
+		if err != nil {
 			httpx.Abort(c, http.StatusBadRequest, CodeInvalidQuery, name+" must be a date or an ISO 8601 time.")
 			return
 		}
-		*dst = t.Time
+		*dst = t
 	}
 	rows, err := a.st.ListEvents(c.Request.Context(), in.GUID, f)
 	if err != nil {

@@ -105,13 +105,7 @@ func (a *api) getInstanceByGUID(c *gin.Context) {
 		httpx.Abort(c, http.StatusBadRequest, CodeInvalidInstanceID, "The instance id must be a GUID or {partyId}/{guid}.")
 		return
 	}
-	in, err := a.st.GetInstanceByGUID(c.Request.Context(), g.String())
-	switch {
-	case isNotFound(err), err == nil && in.Org != caller.Org:
-		forbidden(c)
-	case err != nil:
-		a.fail(c, "get instance", err)
-	default:
+	if in, err := a.st.GetInstanceByGUID(c.Request.Context(), g.String()); a.owned(c, caller, in, err) {
 		a.writeInstance(c, in)
 	}
 }
