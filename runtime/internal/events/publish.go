@@ -38,7 +38,20 @@ func NewPublisher(publicURL string) *Publisher {
 // statement in all on PostgreSQL (store.WriteEvents), since every statement is
 // spent holding the database's write lock.
 func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance, at time.Time, audit []store.InstanceEvent, types ...string) ([]Event, error) {
-	evs := make([]Event, len(types))
+	w, evs, err := p.Write(in, at, audit, types...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.WriteEvents(ctx, w); err != nil {
+		return nil, err
+	}
+	return evs, nil
+}
+
+// Write is what PublishAll writes, for a change that writes it itself (a
+// store.Writes): the rows, and the events they hold (nil for no types).
+func (p *Publisher) Write(in Instance, at time.Time, audit []store.InstanceEvent, types ...string) (store.EventWrite, []Event, error) {
+	var evs []Event
 	rows := make([]store.CloudEvent, len(types))
 	for i, typ := range types {
 		id := store.NewRowID()
@@ -48,18 +61,12 @@ func (p *Publisher) PublishAll(ctx context.Context, tx *store.Store, in Instance
 		ev := newAppEvent(p.PublicURL, id, in, typ, at)
 		doc, err := json.Marshal(ev)
 		if err != nil {
-			return nil, fmt.Errorf("events: marshal %s: %w", typ, err)
+			return store.EventWrite{}, nil, fmt.Errorf("events: marshal %s: %w", typ, err)
 		}
-		evs[i] = ev
+		evs = append(evs, ev)
 		rows[i] = store.CloudEvent{EventID: ev.ID, Type: typ, Source: ev.Source, Subject: ev.Subject,
 			AlternativeSubject: ev.AlternativeSubject, Org: in.Org, App: in.App, InstanceGUID: in.GUID, PartyID: in.PartyID,
 			Time: at, Document: string(doc)}
 	}
-	if err := tx.WriteEvents(ctx, store.EventWrite{Audit: audit, Cloud: rows, Topic: TopicEvent}); err != nil {
-		return nil, err
-	}
-	if len(evs) == 0 {
-		return nil, nil
-	}
-	return evs, nil
+	return store.EventWrite{Audit: audit, Cloud: rows, Topic: TopicEvent}, evs, nil
 }

@@ -28,6 +28,15 @@ func (s *Service) publish(ctx context.Context, tx *store.Store, in events.Instan
 	return err
 }
 
+// publishIn adds to w what publish writes.
+func (s *Service) publishIn(w *store.Writes, in events.Instance, at timeT, audit []store.InstanceEvent, types ...string) error {
+	ev, _, err := s.events.Write(in, at, audit, types...)
+	if err == nil {
+		w.WriteEvents(ev)
+	}
+	return err
+}
+
 // published tells the delivery worker, after the commit, that there are events.
 func (s *Service) published() {
 	if s.onPublish != nil {

@@ -5,6 +5,7 @@ package instances
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,6 +109,58 @@ func TestIdempotencyKeyIgnoresWhatTheRuntimeMakes(t *testing.T) {
 		}
 		if again.row.GUID != snap.row.GUID {
 			t.Errorf("retry made instance %s, want the first, %s", again.row.GUID, snap.row.GUID)
+		}
+	})
+}
+
+// TestIdempotencyKeyConcurrentRequests: requests with one key and one request
+// sent at once all answer the same instance, and one instance is stored, with
+// one set of events: the requests that lose the race to insert (their change
+// fails on the key's unique index) answer the winner's instance.
+func TestIdempotencyKeyConcurrentRequests(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		svc, c, st := signingService(t, db, "310000003")
+		req := InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID, IdempotencyKey: "race"}
+		const n = 8
+		guids, errs := make([]string, n), make([]error, n)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range n {
+			wg.Go(func() {
+				<-start
+				snap, err := svc.Instantiate(ctx, c, req)
+				if errs[i] = err; err == nil {
+					guids[i] = snap.row.GUID
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+		for i := range n {
+			if errs[i] != nil || guids[i] != guids[0] {
+				t.Errorf("request %d: instance %s, err %v; want instance %s", i, guids[i], errs[i], guids[0])
+			}
+		}
+		rows, err := st.ListPartyInstances(ctx, c.PartyID, store.Active, 2*n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 {
+			t.Fatalf("%d instances stored, want 1", len(rows))
+		}
+		evs, err := st.ListEvents(ctx, rows[0].GUID, store.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		created := 0
+		for _, e := range evs {
+			if e.EventType == EventCreated {
+				created++
+			}
+		}
+		if created != 1 {
+			t.Errorf("%d Created events, want 1", created)
 		}
 	})
 }

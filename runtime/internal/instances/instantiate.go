@@ -39,7 +39,8 @@ type InstantiateRequest struct {
 
 // Instantiate creates an instance pinned to the app's current release, starts its
 // process (start event → first task), creates the form data elements the first task
-// auto-creates and records the Created and process events, all in one transaction.
+// auto-creates and records the Created and process events, all in one change
+// (store.Writes: one round trip on PostgreSQL).
 // The caller has been authorised for instantiate.
 func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req InstantiateRequest) (*Snapshot, error) {
 	rel, err := s.Release(req.Org, req.App)
@@ -87,42 +88,54 @@ func (s *Service) Instantiate(ctx context.Context, c authz.Caller, req Instantia
 	idem := store.Idempotency{Key: req.IdempotencyKey}
 	if idem.Key != "" { // the digests serve only to answer a retry
 		idem.RequestHash, idem.LegacyHash = requestHash(rel.ID, req, els[:parts]), legacyHash(rel.ID, req.PartyID)
+		if snap, rerr := s.earlierInstance(ctx, ref, row.CreatedBy, idem); snap != nil || rerr != nil {
+			s.dropBlobs(els)
+			return snap, rerr
+		}
 	}
 	evIn := s.eventInstance(ctx, rel.Org, rel.Name, req.PartyID, guid)
-	var got store.Instance
-	err = s.st.Tx(ctx, func(tx *store.Store) error {
-		var err error
-		if got, err = tx.CreateInstance(ctx, row, idem); err != nil || got.GUID != guid {
-			return err
+	user := platformUser(c)
+	audit := []store.InstanceEvent{auditEvent(row, EventCreated, now, user, doc.Process),
+		auditEvent(row, EventProcessStartEvent, now, user, &startEvent), auditEvent(row, EventProcessStartTask, now, user, doc.Process)}
+	w := s.st.Writes()
+	w.CreateInstance(&row, idem)
+	for i := range els {
+		els[i].InstanceID = 0 // the instance this change creates
+		w.CreateDataElement(&els[i])
+	}
+	if err = s.publishIn(w, evIn, now, audit, events.TypeInstanceCreated, stepEvent(step)); err != nil {
+		return nil, err
+	}
+	if err = w.Commit(ctx); errors.Is(err, store.ErrDuplicate) && idem.Key != "" {
+		// A concurrent request with the key won (els' blobs go, as err is set).
+		if snap, rerr := s.earlierInstance(ctx, ref, row.CreatedBy, idem); snap != nil || rerr != nil {
+			return snap, rerr
 		}
-		for i := range els {
-			els[i].InstanceID = got.ID
-			created, err := tx.CreateDataElement(ctx, els[i])
-			if err != nil {
-				return err
-			}
-			els[i] = created
-		}
-		user := platformUser(c)
-		audit := []store.InstanceEvent{auditEvent(row, EventCreated, now, user, doc.Process),
-			auditEvent(row, EventProcessStartEvent, now, user, &startEvent), auditEvent(row, EventProcessStartTask, now, user, doc.Process)}
-		return s.publish(ctx, tx, evIn, now, audit, events.TypeInstanceCreated, stepEvent(step))
-	})
-	if errors.Is(err, store.ErrConflict) {
-		return nil, fail(ErrConflict, CodeIdempotency, "the idempotency key was used for another request")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("instances: instantiate %s: %w", rel.ID, err)
 	}
-	if got.GUID != guid { // an idempotent retry: the first request's instance (and events)
-		s.dropBlobs(els)
-		ref.PartyID, ref.GUID = got.PartyID, got.GUID
-		return s.Get(ctx, ref)
-	}
 	s.published()
 	// The rows just committed are what Get would read back (see assemble).
 	sortAsStored(els)
-	return assemble(ref, rel, got, els)
+	return assemble(ref, rel, row, els)
+}
+
+// earlierInstance returns the instance an earlier request with idem's key
+// made (an idempotent retry: its instance and events as they are now), nil when
+// there is none, and CodeIdempotency when the key was used for another request.
+func (s *Service) earlierInstance(ctx context.Context, ref Ref, createdBy string, idem store.Idempotency) (*Snapshot, error) {
+	prev, err := s.st.InstanceByIdempotency(ctx, createdBy, idem)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil, nil
+	case errors.Is(err, store.ErrConflict):
+		return nil, fail(ErrConflict, CodeIdempotency, "the idempotency key was used for another request")
+	case err != nil:
+		return nil, fmt.Errorf("instances: idempotency key: %w", err)
+	}
+	ref.PartyID, ref.GUID = prev.PartyID, prev.GUID
+	return s.Get(ctx, ref)
 }
 
 func readStatus(c authz.Caller) string {

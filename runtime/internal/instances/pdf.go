@@ -113,14 +113,14 @@ func newPDFJob(snap *Snapshot, pass ProcessElementInfo, lang string, tasks []str
 		TaskID: pass.ElementID, Flow: pass.Flow, Language: lang, Tasks: tasks}
 }
 
-// enqueuePDF queues job inside tx, the transaction of the process change.
-func enqueuePDF(ctx context.Context, tx *store.Store, job *PDFJob) error {
+// enqueuePDF queues job in w, the process change.
+func enqueuePDF(w *store.Writes, job *PDFJob) error {
 	payload, err := json.Marshal(job)
 	if err != nil {
 		return fmt.Errorf("instances: marshal pdf job: %w", err)
 	}
-	_, err = tx.EnqueueRef(ctx, TopicPDF, job.GUID, payload, timeT{})
-	return err
+	w.Enqueue(TopicPDF, job.GUID, payload)
+	return nil
 }
 
 // PDFPending reports whether a PDF job of the instance is queued or being retried.

@@ -31,9 +31,10 @@ func (s *Snapshot) NextActions() []string {
 // it validates the task (not for reject), then follows the process to the next task
 // or end event, locks the finished task's data elements, archives the instance at
 // the end, records the process events and queues the ended task's PDF receipt when
-// it makes one (PDFOnTaskEnd), all in one transaction. The update compares the
-// version snap was read at, so a concurrent change makes it ErrConflict. Blocking issues are a
-// *ValidationError. The caller has been authorised for action.
+// it makes one (PDFOnTaskEnd), all in one change (store.Writes: one round trip on
+// PostgreSQL). The update compares the version snap was read at, so a concurrent
+// change makes it ErrConflict. Blocking issues are a *ValidationError. The caller
+// has been authorised for action.
 func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapshot, action, lang string) (*Snapshot, error) {
 	rel, inst := snap.Release, snap.Instance
 	if inst.Process == nil || inst.Process.Started == nil {
@@ -116,42 +117,39 @@ func (s *Service) ProcessNext(ctx context.Context, c authz.Caller, snap *Snapsho
 	if step.Ended() {
 		audit = append(audit, auditEvent(snap.row, EventSubmited, now, user, inst.Process))
 	}
-	// els becomes the element rows as the transaction leaves them, so the answer is
+	// els becomes the element rows as the change leaves them, so the answer is
 	// built from them (see assemble) instead of read back.
-	var els []store.DataElement
 	evIn := s.eventInstance(ctx, rel.Org, rel.Name, snap.row.PartyID, snap.row.GUID)
-	err = s.st.Tx(ctx, func(tx *store.Store) error {
-		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
-			return err
+	stageDoc(snap, who, now)
+	w := s.st.Writes()
+	w.UpdateInstance(&snap.row)
+	els := slices.Clone(snap.elements)
+	for i := range els {
+		e := &els[i]
+		if lock := lockAfter(rel.App.Metadata.DataType(e.DataType), e.Locked, task, step, abandon); lock != e.Locked {
+			w.LockDataElement(e, lock)
 		}
-		els = slices.Clone(snap.elements)
-		for i := range created {
-			created[i].InstanceID = snap.row.ID
-			row, err := tx.CreateDataElement(ctx, created[i])
-			if err != nil {
-				return err
-			}
-			els = append(els, row)
+	}
+	for i := range created {
+		created[i].InstanceID = snap.row.ID
+		w.CreateDataElement(&created[i])
+	}
+	for _, job := range pdfs {
+		if err = enqueuePDF(w, job); err != nil {
+			break
 		}
-		for i := range snap.elements {
-			e := &els[i]
-			if lock := lockAfter(rel.App.Metadata.DataType(e.DataType), e.Locked, task, step, abandon); lock != e.Locked {
-				if err := tx.LockDataElement(ctx, e, lock); err != nil {
-					return err
-				}
-			}
-		}
-		for _, job := range pdfs {
-			if err := enqueuePDF(ctx, tx, job); err != nil {
-				return err
-			}
-		}
-		return s.publish(ctx, tx, evIn, now, audit, pass.eventTypes()...)
-	})
+	}
+	if err == nil {
+		err = s.publishIn(w, evIn, now, audit, pass.eventTypes()...)
+	}
+	if err == nil {
+		err = concurrent(snap, w.Commit(ctx))
+	}
 	if err != nil {
 		s.dropBlobs(created)
 		return nil, err
 	}
+	els = append(els, created...)
 	s.published()
 	if len(pdfs) > 0 && s.onPDF != nil {
 		s.onPDF()

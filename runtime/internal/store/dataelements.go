@@ -45,9 +45,15 @@ func BlobKey(appID, instanceGUID, dataGUID string) string {
 // CreateDataElement inserts d after its blob has been written. Missing timestamps are
 // set to now; an unknown instance fails on the foreign key.
 func (s *Store) CreateDataElement(ctx context.Context, d DataElement) (DataElement, error) {
-	now := s.clock()
+	s.elementDefaults(&d)
+	_, err := s.exec(ctx, createDataElementSQL, createDataElementArgs(&d)...)
+	return d, wrap("create data element "+d.GUID, err)
+}
+
+// elementDefaults fills in what CreateDataElement documents.
+func (s *Store) elementDefaults(d *DataElement) {
 	if d.Created.IsZero() {
-		d.Created = now
+		d.Created = s.clock()
 	}
 	if d.LastChanged.IsZero() {
 		d.LastChanged = d.Created
@@ -56,13 +62,23 @@ func (s *Store) CreateDataElement(ctx context.Context, d DataElement) (DataEleme
 		d.LastChangedBy = d.CreatedBy
 	}
 	d.Created, d.LastChanged = ts(d.Created), ts(d.LastChanged)
-	_, err := s.exec(ctx, createDataElementSQL, d.GUID, d.InstanceID, d.InstanceGUID, d.DataType, d.ContentType, d.Filename,
-		d.Size, d.SHA256, d.BlobKey, d.Locked, d.Created, d.CreatedBy, d.LastChanged, d.LastChangedBy, d.Document)
-	return d, wrap("create data element "+d.GUID, err)
 }
 
-// createDataElementSQL is CreateDataElement's statement (see rawSQL).
-var createDataElementSQL = newRawSQL("INSERT INTO data_elements (" + dataElementColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+// createDataElementArgs are createDataElementSQL's arguments for d.
+func createDataElementArgs(d *DataElement) []any {
+	return []any{d.GUID, d.InstanceID, d.InstanceGUID, d.DataType, d.ContentType, d.Filename,
+		d.Size, d.SHA256, d.BlobKey, d.Locked, d.Created, d.CreatedBy, d.LastChanged, d.LastChangedBy, d.Document}
+}
+
+// createDataElementSQL is CreateDataElement's statement (see rawSQL), and
+// createDataElementOfSQL the same insert taking instance_id from the instance
+// row its instance_guid names (zero rows when there is none), which it returns:
+// createDataElementArgs without the instance id, then the instance's guid.
+var (
+	createDataElementSQL   = newRawSQL("INSERT INTO data_elements (" + dataElementColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+	createDataElementOfSQL = newRawSQL("INSERT INTO data_elements (" + dataElementColumns + ") SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? " +
+		"FROM instances WHERE guid = ? RETURNING instance_id")
+)
 
 // GetDataElement returns element dataGUID of instance instanceGUID.
 func (s *Store) GetDataElement(ctx context.Context, instanceGUID, dataGUID string) (DataElement, error) {

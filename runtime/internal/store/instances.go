@@ -70,6 +70,33 @@ type Idempotency struct {
 // the instance created the first time; the same key with another RequestHash is
 // ErrConflict.
 func (s *Store) CreateInstance(ctx context.Context, in Instance, idem Idempotency) (Instance, error) {
+	s.instanceDefaults(&in, idem)
+	if idem.Key != "" {
+		if prev, err := s.InstanceByIdempotency(ctx, in.CreatedBy, idem); !errors.Is(err, ErrNotFound) {
+			return prev, err
+		}
+	}
+	// With an idempotency key, a savepoint (or a transaction outside Tx) keeps a
+	// duplicate-key failure from aborting the caller's PostgreSQL transaction, so the
+	// retry below can still read. Without one nothing is retried, and the savepoint
+	// would only cost two statements per instantiation.
+	var err error
+	if idem.Key != "" {
+		err = s.db(ctx).Transaction(func(g *gorm.DB) error { return s.on(g).insertInstance(ctx, &in) })
+	} else {
+		err = s.insertInstance(ctx, &in)
+	}
+	if err = wrap("create instance", err); errors.Is(err, ErrDuplicate) && idem.Key != "" {
+		if prev, perr := s.InstanceByIdempotency(ctx, in.CreatedBy, idem); !errors.Is(perr, ErrNotFound) {
+			return prev, perr
+		}
+	}
+	return in, err
+}
+
+// instanceDefaults fills in what CreateInstance documents, and idem's key and
+// request hash.
+func (s *Store) instanceDefaults(in *Instance, idem Idempotency) {
 	now := s.clock()
 	in.ID, in.Version = 0, 1
 	if in.Created.IsZero() {
@@ -87,29 +114,13 @@ func (s *Store) CreateInstance(ctx context.Context, in Instance, idem Idempotenc
 	if idem.Key != "" {
 		k := idem.Key
 		in.IdempotencyKey = &k
-		if prev, err := s.byIdempotency(ctx, in.CreatedBy, idem); !errors.Is(err, ErrNotFound) {
-			return prev, err
-		}
 	}
-	// With an idempotency key, a savepoint (or a transaction outside Tx) keeps a
-	// duplicate-key failure from aborting the caller's PostgreSQL transaction, so the
-	// retry below can still read. Without one nothing is retried, and the savepoint
-	// would only cost two statements per instantiation.
-	var err error
-	if idem.Key != "" {
-		err = s.db(ctx).Transaction(func(g *gorm.DB) error { return s.on(g).insertInstance(ctx, &in) })
-	} else {
-		err = s.insertInstance(ctx, &in)
-	}
-	if err = wrap("create instance", err); errors.Is(err, ErrDuplicate) && idem.Key != "" {
-		if prev, perr := s.byIdempotency(ctx, in.CreatedBy, idem); !errors.Is(perr, ErrNotFound) {
-			return prev, perr
-		}
-	}
-	return in, err
 }
 
-func (s *Store) byIdempotency(ctx context.Context, createdBy string, idem Idempotency) (Instance, error) {
+// InstanceByIdempotency returns the instance createdBy made with idem's key:
+// ErrNotFound when there is none, ErrConflict when it was made for another
+// request (another RequestHash, and not LegacyHash).
+func (s *Store) InstanceByIdempotency(ctx context.Context, createdBy string, idem Idempotency) (Instance, error) {
 	var prev Instance
 	err := s.db(ctx).Where("created_by = ? AND idempotency_key = ?", createdBy, idem.Key).Take(&prev).Error
 	if err != nil {
