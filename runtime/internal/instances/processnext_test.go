@@ -8,6 +8,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/blankett/blankett/internal/dbx"
@@ -163,5 +164,71 @@ func TestProcessNextTaskData(t *testing.T) {
 				t.Fatalf("the instance moved to %q", task)
 			}
 		})
+	})
+}
+
+// TestProcessNextConcurrent: process/next sent several times at once, each
+// from its own read of the instance, moves the process once: one call
+// succeeds, the others are CodeConcurrent, and the task ends once in the
+// audit trail.
+func TestProcessNextConcurrent(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := SetupSigningTest(t, db, "310000007", nil)
+		st := store.New(db)
+		svc := New(Options{Store: st, Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p Patch
+		if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"Test AS","orgNumber":"310000001","year":2024,"income":100}}]`), &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: snap.elements[0].GUID, Patch: p}}, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		ref := Ref{Org: "ttd", App: "signing-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID}
+		const n = 4
+		reads := make([]*Snapshot, n)
+		for i := range reads {
+			if reads[i], err = svc.Get(ctx, ref); err != nil {
+				t.Fatal(err)
+			}
+		}
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range n {
+			wg.Go(func() {
+				<-start
+				_, errs[i] = svc.ProcessNext(ctx, c, reads[i], "", "")
+			})
+		}
+		close(start)
+		wg.Wait()
+		won := 0
+		for i, err := range errs {
+			switch {
+			case err == nil:
+				won++
+			case !isConcurrent(err):
+				t.Errorf("call %d: %v, want success or %s", i, err, CodeConcurrent)
+			}
+		}
+		evs, err := st.ListEvents(ctx, ref.GUID, store.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ended := 0
+		for _, e := range evs {
+			if e.EventType == EventProcessEndTask {
+				ended++
+			}
+		}
+		if won != 1 || ended != 1 {
+			t.Errorf("%d calls succeeded and the task ended %d times, want 1 and 1", won, ended)
+		}
 	})
 }

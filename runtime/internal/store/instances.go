@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"time"
 
-	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -68,25 +67,18 @@ type Idempotency struct {
 // CreateInstance inserts in (ID, Version and missing timestamps are filled in) and
 // returns the stored row. With a non-empty idem.Key a retry of the same request returns
 // the instance created the first time; the same key with another RequestHash is
-// ErrConflict.
+// ErrConflict. It is Writes.CreateInstance on its own, with the reads of the
+// earlier instance around it; a change that writes more uses a Writes.
 func (s *Store) CreateInstance(ctx context.Context, in Instance, idem Idempotency) (Instance, error) {
-	s.instanceDefaults(&in, idem)
 	if idem.Key != "" {
 		if prev, err := s.InstanceByIdempotency(ctx, in.CreatedBy, idem); !errors.Is(err, ErrNotFound) {
 			return prev, err
 		}
 	}
-	// With an idempotency key, a savepoint (or a transaction outside Tx) keeps a
-	// duplicate-key failure from aborting the caller's PostgreSQL transaction, so the
-	// retry below can still read. Without one nothing is retried, and the savepoint
-	// would only cost two statements per instantiation.
-	var err error
-	if idem.Key != "" {
-		err = s.db(ctx).Transaction(func(g *gorm.DB) error { return s.on(g).insertInstance(ctx, &in) })
-	} else {
-		err = s.insertInstance(ctx, &in)
-	}
-	if err = wrap("create instance", err); errors.Is(err, ErrDuplicate) && idem.Key != "" {
+	w := s.Writes()
+	w.CreateInstance(&in, idem)
+	err := w.Commit(ctx)
+	if errors.Is(err, ErrDuplicate) && idem.Key != "" { // a concurrent request with the key won
 		if prev, perr := s.InstanceByIdempotency(ctx, in.CreatedBy, idem); !errors.Is(perr, ErrNotFound) {
 			return prev, perr
 		}
@@ -153,16 +145,6 @@ func instanceValues(in Instance) []any {
 	return []any{in.GUID, in.PartyID, in.Org, in.AppID, in.AppVersion, in.CurrentTask,
 		in.IsComplete, in.IsArchived, in.ArchivedAt, in.IsSoftDeleted, in.SoftDeletedAt, in.IsHardDeleted, in.HardDeletedAt,
 		in.Confirmed, in.Created, in.CreatedBy, in.LastChanged, in.LastChangedBy, in.Version, in.IdempotencyKey, in.RequestHash, in.Document}
-}
-
-// insertInstance inserts in and sets its ID.
-func (s *Store) insertInstance(ctx context.Context, in *Instance) error {
-	ids, err := s.insertReturning(ctx, "instances ("+instanceColumns+")", "id", 1, func(int) []any { return instanceValues(*in) })
-	if err != nil {
-		return err
-	}
-	in.ID = ids[0]
-	return nil
 }
 
 // GetInstance returns the instance partyID/guid; ErrNotFound when the guid is unknown

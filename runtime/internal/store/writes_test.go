@@ -142,3 +142,88 @@ func countEvents(t *testing.T, s *store.Store, guid string) int {
 	}
 	return len(evs)
 }
+
+// TestWritesRefusals: a step that cannot be done fails the whole change, on
+// the server, so nothing of it is written: an element of an instance that is
+// not there (ErrNotFound), a payload that is not JSON (ErrInvalid). Values
+// changed after a method was called are not written: the method took them.
+func TestWritesRefusals(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		in, err := s.CreateInstance(ctx, newInstance(812, "ttd", "ttd/writes"), store.Idempotency{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			name string
+			add  func(w *store.Writes)
+			want error
+		}{
+			{"element of a missing instance", func(w *store.Writes) {
+				el := newElement(newInstance(812, "ttd", "ttd/writes"), "model") // its instance is never stored
+				el.InstanceID = 0
+				w.CreateDataElement(&el)
+			}, store.ErrNotFound},
+			{"payload not JSON", func(w *store.Writes) { w.Enqueue("pdf", in.GUID, []byte("not json")) }, store.ErrInvalid},
+		} {
+			row := in
+			row.Document = `{"changed":true}`
+			w := s.Writes()
+			w.UpdateInstance(&row)
+			tc.add(w)
+			w.WriteEvents(store.EventWrite{Audit: []store.InstanceEvent{{InstanceGUID: in.GUID, PartyID: 812, EventType: "Step"}}})
+			if err := w.Commit(ctx); !errors.Is(err, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+			}
+			got, _ := s.GetInstance(ctx, 812, in.GUID)
+			if got.Version != in.Version || row.Version != in.Version || countEvents(t, s, in.GUID) != 0 {
+				t.Errorf("%s: the refused change wrote: version %d (given %d, was %d), %d events",
+					tc.name, got.Version, row.Version, in.Version, countEvents(t, s, in.GUID))
+			}
+		}
+
+		row := in
+		row.Document = `{"a":1}`
+		w := s.Writes()
+		w.UpdateInstance(&row)
+		row.Document = `{"b":2}`
+		if err := w.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.GetInstance(ctx, 812, in.GUID); got.Document != `{"a":1}` || row.Version != in.Version+1 {
+			t.Errorf("stored %s (version given back %d), want the document at the call and version %d", got.Document, row.Version, in.Version+1)
+		}
+	})
+}
+
+// TestWritesInsideTx: a change committed inside Tx runs in a savepoint, so
+// that its failure on a unique index leaves the outer transaction usable (it
+// can read the row that won).
+func TestWritesInsideTx(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		s := newStore(t, db)
+		ctx := context.Background()
+		idem := store.Idempotency{Key: "k", RequestHash: "h"}
+		first, err := s.CreateInstance(ctx, newInstance(814, "ttd", "ttd/writes"), idem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.Tx(ctx, func(tx *store.Store) error {
+			dup := newInstance(814, "ttd", "ttd/writes")
+			w := tx.Writes()
+			w.CreateInstance(&dup, idem)
+			if err := w.Commit(ctx); !errors.Is(err, store.ErrDuplicate) {
+				t.Errorf("second use of the key inside Tx: %v, want ErrDuplicate", err)
+			}
+			got, err := tx.InstanceByIdempotency(ctx, dup.CreatedBy, idem)
+			if err == nil && got.GUID != first.GUID {
+				t.Errorf("read instance %s, want %s", got.GUID, first.GUID)
+			}
+			return err
+		})
+		if err != nil {
+			t.Errorf("outer transaction: %v", err)
+		}
+	})
+}
