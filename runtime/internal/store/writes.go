@@ -49,8 +49,8 @@ type write struct {
 	// none); why then gives the error.
 	guarded bool
 	why     func(ctx context.Context, s *Store) error
-	// dest, when not nil, receives the row the statement returns (in the
-	// batch, with a trailing column from guard's count).
+	// dest, when not nil, receives the row the statement returns; for a
+	// guarded step its last element takes the batch's count column (see guard).
 	dest []any
 	// run, when set, replaces the statement outside a batch.
 	run func(ctx context.Context, tx *Store) error
@@ -74,10 +74,15 @@ func guard(q, returning string) string {
 
 // The statements of Writes that have no other use.
 var (
-	createInstanceSQL = newRawSQL("INSERT INTO instances (" + instanceColumns + ") VALUES (" +
-		strings.Repeat("?, ", 21) + "?) RETURNING id")
-	enqueueSQL = newRawSQL("INSERT INTO " + outboxColumns + " VALUES (" + strings.Repeat("?, ", 9) + "?)")
+	createInstanceSQL = newRawSQL("INSERT INTO instances (" + instanceColumns + ") VALUES " + placeholders(instanceColumns) + " RETURNING id")
+	enqueueSQL        = newRawSQL("INSERT INTO " + outboxColumns + " VALUES " + placeholders(outboxColumns))
 )
+
+// placeholders is "(?, …, ?)" with one placeholder per column of columns (a
+// comma-separated list, or a table with its list).
+func placeholders(columns string) string {
+	return "(" + strings.Repeat("?, ", strings.Count(columns, ",")) + "?)"
+}
 
 // Batch forms of the guarded statements, built once.
 var (
