@@ -84,20 +84,25 @@ func (s *Service) PatchData(ctx context.Context, c authz.Caller, snap *Snapshot,
 		}
 		done = append(done, p)
 	}
-	err := s.st.Tx(ctx, func(tx *store.Store) error {
-		if err := saveDoc(ctx, tx, snap, who, now); err != nil {
-			return err
-		}
-		for i := range done {
-			if err := tx.ReplaceDataElement(ctx, &done[i].row); err != nil {
-				return fail(ErrConflict, CodeLocked, "data element %s is locked", done[i].row.GUID)
-			}
-			if err := s.dataEvent(ctx, tx, c, snap, EventSaved, done[i].row.GUID); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	// One change (store.Writes: one round trip on PostgreSQL): the instance,
+	// every patched element and their Saved events.
+	stageDoc(snap, who, now)
+	w := s.st.Writes()
+	w.UpdateInstance(&snap.row)
+	audit := make([]store.InstanceEvent, 0, len(done))
+	for i := range done {
+		w.ReplaceDataElement(&done[i].row)
+		audit = append(audit, s.dataEventRow(c, snap, EventSaved, done[i].row.GUID))
+	}
+	w.WriteEvents(store.EventWrite{Audit: audit})
+	err := w.Commit(ctx)
+	var unchanged *store.ElementUnchangedError
+	switch {
+	case errors.As(err, &unchanged):
+		err = fail(ErrConflict, CodeLocked, "data element %s is locked", unchanged.GUID)
+	case err != nil:
+		err = concurrent(snap, err)
+	}
 	if err != nil {
 		drop()
 		return nil, err

@@ -232,3 +232,39 @@ func TestProcessNextConcurrent(t *testing.T) {
 		}
 	})
 }
+
+// TestPatchDataLockedMeanwhile: a PATCH whose element was locked after the
+// instance was read fails with CodeLocked naming the element, and writes
+// nothing: not the instance (its version stays) and not an event.
+func TestPatchDataLockedMeanwhile(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := SetupSigningTest(t, db, "310000007", nil)
+		st := store.New(db)
+		svc := New(Options{Store: st, Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		el := snap.elements[0]
+		if err := st.LockDataElement(ctx, &el, true); err != nil { // after snap was read
+			t.Fatal(err)
+		}
+		before, _ := st.ListEvents(ctx, snap.row.GUID, store.EventFilter{})
+		var p Patch
+		if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"Test AS"}}]`), &p); err != nil {
+			t.Fatal(err)
+		}
+		_, err = svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: el.GUID, Patch: p}}, nil, "")
+		var e *Error
+		if !errors.As(err, &e) || e.Code != CodeLocked || !strings.Contains(e.Error(), el.GUID) {
+			t.Fatalf("patch of an element locked meanwhile: %v, want %s naming %s", err, CodeLocked, el.GUID)
+		}
+		row, _ := st.GetInstance(ctx, snap.row.PartyID, snap.row.GUID)
+		after, _ := st.ListEvents(ctx, snap.row.GUID, store.EventFilter{})
+		if row.Version != 1 || len(after) != len(before) {
+			t.Errorf("the refused patch wrote: version %d, %d events (had %d)", row.Version, len(after), len(before))
+		}
+	})
+}

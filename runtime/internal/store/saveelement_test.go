@@ -66,8 +66,10 @@ func TestSaveElement(t *testing.T) {
 		if err := s.LockDataElement(ctx, &gotEl, true); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := save(saved, "cc"); !errors.Is(err, store.ErrElementUnchanged) {
-			t.Fatalf("save of a locked element: %v, want ErrElementUnchanged", err)
+		_, err = save(saved, "cc")
+		var ue *store.ElementUnchangedError
+		if !errors.Is(err, store.ErrElementUnchanged) || !errors.Is(err, store.ErrConflict) || !errors.As(err, &ue) || ue.GUID != el.GUID {
+			t.Fatalf("save of a locked element: %v, want ErrElementUnchanged and ErrConflict naming %s", err, el.GUID)
 		}
 		got, _ = s.GetInstance(ctx, 800, in.GUID)
 		if got.Version != saved.Version || got.Document != `{"saved":"aa"}` || events() != 1 {

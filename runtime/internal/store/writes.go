@@ -113,7 +113,7 @@ func (w *Writes) UpdateInstance(in *Instance) {
 }
 
 // ReplaceDataElement is Store.ReplaceDataElement, but its refusal (a locked
-// or missing element) also wraps ErrElementUnchanged.
+// or missing element) is an *ElementUnchangedError.
 func (w *Writes) ReplaceDataElement(d *DataElement) {
 	c := *d
 	c.LastChanged = w.s.clock()
@@ -121,7 +121,7 @@ func (w *Writes) ReplaceDataElement(d *DataElement) {
 		op: "replace data element " + d.GUID, sql: replaceDataElementSQL, batch: guardedReplaceElementSQL,
 		args: replaceDataElementArgs(&c), guarded: true,
 		why: func(ctx context.Context, s *Store) error {
-			return fmt.Errorf("%w: %w", ErrElementUnchanged, s.whyUnchanged(ctx, "replace", c.InstanceGUID, c.GUID))
+			return &ElementUnchangedError{GUID: c.GUID, Err: s.whyUnchanged(ctx, "replace", c.InstanceGUID, c.GUID)}
 		},
 		done: func() { d.LastChanged = c.LastChanged },
 	})
