@@ -21,7 +21,9 @@ type ElementUnchangedError struct {
 	Err  error
 }
 
-func (e *ElementUnchangedError) Error() string { return fmt.Sprintf("%v: %v", ErrElementUnchanged, e.Err) }
+func (e *ElementUnchangedError) Error() string {
+	return fmt.Sprintf("%v: %v", ErrElementUnchanged, e.Err)
+}
 
 // Unwrap gives ErrElementUnchanged and the reason.
 func (e *ElementUnchangedError) Unwrap() []error { return []error{ErrElementUnchanged, e.Err} }
