@@ -304,14 +304,7 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 	row := store.DataElement{GUID: dataGUID, InstanceGUID: snap.row.GUID, ContentType: p.ct, Filename: p.filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}
 	stageDoc(snap, who, now)
-	err = s.st.SaveElement(ctx, &snap.row, &row, s.dataEventRow(c, snap, EventSaved, dataGUID))
-	switch {
-	case errors.Is(err, store.ErrElementUnchanged):
-		err = fail(ErrConflict, CodeLocked, "data element %s is locked", dataGUID)
-	case err != nil:
-		err = concurrent(snap, err)
-	}
-	if err != nil {
+	if err = saved(snap, s.st.SaveElement(ctx, &snap.row, &row, s.dataEventRow(c, snap, EventSaved, dataGUID))); err != nil {
 		s.dropBlobs([]store.DataElement{el})
 		return nil, err
 	}

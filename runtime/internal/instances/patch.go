@@ -95,14 +95,7 @@ func (s *Service) PatchData(ctx context.Context, c authz.Caller, snap *Snapshot,
 		audit = append(audit, s.dataEventRow(c, snap, EventSaved, done[i].row.GUID))
 	}
 	w.WriteEvents(store.EventWrite{Audit: audit})
-	err := w.Commit(ctx)
-	var unchanged *store.ElementUnchangedError
-	switch {
-	case errors.As(err, &unchanged):
-		err = fail(ErrConflict, CodeLocked, "data element %s is locked", unchanged.GUID)
-	case err != nil:
-		err = concurrent(snap, err)
-	}
+	err := saved(snap, w.Commit(ctx))
 	if err != nil {
 		drop()
 		return nil, err

@@ -174,11 +174,8 @@ func TestProcessNextTaskData(t *testing.T) {
 func TestProcessNextConcurrent(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000007", nil)
-		st := store.New(db)
-		svc := New(Options{Store: st, Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		svc, c, st := signingService(t, db, "310000007")
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,11 +236,8 @@ func TestProcessNextConcurrent(t *testing.T) {
 func TestPatchDataLockedMeanwhile(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000007", nil)
-		st := store.New(db)
-		svc := New(Options{Store: st, Blobs: blobs, Apps: host, PublicURL: "https://rt.example"})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		svc, c, st := signingService(t, db, "310000007")
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -207,6 +207,17 @@ func stageDoc(snap *Snapshot, who string, at time.Time) {
 	snap.row.Document, snap.row.LastChanged, snap.row.LastChangedBy = mustJSON(doc), at, who
 }
 
+// saved answers a failed save of element rows with the instance's: an element
+// that could not be written (store.ElementUnchangedError) is CodeLocked naming
+// it, a stale instance CodeConcurrent.
+func saved(snap *Snapshot, err error) error {
+	var unchanged *store.ElementUnchangedError
+	if errors.As(err, &unchanged) {
+		return fail(ErrConflict, CodeLocked, "data element %s is locked", unchanged.GUID)
+	}
+	return concurrent(snap, err)
+}
+
 // concurrent answers a stale version of the instance row (store.ErrConflict)
 // as CodeConcurrent; other errors pass as they are.
 func concurrent(snap *Snapshot, err error) error {

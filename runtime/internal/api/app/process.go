@@ -134,7 +134,6 @@ func (h *Handler) processStart(c *gin.Context) {
 	h.writeProcess(c, who, next)
 }
 
-// processHistory is GET process/history. Policy action read.
 // nextElements is GET process/next, which Altinn keeps for old clients and
 // answers with an empty list (read).
 func (h *Handler) nextElements(c *gin.Context) {
@@ -143,6 +142,7 @@ func (h *Handler) nextElements(c *gin.Context) {
 	}
 }
 
+// processHistory is GET process/history. Policy action read.
 func (h *Handler) processHistory(c *gin.Context) {
 	_, snap, ok := h.load(c, process.ActionRead)
 	if !ok {
