@@ -42,8 +42,8 @@
 // storage, so the database row written after it never outlives its blob, even on
 // power loss. The cost is kept down three ways: directories known to exist (and
 // to be durable) are remembered, so a Put creates and syncs only what changed;
-// directory fsyncs of concurrent Puts are grouped, so the app folder every new
-// instance goes into is synced once per batch, not once per Put; and a sidecar
+// directory fsyncs of concurrent Puts are grouped, so a folder many new keys go
+// into is synced once per batch, not once per Put; and a sidecar
 // is never synced, because a sidecar lost to a power failure is recomputed from
 // the content like any stale one (its content type then reads
 // application/octet-stream; the runtime keeps the real one in its database row).

@@ -56,8 +56,8 @@ const maxParallelSyncs = 16
 
 // dirSyncer fsyncs directories for concurrent Puts as a group commit: while one
 // batch is being synced, the next collects its directories, and a directory that
-// several Puts changed (the app's folder that every new instance folder goes into)
-// is synced once for all of them. A Put joins a batch only after its renames, so
+// several Puts changed (the runtime's folder of an app and month, which every new
+// data element goes into) is synced once for all of them. A Put joins a batch only after its renames, so
 // the batch's fsync covers them.
 type dirSyncer struct {
 	do func(dir string) error

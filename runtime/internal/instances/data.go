@@ -46,6 +46,18 @@ func (s *Snapshot) Element(dataGUID string) (*DataElement, error) {
 	return nil, fail(ErrNotFound, CodeDataNotFound, "no data element %s in instance %s", dataGUID, s.Instance.ID)
 }
 
+// blobKey returns the key of element dataGUID's content as read, "" for an
+// element s does not hold. The document's blobStoragePath is Altinn's path (see
+// store.StoragePath), not necessarily where the content is.
+func (s *Snapshot) blobKey(dataGUID string) string {
+	for _, e := range s.elements {
+		if e.GUID == dataGUID {
+			return e.BlobKey
+		}
+	}
+	return ""
+}
+
 // writable refuses changes to an instance without a current task or that is
 // archived or deleted.
 func (s *Snapshot) writable() error {
@@ -298,8 +310,9 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 		s.dropBlobs([]store.DataElement{el})
 		return nil, fail(ErrInvalid, CodeEmpty, "the file is empty")
 	}
+	old := snap.blobKey(dataGUID)
 	d := *cur
-	d.BlobStoragePath = el.BlobKey
+	d.BlobStoragePath = store.StoragePath(snap.Release.ID, snap.row.GUID, dataGUID)
 	d.ContentType, d.Filename, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = p.ct, p.filename, el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: dataGUID, InstanceGUID: snap.row.GUID, ContentType: p.ct, Filename: p.filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}
@@ -308,7 +321,7 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 		s.dropBlobs([]store.DataElement{el})
 		return nil, err
 	}
-	s.dropBlobs([]store.DataElement{{BlobKey: cur.BlobStoragePath}})
+	s.dropBlobs([]store.DataElement{{BlobKey: old}})
 	s.remember(p, el)
 	return &d, nil
 }
@@ -348,7 +361,7 @@ func (s *Service) DeleteData(ctx context.Context, c authz.Caller, snap *Snapshot
 	if err != nil {
 		return err
 	}
-	s.dropBlobs([]store.DataElement{{BlobKey: cur.BlobStoragePath}})
+	s.dropBlobs([]store.DataElement{{BlobKey: snap.blobKey(dataGUID)}})
 	return nil
 }
 
@@ -390,7 +403,7 @@ func (s *Service) ReadData(ctx context.Context, snap *Snapshot, dataGUID string,
 		b := []byte(mustJSON(v))
 		return &Content{Body: io.NopCloser(bytes.NewReader(b)), ContentType: ContentTypeJSON, Size: int64(len(b))}, nil
 	}
-	rc, info, err := s.blobs.Get(ctx, cur.BlobStoragePath, nil)
+	rc, info, err := s.blobs.Get(ctx, snap.blobKey(dataGUID), nil)
 	if err != nil {
 		return nil, fmt.Errorf("instances: read data element %s: %w", dataGUID, err)
 	}

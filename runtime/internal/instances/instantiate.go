@@ -189,7 +189,7 @@ func (s *Service) autoCreate(ctx context.Context, rel relT, ref Ref, task *proce
 // A replacement gets a new key (version suffix), so the old content stays intact
 // until the new row commits.
 func (s *Service) putElement(ctx context.Context, rel relT, ref Ref, dataType, dataGUID string, p payload, who string, now timeT, replace bool) (store.DataElement, error) {
-	key := store.BlobKey(rel.ID, ref.GUID, dataGUID)
+	key := store.BlobKey(rel.ID, ref.GUID, dataGUID, now)
 	if replace {
 		key += "." + strings.ReplaceAll(uuid.NewString(), "-", "")[:12]
 	}

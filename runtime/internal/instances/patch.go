@@ -44,6 +44,8 @@ type PatchResult struct {
 // patched is one element's new content, written to the blob store, not yet committed.
 type patched struct {
 	cur *DataElement
+	// old is the key of the content being replaced.
+	old string
 	row store.DataElement
 	val any
 }
@@ -102,7 +104,7 @@ func (s *Service) PatchData(ctx context.Context, c authz.Caller, snap *Snapshot,
 	}
 	res := &PatchResult{}
 	for _, p := range done {
-		s.dropBlobs([]store.DataElement{{BlobKey: p.cur.BlobStoragePath}})
+		s.dropBlobs([]store.DataElement{{BlobKey: p.old}})
 		res.NewDataModels = append(res.NewDataModels, DataModelPair{DataElementID: p.row.GUID, Data: p.val})
 	}
 	after, err := committed(ref, snap, done)
@@ -190,10 +192,11 @@ func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, 
 	// shares it and is only marshalled.
 	s.remember(p, el)
 	d := *cur
-	d.BlobStoragePath, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = el.BlobKey, el.Size, el.SHA256, now, who
+	d.BlobStoragePath = store.StoragePath(snap.Release.ID, snap.row.GUID, cur.ID)
+	d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: cur.ID, InstanceGUID: snap.row.GUID, ContentType: cur.ContentType, Filename: cur.Filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}
-	return patched{cur: cur, row: row, val: nv}, nil
+	return patched{cur: cur, old: snap.blobKey(cur.ID), row: row, val: nv}, nil
 }
 
 // bySource groups issues by source in first-seen order, leaving out ignored sources.

@@ -59,7 +59,7 @@ func TestReceiptReplacesEarlierPass(t *testing.T) {
 		if len(receipts) != 2 || !want[receipts[0]] || !want[receipts[1]] {
 			t.Fatalf("receipts %v, want Task_2's and Task_1's second", receipts)
 		}
-		if _, _, err := blobs.Get(ctx, firstEl.BlobStoragePath, nil); err == nil {
+		if _, _, err := blobs.Get(ctx, first.blobKey(firstEl.ID), nil); err == nil {
 			t.Error("the replaced receipt's blob is still there")
 		}
 		evs, err := st.ListEvents(ctx, snap.row.GUID, store.EventFilter{Types: []string{EventDeleted}})

@@ -28,7 +28,8 @@ func TestSharedEmptyFormData(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
 		blobs, host, party := instances.SetupSigningTest(t, db, "310000002", nil)
-		svc := instances.New(instances.Options{Store: store.New(db), Blobs: blobs, Apps: host})
+		st := store.New(db)
+		svc := instances.New(instances.Options{Store: st, Blobs: blobs, Apps: host})
 		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
 		create := func() (*instances.Snapshot, instances.DataElement) {
 			t.Helper()
@@ -41,11 +42,21 @@ func TestSharedEmptyFormData(t *testing.T) {
 			}
 			return snap, snap.Instance.Data[0]
 		}
+		// key is where an element's content is stored (its row's key; the
+		// document shows Altinn's path).
+		key := func(d instances.DataElement) string {
+			t.Helper()
+			row, err := st.GetDataElement(ctx, d.InstanceGUID, d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return row.BlobKey
+		}
 		read := func(snap *instances.Snapshot, d instances.DataElement) []byte {
 			t.Helper()
 			content, err := svc.ReadData(ctx, snap, d.ID, false)
 			if err != nil {
-				t.Fatalf("read %s (blob %s): %v", d.ID, d.BlobStoragePath, err)
+				t.Fatalf("read %s (blob %s): %v", d.ID, key(d), err)
 			}
 			defer content.Body.Close()
 			b, err := io.ReadAll(content.Body)
@@ -60,8 +71,9 @@ func TestSharedEmptyFormData(t *testing.T) {
 
 		a, da := create()
 		b, db2 := create()
-		if !store.IsSharedBlobKey(da.BlobStoragePath) || da.BlobStoragePath != db2.BlobStoragePath {
-			t.Fatalf("auto-created elements point at %s and %s, want one shared key", da.BlobStoragePath, db2.BlobStoragePath)
+		shared := key(da)
+		if !store.IsSharedBlobKey(shared) || shared != key(db2) {
+			t.Fatalf("auto-created elements point at %s and %s, want one shared key", shared, key(db2))
 		}
 		if n := countBlobs(t, blobs, "ttd/signing-test/"); n != 1 {
 			t.Errorf("blobs after two instantiations = %d, want 1 (the shared one)", n)
@@ -79,11 +91,10 @@ func TestSharedEmptyFormData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if saved.BlobStoragePath == da.BlobStoragePath || store.IsSharedBlobKey(saved.BlobStoragePath) ||
-			!strings.HasPrefix(saved.BlobStoragePath, "ttd/signing-test/") {
-			t.Errorf("a save wrote to %s, want a per-instance key", saved.BlobStoragePath)
+		if k := key(*saved); k == shared || store.IsSharedBlobKey(k) || !strings.HasPrefix(k, "ttd/signing-test/data/") {
+			t.Errorf("a save wrote to %s, want a key of its own", k)
 		}
-		if _, err := blobs.Stat(ctx, da.BlobStoragePath); err != nil {
+		if _, err := blobs.Stat(ctx, shared); err != nil {
 			t.Fatalf("shared blob after the last element pointing at it was replaced: %v", err)
 		}
 

@@ -117,7 +117,7 @@ func TestEmptyFormBody(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if el, err := now.Element(form.GUID); err != nil || el.BlobStoragePath != form.BlobKey {
+				if el, err := now.Element(form.GUID); err != nil || now.blobKey(el.ID) != form.BlobKey {
 					t.Fatalf("the form's content moved from %s (%v)", form.BlobKey, err)
 				}
 			})

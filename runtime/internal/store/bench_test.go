@@ -42,7 +42,7 @@ func instantiateRows(ctx context.Context, s *store.Store) error {
 		d := uuid.NewString()
 		if _, err := tx.CreateDataElement(ctx, store.DataElement{GUID: d, InstanceID: got.ID, InstanceGUID: in.GUID,
 			DataType: "model", ContentType: "application/xml", Size: 120, SHA256: "ab", CreatedBy: "1337",
-			BlobKey: store.BlobKey("ttd/app", in.GUID, d), Document: `{"id":"` + d + `"}`}); err != nil {
+			BlobKey: store.BlobKey("ttd/app", in.GUID, d, time.Now()), Document: `{"id":"` + d + `"}`}); err != nil {
 			return err
 		}
 		for _, typ := range []string{"Created", "process_StartEvent", "process_StartTask"} {
@@ -189,7 +189,7 @@ func BenchmarkSaveRows(b *testing.B) {
 				if err := tx.UpdateInstance(ctx, &in); err != nil {
 					return err
 				}
-				el.BlobKey, el.Size = store.BlobKey("ttd/app", in.GUID, el.GUID)+"."+uuid.NewString()[:8], el.Size+1
+				el.BlobKey, el.Size = store.BlobKey("ttd/app", in.GUID, el.GUID, time.Now())+"."+uuid.NewString()[:8], el.Size+1
 				if err := tx.ReplaceDataElement(ctx, &el); err != nil {
 					return err
 				}

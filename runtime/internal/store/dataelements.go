@@ -23,8 +23,10 @@ type DataElement struct {
 	Size         int64
 	// SHA256 is the lowercase hex digest of the blob, computed while it was streamed.
 	SHA256 string `gorm:"column:sha256;size:64"`
-	// BlobKey is "{org}/{app}/{instanceGuid}/data/{dataGuid}" (see BlobKey), or a
-	// shared key (see SharedBlobKey) for form data not yet saved.
+	// BlobKey is where the content is stored: "{org}/{app}/data/{yyyy-mm}/{instanceGuid}.{dataGuid}"
+	// (see BlobKey; rows written before 2026-11-25 have the older
+	// "{org}/{app}/{instanceGuid}/data/{dataGuid}"), or a shared key (see
+	// SharedBlobKey) for form data not yet saved.
 	BlobKey       string `gorm:"size:500"`
 	Locked        bool
 	Created       time.Time
@@ -37,8 +39,23 @@ type DataElement struct {
 // TableName implements gorm's tabler.
 func (DataElement) TableName() string { return "data_elements" }
 
-// BlobKey returns the storage key of a data element's content; appID is "org/app".
-func BlobKey(appID, instanceGUID, dataGUID string) string {
+// BlobKey returns the storage key of content of data element dataGUID of instance
+// instanceGUID, written at now; appID is "org/app". It is
+// "{org}/{app}/data/{yyyy-mm}/{instanceGuid}.{dataGuid}", the month of now in UTC:
+// one folder per app and month, not one per instance, so that on the file-system
+// store a new instance's first save creates no folder and the directory fsyncs of
+// concurrent saves are one (see fsblob's group commit). The key is stored in the
+// row and never derived again, so older rows keep the keys they were written
+// with. What the API shows as blobStoragePath is StoragePath, not this.
+func BlobKey(appID, instanceGUID, dataGUID string, now time.Time) string {
+	return appID + "/data/" + now.UTC().Format("2006-01") + "/" + instanceGUID + "." + dataGUID
+}
+
+// StoragePath is a data element's blobStoragePath in Altinn's shape,
+// "{org}/{app}/{instanceGuid}/data/{dataGuid}": what the instance and storage
+// APIs show, whatever key (BlobKey, SharedBlobKey, a version suffix) holds the
+// content.
+func StoragePath(appID, instanceGUID, dataGUID string) string {
 	return appID + "/" + instanceGUID + "/data/" + dataGUID
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
@@ -18,7 +19,29 @@ func newElement(in store.Instance, dataType string) store.DataElement {
 	return store.DataElement{
 		GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID, DataType: dataType,
 		ContentType: "application/xml", Filename: "model.xml", Size: 42, SHA256: "ab12",
-		BlobKey: store.BlobKey(in.AppID, in.GUID, g), CreatedBy: "1337", Document: `{"id":"` + g + `"}`,
+		BlobKey: store.BlobKey(in.AppID, in.GUID, g, time.Now()), CreatedBy: "1337", Document: `{"id":"` + g + `"}`,
+	}
+}
+
+func TestBlobKey(t *testing.T) {
+	const app, in, el = "ttd/a", "1f0e9c1c-4a43-4f43-9e8c-6b2a4b0e8b1a", "9a3d5b2e-0c1f-4d6e-8a7b-2c3d4e5f6a7b"
+	oslo := time.FixedZone("CET", 3600)
+	tests := []struct {
+		name string
+		at   time.Time
+		want string
+	}{
+		{"mid-month", time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC), "ttd/a/data/2026-11/" + in + "." + el},
+		{"the month in UTC, not the clock's zone", time.Date(2026, 12, 1, 0, 30, 0, 0, oslo), "ttd/a/data/2026-11/" + in + "." + el},
+		{"new year", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), "ttd/a/data/2027-01/" + in + "." + el},
+	}
+	for _, tt := range tests {
+		if got := store.BlobKey(app, in, el, tt.at); got != tt.want {
+			t.Errorf("%s: BlobKey = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got, want := store.StoragePath(app, in, el), "ttd/a/"+in+"/data/"+el; got != want {
+		t.Errorf("StoragePath = %q, want Altinn's %q", got, want)
 	}
 }
 
@@ -34,8 +57,8 @@ func TestDataElements(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := "ttd/a/" + in.GUID + "/data/" + a.GUID; a.BlobKey != want {
-			t.Fatalf("blob key %q, want %q", a.BlobKey, want)
+		if got, err := s.GetDataElement(ctx, in.GUID, a.GUID); err != nil || got.BlobKey != a.BlobKey {
+			t.Fatalf("blob key %q (%v), want %q", got.BlobKey, err, a.BlobKey)
 		}
 		b, _ := s.CreateDataElement(ctx, newElement(in, "attachment"))
 		orphan := newElement(store.Instance{ID: 1 << 40, GUID: uuid.NewString(), AppID: "ttd/a"}, "x")

@@ -38,7 +38,7 @@ func TestLoadPipelined(t *testing.T) {
 	for _, typ := range []string{"a", "b"} {
 		g := uuid.NewString()
 		if _, err := s.CreateDataElement(ctx, DataElement{GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID, DataType: typ,
-			ContentType: "application/xml", BlobKey: BlobKey(in.AppID, in.GUID, g), CreatedBy: "1", Document: `{}`}); err != nil {
+			ContentType: "application/xml", BlobKey: BlobKey(in.AppID, in.GUID, g, time.Now()), CreatedBy: "1", Document: `{}`}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -96,7 +96,7 @@ func TestReadsAheadNeedTheSession(t *testing.T) {
 	}
 	g := uuid.NewString()
 	if _, err := s.CreateDataElement(ctx, DataElement{GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID, DataType: "a",
-		ContentType: "application/xml", BlobKey: BlobKey(in.AppID, in.GUID, g), CreatedBy: "1", Document: `{}`}); err != nil {
+		ContentType: "application/xml", BlobKey: BlobKey(in.AppID, in.GUID, g, time.Now()), CreatedBy: "1", Document: `{}`}); err != nil {
 		t.Fatal(err)
 	}
 	count := func(q rawSQL, session string) (n int) {

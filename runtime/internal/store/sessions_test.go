@@ -149,7 +149,7 @@ func TestGetSessionWith(t *testing.T) {
 		for _, typ := range []string{"a", "b"} {
 			g := uuid.NewString()
 			if _, err := s.CreateDataElement(ctx, store.DataElement{GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID, DataType: typ,
-				ContentType: "application/xml", BlobKey: store.BlobKey(in.AppID, in.GUID, g), CreatedBy: "1", Document: `{}`}); err != nil {
+				ContentType: "application/xml", BlobKey: store.BlobKey(in.AppID, in.GUID, g, time.Now()), CreatedBy: "1", Document: `{}`}); err != nil {
 				t.Fatal(err)
 			}
 		}

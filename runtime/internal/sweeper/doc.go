@@ -10,7 +10,8 @@
 // blob store and deletes a blob only when
 //
 //   - its key has the exact shape of a data-element key
-//     ("{org}/{app}/{instanceGuid}/data/{dataGuid}[.{version}]"), so release bundles
+//     (see IsDataKey: the key store.BlobKey makes, or the older one of rows
+//     written before it), so release bundles
 //     and anything else it does not understand are never touched;
 //   - it is older than the grace period, so a blob whose row is still being
 //     committed (an upload in flight) is never swept; and

@@ -3,7 +3,9 @@
 package sweeper_test
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/blankett/blankett/runtime/internal/store"
 	"github.com/blankett/blankett/runtime/internal/sweeper"
@@ -15,7 +17,18 @@ func TestIsDataKey(t *testing.T) {
 		key  string
 		want bool
 	}{
-		{store.BlobKey("ttd/skjema", g1, g2), true},
+		{store.BlobKey("ttd/skjema", g1, g2, time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC)), true},
+		{"ttd/skjema/data/2026-11/" + g1 + "." + g2, true},
+		{"ttd/data/data/2026-11/" + g1 + "." + g2 + ".0123456789ab", true},
+		{"ttd/skjema/data/2026-11/" + g1 + "." + g2 + ".0123", false},
+		{"ttd/skjema/data/2026-13/" + g1 + "." + g2, false},
+		{"ttd/skjema/data/2026-1/" + g1 + "." + g2, false},
+		{"ttd/skjema/data/2026-11/" + g1, false},
+		{"ttd/skjema/data/2026-11/" + g1 + "_" + g2, false},
+		{"ttd/skjema/data/2026-11/" + g1 + "." + g2 + "/more", false},
+		{"ttd/skjema/data/2026-11/not-a-guid." + g2, false},
+		{"ttd/skjema/files/2026-11/" + g1 + "." + g2, false},
+		{store.SharedBlobKey("ttd/skjema", strings.Repeat("ab", 32)), false},
 		{"ttd/skjema/" + g1 + "/data/" + g2 + ".0123456789ab", true},
 		{"releases/ttd/skjema/1.0.0.tar.gz", false},
 		{"releases/ttd/" + g1 + "/data/" + g2 + "x", false},

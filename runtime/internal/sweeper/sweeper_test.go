@@ -103,7 +103,7 @@ func newFixture(t *testing.T, st *store.Store, blobs blob.Store) *fixture {
 		t.Fatal(err)
 	}
 
-	crash := store.BlobKey(appID, uuid.NewString(), uuid.NewString())
+	crash := store.BlobKey(appID, uuid.NewString(), uuid.NewString(), time.Now())
 	f.put(t, crash)
 	f.orphans = append(f.orphans, crash)
 	for _, k := range []string{"releases/ttd/sweep/1.0.0.tar.gz", appID + "/not-a-guid/data/x"} {
@@ -113,7 +113,7 @@ func newFixture(t *testing.T, st *store.Store, blobs blob.Store) *fixture {
 
 	f.boundary = time.Now().Truncate(time.Second).Add(time.Second)
 	time.Sleep(time.Until(f.boundary) + 20*time.Millisecond)
-	young := store.BlobKey(appID, uuid.NewString(), uuid.NewString())
+	young := store.BlobKey(appID, uuid.NewString(), uuid.NewString(), time.Now())
 	f.put(t, young)
 	f.keep = append(f.keep, young)
 	return f
@@ -133,7 +133,7 @@ func (f *fixture) instance(t *testing.T) store.Instance {
 func (f *fixture) element(t *testing.T, in store.Instance) store.DataElement {
 	t.Helper()
 	g := uuid.NewString()
-	key := store.BlobKey(in.AppID, in.GUID, g)
+	key := store.BlobKey(in.AppID, in.GUID, g, time.Now())
 	info := f.put(t, key)
 	el, err := f.st.CreateDataElement(t.Context(), store.DataElement{GUID: g, InstanceID: in.ID, InstanceGUID: in.GUID,
 		DataType: "model", ContentType: "application/xml", Size: info.Size, SHA256: info.SHA256, BlobKey: key,
@@ -162,7 +162,7 @@ func (failingRefs) BlobKeyReferenced(context.Context, string) (bool, error) { re
 
 func TestSweepStopsWhenTheDatabaseFails(t *testing.T) {
 	blobs := backends[0].open(t)
-	key := store.BlobKey(appID, uuid.NewString(), uuid.NewString())
+	key := store.BlobKey(appID, uuid.NewString(), uuid.NewString(), time.Now())
 	if _, err := blobs.Put(t.Context(), key, strings.NewReader("x"), blob.PutOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func (noRefs) BlobKeyReferenced(context.Context, string) (bool, error) { return 
 
 func TestRunSweepsUntilCancelled(t *testing.T) {
 	blobs := backends[0].open(t)
-	key := store.BlobKey(appID, uuid.NewString(), uuid.NewString())
+	key := store.BlobKey(appID, uuid.NewString(), uuid.NewString(), time.Now())
 	if _, err := blobs.Put(t.Context(), key, strings.NewReader("x"), blob.PutOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -146,7 +146,7 @@ func (e *env) data(in store.Instance, dataType, filename, contentType string, co
 	e.t.Helper()
 	ctx := context.Background()
 	guid := uuid.NewString()
-	key := store.BlobKey(in.AppID, in.GUID, guid)
+	key := store.BlobKey(in.AppID, in.GUID, guid, time.Now())
 	info, err := e.blobs.Put(ctx, key, bytes.NewReader(content), blob.PutOptions{ContentType: contentType})
 	if err != nil {
 		e.t.Fatal(err)

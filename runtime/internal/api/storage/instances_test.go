@@ -29,7 +29,9 @@ func TestGetInstance(t *testing.T) {
 			t.Fatalf("%d %s", r.Status, r.Body)
 		}
 		if x := got.Data[1]; x.ID != d2.GUID || x.Filename != "x.txt" || x.Size != 5 || x.ContentHash != d2.SHA256 ||
-			len(x.Tags) != 1 || x.SelfLinks.Platform != e.url+path+"/data/"+d2.GUID {
+			len(x.Tags) != 1 || x.SelfLinks.Platform != e.url+path+"/data/"+d2.GUID ||
+			x.BlobPath != "ttd/app/"+in.GUID+"/data/"+d2.GUID { // Altinn's path, not the store's key
+
 			t.Fatalf("data element %+v", x)
 		}
 		if got.Data[0].ID != d1.GUID || got.Data[0].ContentType != "application/xml" {

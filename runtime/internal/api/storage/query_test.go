@@ -41,6 +41,7 @@ type wireDoc struct {
 		ContentType string                    `json:"contentType"`
 		Size        int64                     `json:"size"`
 		ContentHash string                    `json:"contentHash"`
+		BlobPath    string                    `json:"blobStoragePath"`
 		Tags        []string                  `json:"tags"`
 		SelfLinks   struct{ Platform string } `json:"selfLinks"`
 	} `json:"data"`

@@ -111,7 +111,7 @@ func (a *api) dataElementView(in store.Instance, e store.DataElement) (document,
 	if _, ok := d["contentHash"]; !ok && e.SHA256 != "" {
 		d.set("contentHash", e.SHA256) // lowercase hex SHA-256, the download's ETag
 	}
-	d.set("blobStoragePath", e.BlobKey)
+	d.set("blobStoragePath", store.StoragePath(in.AppID, in.GUID, e.GUID)) // where Altinn keeps it; not this store's key
 	d.merge("selfLinks", map[string]any{"platform": a.instanceURL(in) + "/data/" + e.GUID})
 	d.set("created", e.Created.UTC())
 	d.set("createdBy", e.CreatedBy)

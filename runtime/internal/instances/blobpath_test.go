@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+
+package instances
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blankett/blankett/internal/blob"
+	"github.com/blankett/blankett/internal/dbx"
+	"github.com/blankett/blankett/internal/dbx/dbtest"
+	"github.com/blankett/blankett/runtime/internal/authz"
+	"github.com/blankett/blankett/runtime/internal/store"
+)
+
+// TestBlobStoragePath checks that the documents show Altinn's blobStoragePath
+// whatever key holds the content (the shared empty form, a patched or a
+// replaced version), that reads and clean-ups use the row's key, and that
+// saves go into the app's folder of the month: no folder per instance.
+func TestBlobStoragePath(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
+		ctx := context.Background()
+		blobs, host, party := SetupSigningTest(t, db, "310000006", nil)
+		st := store.New(db)
+		at := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+		svc := New(Options{Store: st, Blobs: blobs, Apps: host, Now: func() time.Time { return at }})
+		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: snap.row.GUID}
+		form := snap.Instance.Data[0].ID
+		altinn := "ttd/signing-test/" + snap.row.GUID + "/data/" + form
+		check := func(step string, snap *Snapshot, want string) {
+			t.Helper()
+			if d, err := snap.Element(form); err != nil || d.BlobStoragePath != altinn {
+				t.Errorf("%s: blobStoragePath %q (%v), want %q", step, d.BlobStoragePath, err, altinn)
+			}
+			if key := snap.blobKey(form); !strings.HasPrefix(key, want) {
+				t.Errorf("%s: content at %q, want a key starting %q", step, key, want)
+			}
+		}
+		check("instantiated", snap, "ttd/signing-test/shared/")
+		shared := snap.blobKey(form)
+
+		var p Patch
+		if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"Patched AS"}}]`), &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: form, Patch: p}}, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		month := "ttd/signing-test/data/2026-11/" + snap.row.GUID + "." + form + "."
+		if snap, err = svc.Get(ctx, ref); err != nil {
+			t.Fatal(err)
+		}
+		check("patched", snap, month)
+		patched := snap.blobKey(form)
+
+		at = at.AddDate(0, 1, 0)
+		xml := `<?xml version="1.0"?><data><form><name>Replaced AS</name></form></data>`
+		if _, err := svc.ReplaceData(ctx, c, snap, form, Upload{ContentType: "application/xml", Length: -1, Body: strings.NewReader(xml)}); err != nil {
+			t.Fatal(err)
+		}
+		if snap, err = svc.Get(ctx, ref); err != nil {
+			t.Fatal(err)
+		}
+		check("replaced a month later", snap, "ttd/signing-test/data/2026-12/"+snap.row.GUID+"."+form+".")
+		content, err := svc.ReadData(ctx, snap, form, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(content.Body)
+		content.Body.Close()
+		if !bytes.Contains(got, []byte("Replaced AS")) {
+			t.Errorf("read %q, want the replaced content", got)
+		}
+		if _, err := blobs.Stat(ctx, patched); err == nil {
+			t.Errorf("the patched version %s is still stored after the replace", patched)
+		}
+		if _, err := blobs.Stat(ctx, shared); err != nil {
+			t.Errorf("the shared empty form %s: %v", shared, err)
+		}
+		if err := blobs.List(ctx, "ttd/signing-test/"+snap.row.GUID, func(i blob.Info) error {
+			t.Errorf("%s is stored under a folder of the instance", i.Key)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
