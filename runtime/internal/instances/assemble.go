@@ -32,6 +32,8 @@ func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*
 		if err != nil {
 			return nil, err
 		}
+		// Documents written before store.StoragePath hold the key instead.
+		d.BlobStoragePath = store.StoragePath(rel.ID, row.GUID, e.GUID)
 		doc.Data = append(doc.Data, d)
 	}
 	return &Snapshot{Instance: &doc, Release: rel, row: row, elements: els}, nil

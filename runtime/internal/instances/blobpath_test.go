@@ -87,6 +87,16 @@ func TestBlobStoragePath(t *testing.T) {
 		if _, err := blobs.Stat(ctx, shared); err != nil {
 			t.Errorf("the shared empty form %s: %v", shared, err)
 		}
+		// A document written by an earlier version holds the key.
+		if err := db.Gorm.Exec("UPDATE data_elements SET document = ? WHERE guid = ?",
+			`{"id":"`+form+`","blobStoragePath":"`+snap.blobKey(form)+`"}`, form).Error; err != nil {
+			t.Fatal(err)
+		}
+		if snap, err = svc.Get(ctx, ref); err != nil {
+			t.Fatal(err)
+		}
+		check("an older document", snap, "ttd/signing-test/data/2026-12/")
+
 		if err := blobs.List(ctx, "ttd/signing-test/"+snap.row.GUID, func(i blob.Info) error {
 			t.Errorf("%s is stored under a folder of the instance", i.Key)
 			return nil
