@@ -28,12 +28,10 @@ func assemble(ref Ref, rel relT, row store.Instance, els []store.DataElement) (*
 	doc.Created, doc.LastChanged, doc.LastChangedBy = row.Created.UTC(), row.LastChanged.UTC(), row.LastChangedBy
 	doc.Data = make([]DataElement, 0, len(els))
 	for _, e := range els {
-		d, err := elementDoc(e)
+		d, err := elementDoc(rel.ID, e)
 		if err != nil {
 			return nil, err
 		}
-		// Documents written before store.StoragePath hold the key instead.
-		d.BlobStoragePath = store.StoragePath(rel.ID, row.GUID, e.GUID)
 		doc.Data = append(doc.Data, d)
 	}
 	return &Snapshot{Instance: &doc, Release: rel, row: row, elements: els}, nil

@@ -92,20 +92,14 @@ func TestPatchAnswersAsGet(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
 		svc, c, _ := signingService(t, db, "310000004")
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		snap := newSigning(t, svc, c)
 		ref := Ref{Org: "ttd", App: "signing-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID}
 		for _, name := range []string{"First AS", "Second AS"} {
 			before, err := svc.Get(ctx, ref)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var p Patch
-			if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"`+name+`"}}]`), &p); err != nil {
-				t.Fatal(err)
-			}
+			p := mustPatch(t, `[{"op":"add","path":"/form","value":{"name":"`+name+`"}}]`)
 			res, err := svc.PatchData(ctx, c, before, []ElementPatch{{DataElementID: before.elements[0].GUID, Patch: p}}, nil, "")
 			if err != nil {
 				t.Fatal(err)
@@ -137,12 +131,7 @@ func TestProcessNextAnswersAsGet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var p Patch
-		fill := `[{"op":"add","path":"/form","value":{"name":"Test AS","orgNumber":"310000001","year":2024,"income":100}}]`
-		if err := json.Unmarshal([]byte(fill), &p); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: snap.elements[0].GUID, Patch: p}}, nil, ""); err != nil {
+		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: snap.elements[0].GUID, Patch: mustPatch(t, fillForm)}}, nil, ""); err != nil {
 			t.Fatal(err)
 		}
 		for step := 0; ; step++ {

@@ -5,7 +5,6 @@ package instances
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -14,8 +13,6 @@ import (
 	"github.com/blankett/blankett/internal/blob"
 	"github.com/blankett/blankett/internal/dbx"
 	"github.com/blankett/blankett/internal/dbx/dbtest"
-	"github.com/blankett/blankett/runtime/internal/authz"
-	"github.com/blankett/blankett/runtime/internal/store"
 )
 
 // TestBlobStoragePath checks that the documents show Altinn's blobStoragePath
@@ -25,16 +22,12 @@ import (
 func TestBlobStoragePath(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
-		blobs, host, party := SetupSigningTest(t, db, "310000006", nil)
-		st := store.New(db)
 		at := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-		svc := New(Options{Store: st, Blobs: blobs, Apps: host, Now: func() time.Time { return at }})
-		c := authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: party.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ref := Ref{Org: "ttd", App: "signing-test", PartyID: party.ID, GUID: snap.row.GUID}
+		svc, c := signingWith(t, db, "310000006", Options{Now: func() time.Time { return at }})
+		blobs := svc.blobs
+		snap := newSigning(t, svc, c)
+		var err error
+		ref := Ref{Org: "ttd", App: "signing-test", PartyID: c.PartyID, GUID: snap.row.GUID}
 		form := snap.Instance.Data[0].ID
 		altinn := "ttd/signing-test/" + snap.row.GUID + "/data/" + form
 		check := func(step string, snap *Snapshot, want string) {
@@ -49,10 +42,7 @@ func TestBlobStoragePath(t *testing.T) {
 		check("instantiated", snap, "ttd/signing-test/shared/")
 		shared := snap.blobKey(form)
 
-		var p Patch
-		if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"Patched AS"}}]`), &p); err != nil {
-			t.Fatal(err)
-		}
+		p := mustPatch(t, `[{"op":"add","path":"/form","value":{"name":"Patched AS"}}]`)
 		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: form, Patch: p}}, nil, ""); err != nil {
 			t.Fatal(err)
 		}

@@ -141,7 +141,7 @@ func (s *Service) CreateData(ctx context.Context, c authz.Caller, snap *Snapshot
 		return nil, err
 	}
 	s.remember(p, el)
-	d, err := elementDoc(el)
+	d, err := elementDoc(snap.Release.ID, el)
 	return &d, err
 }
 
@@ -312,7 +312,6 @@ func (s *Service) ReplaceData(ctx context.Context, c authz.Caller, snap *Snapsho
 	}
 	old := snap.blobKey(dataGUID)
 	d := *cur
-	d.BlobStoragePath = store.StoragePath(snap.Release.ID, snap.row.GUID, dataGUID)
 	d.ContentType, d.Filename, d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = p.ct, p.filename, el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: dataGUID, InstanceGUID: snap.row.GUID, ContentType: p.ct, Filename: p.filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}

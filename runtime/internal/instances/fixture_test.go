@@ -4,6 +4,7 @@ package instances
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/blankett/blankett/datamodels/testcorpus"
@@ -27,9 +28,40 @@ func SetupSigningTest(t *testing.T, db *dbx.DB, orgNo string, wrap func(blob.Sto
 // store it writes to.
 func signingService(t *testing.T, db *dbx.DB, orgNo string) (*Service, authz.Caller, *store.Store) {
 	t.Helper()
+	svc, c := signingWith(t, db, orgNo, Options{})
+	return svc, c, svc.st
+}
+
+// signingWith is signingService with the other options of o (a clock, a public
+// URL, a hook); its store, blob store and apps are set here.
+func signingWith(t *testing.T, db *dbx.DB, orgNo string, o Options) (*Service, authz.Caller) {
+	t.Helper()
 	blobs, host, party := SetupSigningTest(t, db, orgNo, nil)
-	st := store.New(db)
-	return New(Options{Store: st, Blobs: blobs, Apps: host}), authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}, st
+	o.Store, o.Blobs, o.Apps = store.New(db), blobs, host
+	return New(o), authz.Caller{Kind: authz.User, UserID: 1, PartyID: party.ID, AuthLevel: 3}
+}
+
+// newSigning instantiates signing-test for c's party.
+func newSigning(t *testing.T, svc *Service, c authz.Caller) *Snapshot {
+	t.Helper()
+	snap, err := svc.Instantiate(context.Background(), c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+// fillForm is a patch that makes signing-test's form valid.
+const fillForm = `[{"op":"add","path":"/form","value":{"name":"Test AS","orgNumber":"310000001","year":2024,"income":100}}]`
+
+// mustPatch decodes a JSON Patch.
+func mustPatch(t *testing.T, ops string) Patch {
+	t.Helper()
+	var p Patch
+	if err := json.Unmarshal([]byte(ops), &p); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // filesApp is a service on the corpus app expression-validation-test (a form

@@ -91,7 +91,7 @@ type DataElement struct {
 	DataType        string     `json:"dataType"`
 	Filename        string     `json:"filename,omitempty"`
 	ContentType     string     `json:"contentType"`
-	BlobStoragePath string     `json:"blobStoragePath"`
+	BlobStoragePath string     `json:"blobStoragePath"` // Altinn's path, set on read (elementDoc); not where the content is
 	SelfLinks       *SelfLinks `json:"selfLinks,omitempty"`
 	Size            int64      `json:"size"`
 	ContentHash     string     `json:"contentHash,omitempty"`

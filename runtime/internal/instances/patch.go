@@ -192,7 +192,6 @@ func (s *Service) patchOne(ctx context.Context, c authz.Caller, snap *Snapshot, 
 	// shares it and is only marshalled.
 	s.remember(p, el)
 	d := *cur
-	d.BlobStoragePath = store.StoragePath(snap.Release.ID, snap.row.GUID, cur.ID)
 	d.Size, d.ContentHash, d.LastChanged, d.LastChangedBy = el.Size, el.SHA256, now, who
 	row := store.DataElement{GUID: cur.ID, InstanceGUID: snap.row.GUID, ContentType: cur.ContentType, Filename: cur.Filename,
 		Size: el.Size, SHA256: el.SHA256, BlobKey: el.BlobKey, LastChangedBy: who, Document: mustJSON(d)}

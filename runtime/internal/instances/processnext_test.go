@@ -175,17 +175,11 @@ func TestProcessNextConcurrent(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
 		svc, c, st := signingService(t, db, "310000007")
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
-		if err != nil {
+		snap := newSigning(t, svc, c)
+		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: snap.elements[0].GUID, Patch: mustPatch(t, fillForm)}}, nil, ""); err != nil {
 			t.Fatal(err)
 		}
-		var p Patch
-		if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"Test AS","orgNumber":"310000001","year":2024,"income":100}}]`), &p); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: snap.elements[0].GUID, Patch: p}}, nil, ""); err != nil {
-			t.Fatal(err)
-		}
+		var err error
 		ref := Ref{Org: "ttd", App: "signing-test", PartyID: snap.row.PartyID, GUID: snap.row.GUID}
 		const n = 4
 		reads := make([]*Snapshot, n)
@@ -237,20 +231,13 @@ func TestPatchDataLockedMeanwhile(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *dbx.DB) {
 		ctx := context.Background()
 		svc, c, st := signingService(t, db, "310000007")
-		snap, err := svc.Instantiate(ctx, c, InstantiateRequest{Org: "ttd", App: "signing-test", PartyID: c.PartyID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		snap := newSigning(t, svc, c)
 		el := snap.elements[0]
 		if err := st.LockDataElement(ctx, &el, true); err != nil { // after snap was read
 			t.Fatal(err)
 		}
 		before, _ := st.ListEvents(ctx, snap.row.GUID, store.EventFilter{})
-		var p Patch
-		if err := json.Unmarshal([]byte(`[{"op":"add","path":"/form","value":{"name":"Test AS"}}]`), &p); err != nil {
-			t.Fatal(err)
-		}
-		_, err = svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: el.GUID, Patch: p}}, nil, "")
+		_, err := svc.PatchData(ctx, c, snap, []ElementPatch{{DataElementID: el.GUID, Patch: mustPatch(t, `[{"op":"add","path":"/form","value":{"name":"Test AS"}}]`)}}, nil, "")
 		var e *Error
 		if !errors.As(err, &e) || e.Code != CodeLocked || !strings.Contains(e.Error(), el.GUID) {
 			t.Fatalf("patch of an element locked meanwhile: %v, want %s naming %s", err, CodeLocked, el.GUID)

@@ -138,12 +138,15 @@ func (s *Service) load(ctx context.Context, st *store.Store, ref Ref) (*Snapshot
 }
 
 // elementDoc decodes a row's document and refreshes the columns that change.
-func elementDoc(e store.DataElement) (DataElement, error) {
+func elementDoc(appID string, e store.DataElement) (DataElement, error) {
 	d, err := elementDocs.decode(e.Document)
 	if err != nil {
 		return d, fmt.Errorf("instances: data element %s: %w", e.GUID, err)
 	}
 	d.Locked, d.LastChanged, d.LastChangedBy = e.Locked, e.LastChanged.UTC(), e.LastChangedBy
+	// Altinn's path, whatever key holds the content (e.BlobKey) and whatever an
+	// older document stored.
+	d.BlobStoragePath = store.StoragePath(appID, e.InstanceGUID, e.GUID)
 	if d.Tags == nil {
 		d.Tags = []string{}
 	}

@@ -87,7 +87,7 @@ func (s *Service) sharedElement(ctx context.Context, rel relT, ref Ref, dt *app.
 func (s *Service) elementRow(rel relT, ref Ref, dataType, dataGUID, ct, filename string, info blob.Info, who string,
 	now timeT) store.DataElement {
 	d := DataElement{ID: dataGUID, InstanceGUID: ref.GUID, DataType: dataType, Filename: filename, ContentType: ct,
-		BlobStoragePath: store.StoragePath(rel.ID, ref.GUID, dataGUID), Size: info.Size, ContentHash: info.SHA256, Tags: []string{},
+		Size: info.Size, ContentHash: info.SHA256, Tags: []string{},
 		SelfLinks: &SelfLinks{Apps: s.public + "/" + rel.ID + "/instances/" + ref.ID() + "/data/" + dataGUID,
 			Platform: s.public + "/storage/api/v1/instances/" + ref.ID() + "/data/" + dataGUID},
 		Created: now, CreatedBy: who, LastChanged: now, LastChangedBy: who}
