@@ -31,6 +31,7 @@ type benchOptions struct {
 	app, logLevel string
 	blobSync      string
 	gcPercent     int
+	maxActive     int
 	pdf           bool
 	cpuProfile    string
 	memProfile    string
@@ -87,6 +88,7 @@ func newBenchCommand() *cobra.Command {
 	f.StringVar(&o.memProfile, "memprofile", "", "write a profile of the memory allocated since the program started (client and server together) to this file")
 	f.StringVar(&o.blobSync, "blob-fs-sync", "full", "the fs blob store's durability (full or none), to see what fsync costs")
 	f.IntVar(&o.gcPercent, "gc-percent", config.DefaultGCPercent, "the runtime's --gc-percent, which applies to the whole bench process, clients included (GOGC, when set, wins)")
+	f.IntVar(&o.maxActive, "database-max-active", 0, "the runtime's --database-max-active on PostgreSQL (0: its default, twice GOMAXPROCS and at least 4)")
 	f.StringVar(&o.logLevel, "log-level", "warn", "the runtime's log level (its log goes to stderr)")
 	f.BoolVar(&o.pdf, "pdf", false, "let the runtime print PDF receipts during the run (Chromium from PATH); off by default, since they are made after the request by the outbox worker and their cost is measured on its own (go test ./runtime/internal/pdf -bench Print)")
 	return cmd
@@ -107,6 +109,9 @@ func (o benchOptions) check() error {
 	}
 	if err := config.CheckGCPercent(o.gcPercent); err != nil {
 		return err
+	}
+	if o.maxActive < 0 {
+		return fmt.Errorf("--database-max-active must be 0 (the default) or more")
 	}
 	for _, db := range o.databases {
 		if db == "sqlite" {
@@ -164,7 +169,7 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 	}
 	defer os.RemoveAll(dir)
 	rt, err := startLocalRuntime(ctx, localRuntimeOptions{Dir: dir, Database: database, AppDir: appDir, LogLevel: o.logLevel, Logs: logs,
-		BlobSync: o.blobSync, GCPercent: o.gcPercent, PDFChromium: pdfChromium(o.pdf)})
+		BlobSync: o.blobSync, GCPercent: o.gcPercent, MaxActive: o.maxActive, PDFChromium: pdfChromium(o.pdf)})
 	if err != nil {
 		return err
 	}
@@ -178,6 +183,13 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 		a.Org, a.Name, rt.URL, db.Dialect, o.clients, o.duration, o.blobSync, platform.GCTarget(o.gcPercent))
 	if o.count > 0 {
 		fmt.Fprintf(out, " or %d operations", o.count)
+	}
+	if db.Dialect == dbx.Postgres {
+		n := o.maxActive
+		if n == 0 {
+			n = dbx.DefaultMaxActive()
+		}
+		fmt.Fprintf(out, ", --database-max-active %d", n)
 	}
 	fmt.Fprintln(out)
 	results, notes, err := benchRun(ctx, out, rt, a, db, o)

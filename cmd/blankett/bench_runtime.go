@@ -53,6 +53,8 @@ type localRuntimeOptions struct {
 	BlobSync string
 	// GCPercent is the runtime's --gc-percent (0 for the default).
 	GCPercent int
+	// MaxActive is the runtime's --database-max-active (0 for the default).
+	MaxActive int
 	// PDFChromium is the runtime's --pdf-chromium ("" for the default lookup).
 	PDFChromium string
 }
@@ -75,7 +77,8 @@ func startLocalRuntime(ctx context.Context, o localRuntimeOptions) (*localRuntim
 	}
 	base := config.Base{Addr: addr, PublicURL: "http://" + addr, AdminAddr: "127.0.0.1:0", DataDir: o.Dir,
 		Database: o.Database, Migrate: true, Blob: config.BlobConfig{Backend: "fs", Dir: filepath.Join(o.Dir, "blobs"), FSSync: o.BlobSync},
-		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: gc}
+		LogLevel: o.LogLevel, LogFormat: "json", ShutdownTimeout: 5 * time.Second, GCPercent: gc,
+		DatabaseMaxActive: o.MaxActive}
 	if err := base.Resolve(); err != nil {
 		return nil, err
 	}

@@ -84,6 +84,7 @@ func TestBenchRejectsBadFlags(t *testing.T) {
 		{"endless", []string{"--duration", "1h"}},
 		{"not postgres", []string{"--database", "/tmp/x.db"}},
 		{"gc percent", []string{"--gc-percent", "5"}},
+		{"negative database max active", []string{"--database-max-active", "-1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,9 @@ type Base struct {
 	DataDir   string `flag:"data-dir" env:"DATA_DIR" default:"./data" usage:"directory for the SQLite database, file blobs and git repositories"`
 	Database  string `flag:"database" env:"DATABASE" secret:"url" usage:"database: postgres://user:pass@host/db or sqlite:PATH (default sqlite:DATA_DIR/blankett.db)"`
 	Migrate   bool   `flag:"migrate" env:"MIGRATE" default:"true" usage:"apply pending database migrations at start-up"`
+	// DatabaseMaxActive bounds the one-round-trip statement batches a process has
+	// at a PostgreSQL server at once (dbx.Gate); 0 is dbx.DefaultMaxActive.
+	DatabaseMaxActive int `flag:"database-max-active" env:"DATABASE_MAX_ACTIVE" default:"0" usage:"PostgreSQL: statement batches (a request's reads and writes of one round trip) this process has at the server at once; more wait in line, first come first served. 0: twice GOMAXPROCS, at least 4. Raise it when PostgreSQL runs on other machines with many cores"`
 
 	Blob BlobConfig
 
@@ -100,6 +103,9 @@ func (b *Base) Resolve() error {
 	}
 	if b.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("--shutdown-timeout must be positive"))
+	}
+	if b.DatabaseMaxActive < 0 {
+		errs = append(errs, fmt.Errorf("--database-max-active %d: want 0 (the default) or more", b.DatabaseMaxActive))
 	}
 	if err := CheckGCPercent(b.GCPercent); err != nil {
 		errs = append(errs, err)

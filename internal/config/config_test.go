@@ -79,8 +79,13 @@ func TestPrecedenceAndSecrets(t *testing.T) {
 		{"gc percent too low", []string{"--gc-percent=10"}, nil, nil, "--gc-percent 10"},
 		{"gc percent from env", nil, map[string]string{"BLANKETT_GC_PERCENT": "400"},
 			func(b config.Base) string { return fmt.Sprint(b.GCPercent) }, ""},
+		{"database max active negative", []string{"--database-max-active=-1"}, nil, nil, "--database-max-active -1"},
+		{"database max active from env", nil, map[string]string{"BLANKETT_DATABASE_MAX_ACTIVE": "12"},
+			func(b config.Base) string { return fmt.Sprint(b.DatabaseMaxActive) }, ""},
+		{"database max active default", nil, nil, func(b config.Base) string { return fmt.Sprint(b.DatabaseMaxActive) }, ""},
 	}
 	want := map[string]string{"env applies": "0.0.0.0:9000", "flag beats env": "127.0.0.1:1234", "bool env": "false", "gc percent from env": "400",
+		"database max active from env": "12", "database max active default": "0",
 		"secret from file": "s3cr3t", "no _FILE for non-secrets": "127.0.0.1:8080", "admin off": "off"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,13 +50,18 @@ func (m writerMetrics) observe(batch []*batchReq, now time.Time) {
 }
 
 // RegisterMetrics registers the database's collectors on reg: the connection
-// pool's statistics (go_sql_*, db_name "blankett") on either engine, and on SQLite
-// the writer's queue time and batch size. A queue time that grows with load while
-// the batches stay full means the one writer is what limits writes.
+// pool's statistics (go_sql_*, db_name "blankett") on either engine; on SQLite
+// the writer's queue time and batch size, and on PostgreSQL the wait at its Gate.
+// A queue time that grows with load while the batches stay full means the one
+// writer is what limits writes; a gate wait that grows with load means the
+// process keeps PostgreSQL as busy as --database-max-active lets it.
 func (db *DB) RegisterMetrics(reg prometheus.Registerer) error {
 	cs := []prometheus.Collector{collectors.NewDBStatsCollector(db.sql, "blankett")}
 	if db.batch != nil {
 		cs = append(cs, db.batch.metrics.queue, db.batch.metrics.batch)
+	}
+	if db.gate != nil {
+		cs = append(cs, db.gate.wait)
 	}
 	for _, c := range cs {
 		if err := reg.Register(c); err != nil {

@@ -64,7 +64,18 @@ type DB struct {
 	Dialect Dialect
 	sql     *sql.DB
 	batch   *Batcher // SQLite's; nil on PostgreSQL
+	gate    *Gate    // PostgreSQL's; nil on SQLite
 }
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct{ maxActive int }
+
+// WithMaxActive sets the size of a PostgreSQL database's Gate: how many
+// one-round-trip statement batches the process has at the server at once. Zero
+// or less keeps DefaultMaxActive. SQLite ignores it.
+func WithMaxActive(n int) Option { return func(o *options) { o.maxActive = n } }
 
 // ParseDSN tells which engine a data source name is for and returns the DSN that engine's
 // driver wants. Accepted forms: "postgres://…", "postgresql://…", a key=value string with
@@ -111,7 +122,11 @@ func splitSQLite(dsn string) (path, query string) {
 
 // Open connects to the database named by dsn (see ParseDSN) and checks that it answers.
 // For SQLite the file's directory is created when missing.
-func Open(ctx context.Context, dsn string) (*DB, error) {
+func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	dialect, driverDSN, err := ParseDSN(dsn)
 	if err != nil {
 		return nil, err
@@ -173,6 +188,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	if dialect == SQLite {
 		db.batch = newBatcher(sqlDB, g, busyTimeout)
+	} else {
+		n := o.maxActive
+		if n <= 0 {
+			n = DefaultMaxActive()
+		}
+		db.gate = NewGate(n)
 	}
 	return db, nil
 }
@@ -191,6 +212,10 @@ func (db *DB) SQL() *sql.DB { return db.sql }
 // Batcher returns the group committer of a SQLite database, or nil on
 // PostgreSQL, whose server commits concurrent transactions side by side.
 func (db *DB) Batcher() *Batcher { return db.batch }
+
+// Gate returns the gate of a PostgreSQL database's one-round-trip statement
+// batches, or nil on SQLite, whose writers queue at its Batcher instead.
+func (db *DB) Gate() *Gate { return db.gate }
 
 // Close closes the connection pool; further use fails.
 func (db *DB) Close() error {

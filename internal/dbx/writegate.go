@@ -19,38 +19,30 @@ var ErrWriteBusy = errors.New("dbx: database busy: waited too long for the write
 // writeGate is the in-process write lock of one SQLite database. SQLite allows one
 // writer at a time; left to itself, a writer that finds the lock taken sleeps in
 // growing steps (busy_timeout), so under load waits are long and unordered. The
-// gate makes writers of this process queue instead: a channel's blocked senders
-// are woken in arrival order, and a released slot goes to the first of them, so
-// waits are FIFO and nobody polls. busy_timeout still guards against writers in
-// other processes (a second blankett, the sqlite3 shell).
+// gate makes writers of this process queue instead, at a Gate of one: waits are
+// FIFO and nobody polls. busy_timeout still guards against writers in other
+// processes (a second blankett, the sqlite3 shell).
 type writeGate struct {
-	slot chan struct{}
+	gate *Gate
 	wait time.Duration
 }
 
 func newWriteGate(wait time.Duration) *writeGate {
-	return &writeGate{slot: make(chan struct{}, 1), wait: wait}
+	return &writeGate{gate: newGate(1), wait: wait}
 }
 
 func (g *writeGate) acquire(ctx context.Context) error {
-	select {
-	case g.slot <- struct{}{}:
-		return nil
-	default:
-	}
-	t := time.NewTimer(g.wait)
-	defer t.Stop()
-	select {
-	case g.slot <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("dbx: waiting for the write lock: %w", ctx.Err())
-	case <-t.C:
+	_, err := g.gate.enter(ctx, g.wait)
+	switch {
+	case errors.Is(err, errGateLimit):
 		return ErrWriteBusy
+	case err != nil:
+		return fmt.Errorf("dbx: waiting for the write lock: %w", err)
 	}
+	return nil
 }
 
-func (g *writeGate) release() { <-g.slot }
+func (g *writeGate) release() { g.gate.Leave() }
 
 // isRead reports whether query only reads. Anything else, including WITH (which may
 // end in an INSERT), is treated as a write: serialising a read costs a little

@@ -8,9 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
-	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -35,43 +36,48 @@ func TestIsRead(t *testing.T) {
 	}
 }
 
-// TestWriteGateFIFO queues writers one after the other behind a held gate: they
-// must get it in the order they arrived.
-func TestWriteGateFIFO(t *testing.T) {
-	g := newWriteGate(10 * time.Second)
-	if err := g.acquire(t.Context()); err != nil {
-		t.Fatal(err)
+// TestGatesFirstComeFirstServed: callers queued at a full gate, PostgreSQL's
+// Gate or SQLite's write gate, get in in the order they arrived; none that comes
+// later overtakes them.
+func TestGatesFirstComeFirstServed(t *testing.T) {
+	type gate struct {
+		enter func(context.Context) error
+		leave func()
 	}
-	const n = 12
-	var (
-		queued atomic.Int32
-		mu     sync.Mutex
-		order  []int
-		wg     sync.WaitGroup
-	)
-	for i := range n {
-		wg.Go(func() {
-			queued.Add(1)
-			if err := g.acquire(context.Background()); err != nil {
-				t.Error(err)
-				return
-			}
-			mu.Lock()
-			order = append(order, i)
-			mu.Unlock()
-			g.release()
+	for name, open := range map[string]func() gate{
+		"Gate":      func() gate { g := NewGate(1); return gate{g.Enter, g.Leave} },
+		"writeGate": func() gate { g := newWriteGate(10 * time.Second); return gate{g.acquire, g.release} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				g := open()
+				if err := g.enter(t.Context()); err != nil {
+					t.Fatal(err)
+				}
+				var (
+					mu    sync.Mutex
+					order []int
+				)
+				for i := range 8 {
+					go func() {
+						if err := g.enter(context.Background()); err != nil {
+							t.Error(err)
+							return
+						}
+						mu.Lock()
+						order = append(order, i)
+						mu.Unlock()
+						g.leave()
+					}()
+					synctest.Wait() // caller i waits before caller i+1 starts
+				}
+				g.leave()
+				synctest.Wait()
+				if want := []int{0, 1, 2, 3, 4, 5, 6, 7}; !slices.Equal(order, want) {
+					t.Fatalf("callers got in in the order %v, want %v", order, want)
+				}
+			})
 		})
-		for queued.Load() < int32(i+1) {
-			time.Sleep(100 * time.Microsecond)
-		}
-		time.Sleep(3 * time.Millisecond) // let it block in acquire
-	}
-	g.release()
-	wg.Wait()
-	for i, v := range order {
-		if v != i {
-			t.Fatalf("writers got the gate in order %v, want arrival order", order)
-		}
 	}
 }
 

@@ -55,7 +55,7 @@ func Run(ctx context.Context, cfg config.Base, opt Options) error {
 		log.Warn("development mode: dev login and demo data are enabled; never use this in production")
 	}
 
-	db, err := dbx.Open(ctx, cfg.Database)
+	db, err := dbx.Open(ctx, cfg.Database, dbx.WithMaxActive(cfg.DatabaseMaxActive))
 	if err != nil {
 		return err
 	}

@@ -38,8 +38,8 @@ func SQLite(t testing.TB) *dbx.DB {
 }
 
 // Postgres creates a uniquely named database on the server named by EnvPostgres, opens
-// it, and drops it at cleanup. It skips the test when EnvPostgres is unset.
-func Postgres(t testing.TB) *dbx.DB {
+// it with opts, and drops it at cleanup. It skips the test when EnvPostgres is unset.
+func Postgres(t testing.TB, opts ...dbx.Option) *dbx.DB {
 	t.Helper()
 	dsn := os.Getenv(EnvPostgres)
 	if dsn == "" {
@@ -59,7 +59,7 @@ func Postgres(t testing.TB) *dbx.DB {
 		t.Fatalf("dbtest: %s must be a postgres:// URL: %v", EnvPostgres, err)
 	}
 	u.Path = "/" + name
-	db, err := dbx.Open(context.Background(), u.String())
+	db, err := dbx.Open(context.Background(), u.String(), opts...)
 	if err != nil {
 		t.Fatalf("dbtest: open %s: %v", name, err)
 	}

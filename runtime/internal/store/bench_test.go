@@ -20,7 +20,7 @@ import (
 var benchEngines = []struct {
 	name string
 	open func(testing.TB) *dbx.DB
-}{{"sqlite", dbtest.SQLite}, {"postgres", dbtest.Postgres}}
+}{{"sqlite", dbtest.SQLite}, {"postgres", func(tb testing.TB) *dbx.DB { return dbtest.Postgres(tb) }}}
 
 // BenchmarkInstantiateRows is the database work of one instantiation, from 64
 // clients: the instance, its form data element and three events in one

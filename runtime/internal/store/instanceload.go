@@ -32,7 +32,7 @@ func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (I
 		if in, els, ok := takePreload(ctx, partyID, guid); ok {
 			return in, els, nil
 		}
-		in, els, err := loadPipelined(ctx, pool, partyID, guid)
+		in, els, err := s.loadPipelined(ctx, pool, partyID, guid)
 		if err != nil {
 			return Instance{}, nil, wrap("load instance "+guid, err)
 		}
@@ -51,8 +51,8 @@ func (s *Store) LoadInstance(ctx context.Context, partyID int64, guid string) (I
 
 // loadPipelined runs LoadInstance's two reads as one pgx batch on a connection
 // of pool. A missing instance is gorm.ErrRecordNotFound, as from queryRow.
-func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string) (in Instance, els []DataElement, err error) {
-	err = runBatch(ctx, pool, func(b *pgx.Batch) {
+func (s *Store) loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string) (in Instance, els []DataElement, err error) {
+	err = s.runBatch(ctx, pool, func(b *pgx.Batch) {
 		b.Queue(getInstanceSQL.postgres, guid, partyID)
 		b.Queue(listDataElementsByGUIDSQL.postgres, guid, partyID)
 	}, func(br pgx.BatchResults) error { return readLoad(br, &in, &els) })
@@ -62,7 +62,13 @@ func loadPipelined(ctx context.Context, pool *sql.DB, partyID int64, guid string
 // runBatch sends the statements queue adds as one pgx batch on a connection of
 // pool and reads their results with read. It returns read's error, or else the
 // batch's: after a failed read, closing the batch reports the same error again.
-func runBatch(ctx context.Context, pool *sql.DB, queue func(*pgx.Batch), read func(pgx.BatchResults) error) error {
+// The batch first waits at the database's gate (dbx.Gate), before it takes a
+// connection; a transaction's statements never pass through here.
+func (s *Store) runBatch(ctx context.Context, pool *sql.DB, queue func(*pgx.Batch), read func(pgx.BatchResults) error) error {
+	if err := s.gate.Enter(ctx); err != nil {
+		return err
+	}
+	defer s.gate.Leave()
 	return onPgx(ctx, pool, func(pc *pgx.Conn) error {
 		var b pgx.Batch
 		queue(&b)

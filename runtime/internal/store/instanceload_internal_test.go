@@ -47,20 +47,20 @@ func TestLoadPipelined(t *testing.T) {
 
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, _, err := loadPipelined(cancelled, pool, in.PartyID, in.GUID); !errors.Is(err, context.Canceled) {
+	if _, _, err := s.loadPipelined(cancelled, pool, in.PartyID, in.GUID); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled load: %v, want context.Canceled", err)
 	}
 	for i := range 40 { // the pool holds at most 32
-		gotIn, gotEls, err := loadPipelined(ctx, pool, in.PartyID, in.GUID)
+		gotIn, gotEls, err := s.loadPipelined(ctx, pool, in.PartyID, in.GUID)
 		if err != nil || gotIn.ID != wantIn.ID || gotIn.Document != wantIn.Document || len(gotEls) != len(wantEls) ||
 			gotEls[0].GUID != wantEls[0].GUID || gotEls[1].GUID != wantEls[1].GUID {
 			t.Fatalf("load %d = %+v, %+v, %v; want %+v, %+v", i, gotIn, gotEls, err, wantIn, wantEls)
 		}
 	}
-	if _, _, err := loadPipelined(ctx, pool, in.PartyID+1, in.GUID); !errors.Is(err, gorm.ErrRecordNotFound) {
+	if _, _, err := s.loadPipelined(ctx, pool, in.PartyID+1, in.GUID); !errors.Is(err, gorm.ErrRecordNotFound) {
 		t.Fatalf("another party's instance: %v, want gorm.ErrRecordNotFound", err)
 	}
-	if _, _, err := loadPipelined(ctx, pool, in.PartyID, in.GUID); err != nil {
+	if _, _, err := s.loadPipelined(ctx, pool, in.PartyID, in.GUID); err != nil {
 		t.Fatalf("a load after a missing one: %v", err)
 	}
 }

@@ -38,7 +38,7 @@ func (s *Store) GetSessionWith(ctx context.Context, token string, partyID int64,
 		id          = sessionID(token)
 		p           = &preload{partyID: partyID, guid: guid}
 	)
-	err := runBatch(ctx, pool, func(b *pgx.Batch) {
+	err := s.runBatch(ctx, pool, func(b *pgx.Batch) {
 		b.Queue(getSessionSQL.postgres, id)
 		b.Queue(getInstanceWithSessionSQL.postgres, guid, partyID, id)
 		b.Queue(listDataElementsWithSessionSQL.postgres, guid, partyID, id)

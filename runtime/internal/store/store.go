@@ -34,6 +34,7 @@ type Store struct {
 	dialect dbx.Dialect
 	now     func() time.Time
 	batch   *dbx.Batcher // SQLite's group committer; nil inside a transaction
+	gate    *dbx.Gate    // PostgreSQL's gate of one-round-trip batches (runBatch); nil on SQLite
 }
 
 // Option configures a Store.
@@ -44,7 +45,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 
 // New returns a Store on db. The schema must have been migrated with Migrations.
 func New(db *dbx.DB, opts ...Option) *Store {
-	s := &Store{g: db.Gorm, dialect: db.Dialect, now: time.Now, batch: db.Batcher()}
+	s := &Store{g: db.Gorm, dialect: db.Dialect, now: time.Now, batch: db.Batcher(), gate: db.Gate()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -65,7 +66,9 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 }
 
 // on returns a Store with s's settings whose statements run on g (a transaction).
-func (s *Store) on(g *gorm.DB) *Store { return &Store{g: g, dialect: s.dialect, now: s.now} }
+func (s *Store) on(g *gorm.DB) *Store {
+	return &Store{g: g, dialect: s.dialect, now: s.now, gate: s.gate}
+}
 
 func (s *Store) db(ctx context.Context) *gorm.DB { return s.g.WithContext(ctx) }
 

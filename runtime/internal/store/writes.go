@@ -284,7 +284,7 @@ func (st write) exec(ctx context.Context, tx *Store) error {
 func (w *Writes) commitBatch(ctx context.Context, pool *sql.DB) error {
 	dropPreload(ctx)
 	failed := -1
-	err := runBatch(ctx, pool, func(b *pgx.Batch) {
+	err := w.s.runBatch(ctx, pool, func(b *pgx.Batch) {
 		for _, st := range w.steps {
 			b.Queue(st.batch, st.args...)
 		}
