@@ -86,6 +86,21 @@ func (c *converter) refName(s *obj, ptr string) (string, error) {
 	return "", failAt(child(ptr, "$ref"), `$ref "`+r+`"`, ErrIncompatible, "reference does not point to a definition under #/%s", c.defsKeyOr())
 }
 
+// typeRefName resolves a $ref used as a type (an element's or attribute's type,
+// a derivation's base, a list's item type). A def the schema's other
+// references made an element, attribute or group is refused: the XSD would
+// name a type nobody declares.
+func (c *converter) typeRefName(s *obj, ptr string) (string, error) {
+	name, err := c.refName(s, ptr)
+	if err != nil {
+		return "", err
+	}
+	if k := c.kinds[name]; k != kindComplexType && k != kindSimpleType {
+		return "", failAt(child(ptr, "$ref"), "$ref", ErrUnsupported, "reference to %s %q where a type is expected", k, name)
+	}
+	return name, nil
+}
+
 func (c *converter) defsKeyOr() string {
 	if c.defsKey == "" {
 		return "$defs"

@@ -5,7 +5,7 @@ package jsonxsd
 // derivation writes simpleContent or complexContent for a content whose
 // first step is a plain $ref to the base type.
 func (c *converter) derivation(rest []step, anyAttr *node) (*node, error) {
-	baseName, err := c.refName(rest[0].o, rest[0].ptr)
+	baseName, err := c.typeRefName(rest[0].o, rest[0].ptr)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func (c *converter) simpleContentExtension(rest []step, anyAttr *node) (*node, e
 	d := &node{name: c.ns.xs("extension")}
 	switch {
 	case isPlainRef(v):
-		name, err := c.refName(v, vp)
+		name, err := c.typeRefName(v, vp)
 		if err != nil {
 			return nil, err
 		}

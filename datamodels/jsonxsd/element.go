@@ -52,7 +52,7 @@ func (c *converter) element(name string, p *obj, ptr string, ctx elemCtx) (*node
 		e.set("ref", c.ns.ref(target))
 		isRef = true
 	case isPlainRef(s):
-		target, err := c.refName(s, sp)
+		target, err := c.typeRefName(s, sp)
 		if err != nil {
 			return nil, err
 		}
@@ -222,7 +222,7 @@ func (c *converter) attribute(name string, p *obj, ptr string, required, global 
 		}
 		a.set("ref", c.ns.ref(target))
 	case isPlainRef(p):
-		target, err := c.refName(p, ptr)
+		target, err := c.typeRefName(p, ptr)
 		if err != nil {
 			return nil, err
 		}

@@ -97,6 +97,13 @@ func TestErrors(t *testing.T) {
 			jsonxsd.ErrInvalid, "allOf must not be empty"},
 		{"named type complex", `{"@xsdRootElement":"r","properties":{"a":{"type":"string","maxLength":2,"@xsdNamedType":"#/$defs/T"},"b":{"$ref":"#/$defs/T"}},"$defs":{"T":{"properties":{"c":{"type":"string"}}}}}`,
 			jsonxsd.ErrInvalid, `"#/$defs/T" is not a simple type`},
+		// A def other references make a group, element or attribute is no type.
+		{"base is a group", `{"$defs":{"A":{"allOf":[{"$ref":"#/$defs/g1"},{"$ref":"#/$defs/g1","@xsdType":"#ref"}]},"g1":{}}}`,
+			jsonxsd.ErrUnsupported, `#/$defs/A/allOf/0/$ref: $ref: reference to group "g1" where a type is expected`},
+		{"element type is a group", `{"@xsdRootElement":"r","properties":{"a":{"$ref":"#/$defs/G"}},"$defs":{"T":{"allOf":[{"$ref":"#/$defs/G","@xsdType":"#ref"}]},"G":{"properties":{"x":{"type":"string"}}}}}`,
+			jsonxsd.ErrUnsupported, `#/properties/a/$ref: $ref: reference to group "G" where a type is expected`},
+		{"attribute type is an element", `{"@xsdRootElement":"r","properties":{"a":{"$ref":"#/$defs/E","@xsdType":"#ref"},"b":{"$ref":"#/$defs/E","@xsdAttribute":true}},"$defs":{"E":{"type":"string"}}}`,
+			jsonxsd.ErrUnsupported, `reference to element "E" where a type is expected`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -67,7 +67,7 @@ func (c *converter) simpleDerivation(s *obj, ptr string) (*node, error) {
 	}
 	switch {
 	case isPlainRef(base):
-		name, err := c.refName(base, ptr)
+		name, err := c.typeRefName(base, ptr)
 		if err != nil {
 			return nil, err
 		}
@@ -98,7 +98,7 @@ func (c *converter) list(s *obj, ptr string) (*node, error) {
 	it, ip := object(s, "items"), child(ptr, "items")
 	switch {
 	case isPlainRef(it):
-		name, err := c.refName(it, ip)
+		name, err := c.typeRefName(it, ip)
 		if err != nil {
 			return nil, err
 		}
