@@ -110,8 +110,8 @@ func (o benchOptions) check() error {
 	if err := config.CheckGCPercent(o.gcPercent); err != nil {
 		return err
 	}
-	if o.maxActive < 0 {
-		return fmt.Errorf("--database-max-active must be 0 (the default) or more")
+	if err := config.CheckDatabaseMaxActive(o.maxActive); err != nil {
+		return err
 	}
 	for _, db := range o.databases {
 		if db == "sqlite" {

@@ -24,7 +24,7 @@ type Base struct {
 	Migrate   bool   `flag:"migrate" env:"MIGRATE" default:"true" usage:"apply pending database migrations at start-up"`
 	// DatabaseMaxActive bounds the one-round-trip statement batches a process has
 	// at a PostgreSQL server at once (dbx.Gate); 0 is dbx.DefaultMaxActive.
-	DatabaseMaxActive int `flag:"database-max-active" env:"DATABASE_MAX_ACTIVE" default:"0" usage:"PostgreSQL: statement batches (a request's reads and writes of one round trip) this process has at the server at once; more wait in line, first come first served. 0: twice GOMAXPROCS, at least 4. Raise it when PostgreSQL runs on other machines with many cores"`
+	DatabaseMaxActive int `flag:"database-max-active" env:"DATABASE_MAX_ACTIVE" default:"0" usage:"PostgreSQL: one-round-trip statement batches (a request's session and instance reads; instantiation, a save or process/next) this process has at the server at once, up to 32; more wait in line, first come first served. 0: twice GOMAXPROCS, at least 4. Raise it when PostgreSQL runs on its own machine with many cores"`
 
 	Blob BlobConfig
 
@@ -51,6 +51,20 @@ type BlobConfig struct {
 // DefaultGCPercent is --gc-percent's default (its flag tag says the same; the
 // config test holds them together).
 const DefaultGCPercent = 200
+
+// MaxDatabaseActive is the largest --database-max-active: the size of the
+// connection pool (dbx.MaxConns; the config test holds them together), which a
+// larger limit could not reach.
+const MaxDatabaseActive = 32
+
+// CheckDatabaseMaxActive rejects a --database-max-active below 0 (0 is the
+// default) or above MaxDatabaseActive.
+func CheckDatabaseMaxActive(n int) error {
+	if n < 0 || n > MaxDatabaseActive {
+		return fmt.Errorf("--database-max-active %d: want 0 (the default) to %d (the connection pool's size)", n, MaxDatabaseActive)
+	}
+	return nil
+}
 
 // CheckGCPercent rejects a --gc-percent outside 25 to 10000: below, the
 // collector would run nearly all the time; above, the heap could grow a hundred
@@ -104,8 +118,8 @@ func (b *Base) Resolve() error {
 	if b.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("--shutdown-timeout must be positive"))
 	}
-	if b.DatabaseMaxActive < 0 {
-		errs = append(errs, fmt.Errorf("--database-max-active %d: want 0 (the default) or more", b.DatabaseMaxActive))
+	if err := CheckDatabaseMaxActive(b.DatabaseMaxActive); err != nil {
+		errs = append(errs, err)
 	}
 	if err := CheckGCPercent(b.GCPercent); err != nil {
 		errs = append(errs, err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/blankett/blankett/internal/config"
+	"github.com/blankett/blankett/internal/dbx"
 	"github.com/spf13/pflag"
 )
 
@@ -80,6 +81,7 @@ func TestPrecedenceAndSecrets(t *testing.T) {
 		{"gc percent from env", nil, map[string]string{"BLANKETT_GC_PERCENT": "400"},
 			func(b config.Base) string { return fmt.Sprint(b.GCPercent) }, ""},
 		{"database max active negative", []string{"--database-max-active=-1"}, nil, nil, "--database-max-active -1"},
+		{"database max active over the pool", []string{"--database-max-active=33"}, nil, nil, "to 32 (the connection pool's size)"},
 		{"database max active from env", nil, map[string]string{"BLANKETT_DATABASE_MAX_ACTIVE": "12"},
 			func(b config.Base) string { return fmt.Sprint(b.DatabaseMaxActive) }, ""},
 		{"database max active default", nil, nil, func(b config.Base) string { return fmt.Sprint(b.DatabaseMaxActive) }, ""},
@@ -142,5 +144,13 @@ func TestRedactURL(t *testing.T) {
 		if got := config.RedactURL(in); got != want {
 			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMaxDatabaseActiveIsThePool: --database-max-active's upper bound is the
+// connection pool's size.
+func TestMaxDatabaseActiveIsThePool(t *testing.T) {
+	if config.MaxDatabaseActive != dbx.MaxConns {
+		t.Fatalf("config.MaxDatabaseActive %d, dbx.MaxConns %d", config.MaxDatabaseActive, dbx.MaxConns)
 	}
 }

@@ -31,7 +31,10 @@ const MetricActiveWait = "blankett_db_active_wait_seconds"
 // requests behind it wait in order (docs/benchmarks.md, session 17). A caller
 // waiting here holds no connection, and transactions do not pass through the
 // gate, so a batch inside it that waits for a row lock waits for a transaction
-// that can always finish.
+// (or a batch) that can always finish. Such a wait keeps its slot, so writes
+// queued on one row slow everyone's batches behind them for as long as the
+// row's lock holders take: their statements only, since no transaction holds a
+// lock over anything but database work.
 //
 // A nil Gate admits everyone. SQLite's writers queue at a gate of one
 // (writeGate).
@@ -41,8 +44,8 @@ type Gate struct {
 }
 
 // DefaultMaxActive is the gate's size when none is configured: twice
-// GOMAXPROCS, and at least 4.
-func DefaultMaxActive() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
+// GOMAXPROCS, at least 4 and at most MaxConns.
+func DefaultMaxActive() int { return min(MaxConns, max(4, 2*runtime.GOMAXPROCS(0))) }
 
 // NewGate returns a gate that admits n callers at once (n > 0) and observes
 // their waits as MetricActiveWait.
@@ -73,11 +76,11 @@ func (g *Gate) Enter(ctx context.Context) error {
 		return nil
 	}
 	waited, err := g.enter(ctx, 0)
+	if g.wait != nil {
+		g.wait.Observe(waited.Seconds()) // an abandoned wait too
+	}
 	if err != nil {
 		return fmt.Errorf("dbx: waiting for an active database slot: %w", err)
-	}
-	if g.wait != nil {
-		g.wait.Observe(waited.Seconds())
 	}
 	return nil
 }
@@ -86,9 +89,11 @@ func (g *Gate) Enter(ctx context.Context) error {
 var errGateLimit = errors.New("dbx: gate wait limit passed")
 
 // enter waits for a slot until ctx ends or, with limit > 0, until limit has
-// passed (errGateLimit), and says how long it waited. A freed slot goes to the
-// longest waiting sender (a channel's blocked senders queue first in, first
-// out), so a newcomer never overtakes a waiter and nobody polls.
+// passed (errGateLimit), and says how long it waited, also when it gave up. A
+// freed slot goes to the longest waiting sender (a channel's blocked senders
+// queue first in, first out), so a newcomer never overtakes a waiter and nobody
+// polls. An ended ctx's error is ctx.Err(), joined with its cause when it has
+// one of its own.
 func (g *Gate) enter(ctx context.Context, limit time.Duration) (time.Duration, error) {
 	select {
 	case g.slots <- struct{}{}:
@@ -106,15 +111,25 @@ func (g *Gate) enter(ctx context.Context, limit time.Duration) (time.Duration, e
 	case g.slots <- struct{}{}:
 		return time.Since(start), nil
 	case <-ctx.Done():
-		return 0, context.Cause(ctx)
+		err := ctx.Err()
+		if cause := context.Cause(ctx); cause != err {
+			err = fmt.Errorf("%w: %w", err, cause)
+		}
+		return time.Since(start), err
 	case <-expired:
-		return 0, errGateLimit
+		return time.Since(start), errGateLimit
 	}
 }
 
-// Leave frees the slot Enter took.
+// Leave frees the slot Enter took. Leaving a gate nobody entered is a bug,
+// and panics.
 func (g *Gate) Leave() {
-	if g != nil {
-		<-g.slots
+	if g == nil {
+		return
+	}
+	select {
+	case <-g.slots:
+	default:
+		panic("dbx: Gate.Leave without Enter")
 	}
 }

@@ -64,6 +64,33 @@ func TestGateWaitEnds(t *testing.T) {
 	g.Leave()
 }
 
+// TestGateWaitCause: a wait ended by a context cancelled with a cause is still
+// context.Canceled, and carries the cause.
+func TestGateWaitCause(t *testing.T) {
+	g := dbx.NewGate(1)
+	if err := g.Enter(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer g.Leave()
+	why := errors.New("client gone")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(why)
+	if err := g.Enter(ctx); !errors.Is(err, context.Canceled) || !errors.Is(err, why) {
+		t.Fatalf("Enter with a cancelled context: %v, want context.Canceled and its cause", err)
+	}
+}
+
+// TestGateLeaveWithoutEnter: leaving a gate nobody entered panics instead of
+// blocking for ever.
+func TestGateLeaveWithoutEnter(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Fatal("Leave without Enter did not panic")
+		}
+	}()
+	dbx.NewGate(2).Leave()
+}
+
 // TestNilGate: no gate admits everyone.
 func TestNilGate(t *testing.T) {
 	var g *dbx.Gate
@@ -78,10 +105,10 @@ func TestNilGate(t *testing.T) {
 	}
 }
 
-// TestDefaultMaxActive: twice GOMAXPROCS, at least 4.
+// TestDefaultMaxActive: twice GOMAXPROCS, at least 4, at most the pool's size.
 func TestDefaultMaxActive(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	for _, tt := range []struct{ procs, want int }{{1, 4}, {2, 4}, {3, 6}, {8, 16}} {
+	for _, tt := range []struct{ procs, want int }{{1, 4}, {2, 4}, {3, 6}, {8, 16}, {64, dbx.MaxConns}} {
 		runtime.GOMAXPROCS(tt.procs)
 		if got := dbx.DefaultMaxActive(); got != tt.want {
 			t.Errorf("GOMAXPROCS %d: %d, want %d", tt.procs, got, tt.want)
@@ -89,8 +116,8 @@ func TestDefaultMaxActive(t *testing.T) {
 	}
 }
 
-// TestOpenGate: a PostgreSQL database has a gate of the configured size, or of
-// DefaultMaxActive without one; SQLite has none.
+// TestOpenGate: a PostgreSQL database has a gate of the configured size (at
+// most the pool's), or of DefaultMaxActive without one; SQLite has none.
 func TestOpenGate(t *testing.T) {
 	if got := dbtest.SQLite(t).Gate(); got != nil {
 		t.Errorf("SQLite has a gate of %d", got.Size())
@@ -98,7 +125,9 @@ func TestOpenGate(t *testing.T) {
 	if got, want := dbtest.Postgres(t).Gate().Size(), dbx.DefaultMaxActive(); got != want {
 		t.Errorf("PostgreSQL's default gate admits %d, want %d", got, want)
 	}
-	if got := dbtest.Postgres(t, dbx.WithMaxActive(3)).Gate().Size(); got != 3 {
-		t.Errorf("PostgreSQL with WithMaxActive(3): gate of %d", got)
+	for _, tt := range []struct{ set, want int }{{3, 3}, {dbx.MaxConns + 1, dbx.MaxConns}} {
+		if got := dbtest.Postgres(t, dbx.WithMaxActive(tt.set)).Gate().Size(); got != tt.want {
+			t.Errorf("PostgreSQL with WithMaxActive(%d): gate of %d, want %d", tt.set, got, tt.want)
+		}
 	}
 }

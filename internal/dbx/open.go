@@ -42,8 +42,8 @@ const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pr
 // busy_timeout pragma above, and the write gate's limit.
 const busyTimeout = 10 * time.Second
 
-// maxConns bounds the pool of either engine; see Open.
-const maxConns = 32
+// MaxConns bounds the connection pool of either engine; see Open.
+const MaxConns = 32
 
 // openGated returns a pool on the SQLite DSN whose writers queue at one write gate.
 func openGated(dsn string) (*sql.DB, error) {
@@ -74,7 +74,9 @@ type options struct{ maxActive int }
 
 // WithMaxActive sets the size of a PostgreSQL database's Gate: how many
 // one-round-trip statement batches the process has at the server at once. Zero
-// or less keeps DefaultMaxActive. SQLite ignores it.
+// or less keeps DefaultMaxActive; more than MaxConns is MaxConns, since a gate
+// larger than the pool would only move the wait into the pool, whose waiters
+// are served in no particular order. SQLite ignores it.
 func WithMaxActive(n int) Option { return func(o *options) { o.maxActive = n } }
 
 // ParseDSN tells which engine a data source name is for and returns the DSN that engine's
@@ -174,8 +176,8 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	// writeGate). A writer waits at the gate holding its connection, so the SQLite
 	// pool is as large as PostgreSQL's: queued writers do not starve readers,
 	// which run concurrently in WAL mode.
-	sqlDB.SetMaxOpenConns(maxConns)
-	sqlDB.SetMaxIdleConns(maxConns)
+	sqlDB.SetMaxOpenConns(MaxConns)
+	sqlDB.SetMaxIdleConns(MaxConns)
 	// Idle connections are kept up to the pool size: under load a connection
 	// closed for being over an idle limit is reopened a moment later, and opening
 	// one (a PostgreSQL backend; SQLite's pragmas and schema read) costs far more
@@ -193,7 +195,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 		if n <= 0 {
 			n = DefaultMaxActive()
 		}
-		db.gate = NewGate(n)
+		db.gate = NewGate(min(n, MaxConns))
 	}
 	return db, nil
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -38,6 +39,26 @@ func TestIsRead(t *testing.T) {
 
 // TestGatesFirstComeFirstServed: callers queued at a full gate, PostgreSQL's
 // Gate or SQLite's write gate, get in in the order they arrived; none that comes
+// TestWriteGateCancelled: a writer whose context ends while it waits gets the
+// context's error, named as a wait for the write lock, and takes no slot.
+func TestWriteGateCancelled(t *testing.T) {
+	g := newWriteGate(10 * time.Second)
+	if err := g.acquire(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := g.acquire(ctx); !errors.Is(err, context.Canceled) || errors.Is(err, ErrWriteBusy) ||
+		!strings.Contains(err.Error(), "waiting for the write lock") {
+		t.Fatalf("acquire with a cancelled context: %v", err)
+	}
+	g.release()
+	if err := g.acquire(t.Context()); err != nil {
+		t.Fatalf("acquire after the holder left: %v", err)
+	}
+	g.release()
+}
+
 // later overtakes them.
 func TestGatesFirstComeFirstServed(t *testing.T) {
 	type gate struct {

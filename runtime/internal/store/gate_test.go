@@ -5,6 +5,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,7 +16,7 @@ import (
 )
 
 // TestGateOnPostgres: a store's one-round-trip batches on PostgreSQL — the
-// session read with its instance, LoadInstance and a change's writes — wait at
+// session read with its instance, LoadInstance and a Writes change — wait at
 // the database's gate (dbx.Gate), and plain queries and transactions do not.
 // With the only slot of a gate of one taken, each batch gives up at its
 // deadline while a transaction runs; once the slot is free they all run.
@@ -50,8 +52,8 @@ func TestGateOnPostgres(t *testing.T) {
 		c, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 		err := b.run(c)
 		cancel()
-		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("%s with the gate's slot taken: %v, want it to wait until its deadline", b.name, err)
+		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(fmt.Sprint(err), "waiting for an active database slot") {
+			t.Errorf("%s with the gate's slot taken: %v, want it to wait at the gate until its deadline", b.name, err)
 		}
 	}
 	c, cancel := context.WithTimeout(ctx, 5*time.Second)
@@ -156,12 +158,14 @@ func gateFixture(t *testing.T, s *store.Store) (token string, in store.Instance)
 	return token, in
 }
 
-// waitForLockWait waits until some PostgreSQL backend waits for a lock.
+// waitForLockWait waits until a statement on db's database waits for a lock
+// (other tests' databases on the same server do not count).
 func waitForLockWait(ctx context.Context, t *testing.T, db *dbx.DB) {
 	t.Helper()
 	for {
 		var n int
-		if err := db.Gorm.WithContext(ctx).Raw("SELECT count(*) FROM pg_locks WHERE NOT granted").Scan(&n).Error; err != nil {
+		if err := db.Gorm.WithContext(ctx).Raw("SELECT count(*) FROM pg_stat_activity" +
+			" WHERE datname = current_database() AND wait_event_type = 'Lock'").Scan(&n).Error; err != nil {
 			t.Fatal(err)
 		}
 		if n > 0 {

@@ -34,7 +34,7 @@ type Store struct {
 	dialect dbx.Dialect
 	now     func() time.Time
 	batch   *dbx.Batcher // SQLite's group committer; nil inside a transaction
-	gate    *dbx.Gate    // PostgreSQL's gate of one-round-trip batches (runBatch); nil on SQLite
+	gate    *dbx.Gate    // PostgreSQL's gate of one-round-trip batches (runBatch); nil on SQLite and in a transaction
 }
 
 // Option configures a Store.
@@ -66,9 +66,7 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 }
 
 // on returns a Store with s's settings whose statements run on g (a transaction).
-func (s *Store) on(g *gorm.DB) *Store {
-	return &Store{g: g, dialect: s.dialect, now: s.now, gate: s.gate}
-}
+func (s *Store) on(g *gorm.DB) *Store { return &Store{g: g, dialect: s.dialect, now: s.now} }
 
 func (s *Store) db(ctx context.Context) *gorm.DB { return s.g.WithContext(ctx) }
 
