@@ -185,11 +185,7 @@ func benchEngine(ctx context.Context, out, logs io.Writer, o benchOptions, a *be
 		fmt.Fprintf(out, " or %d operations", o.count)
 	}
 	if db.Dialect == dbx.Postgres {
-		n := o.maxActive
-		if n == 0 {
-			n = dbx.DefaultMaxActive()
-		}
-		fmt.Fprintf(out, ", --database-max-active %d", n)
+		fmt.Fprintf(out, ", --database-max-active %d", dbx.GateSize(o.maxActive))
 	}
 	fmt.Fprintln(out)
 	results, notes, err := benchRun(ctx, out, rt, a, db, o)

@@ -47,6 +47,15 @@ type Gate struct {
 // GOMAXPROCS, at least 4 and at most MaxConns.
 func DefaultMaxActive() int { return min(MaxConns, max(4, 2*runtime.GOMAXPROCS(0))) }
 
+// GateSize is the size of the gate Open gives a PostgreSQL database opened
+// WithMaxActive(n): n, at most MaxConns, or DefaultMaxActive for n <= 0.
+func GateSize(n int) int {
+	if n <= 0 {
+		return DefaultMaxActive()
+	}
+	return min(n, MaxConns)
+}
+
 // NewGate returns a gate that admits n callers at once (n > 0) and observes
 // their waits as MetricActiveWait.
 func NewGate(n int) *Gate {

@@ -191,11 +191,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	if dialect == SQLite {
 		db.batch = newBatcher(sqlDB, g, busyTimeout)
 	} else {
-		n := o.maxActive
-		if n <= 0 {
-			n = DefaultMaxActive()
-		}
-		db.gate = NewGate(min(n, MaxConns))
+		db.gate = NewGate(GateSize(o.maxActive))
 	}
 	return db, nil
 }

@@ -37,8 +37,6 @@ func TestIsRead(t *testing.T) {
 	}
 }
 
-// TestGatesFirstComeFirstServed: callers queued at a full gate, PostgreSQL's
-// Gate or SQLite's write gate, get in in the order they arrived; none that comes
 // TestWriteGateCancelled: a writer whose context ends while it waits gets the
 // context's error, named as a wait for the write lock, and takes no slot.
 func TestWriteGateCancelled(t *testing.T) {
@@ -59,6 +57,8 @@ func TestWriteGateCancelled(t *testing.T) {
 	g.release()
 }
 
+// TestGatesFirstComeFirstServed: callers queued at a full gate, PostgreSQL's
+// Gate or SQLite's write gate, get in in the order they arrived; none that comes
 // later overtakes them.
 func TestGatesFirstComeFirstServed(t *testing.T) {
 	type gate struct {

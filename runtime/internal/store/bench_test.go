@@ -91,19 +91,28 @@ func readBenchStore(b *testing.B, open func(testing.TB) *dbx.DB) (*store.Store, 
 			b.Fatal(err)
 		}
 	}
-	p, err := s.CreateParty(ctx, store.Party{Type: store.PartyPerson, Name: "Ola"})
+	token, _ := newPersonSession(b, s, "ola")
+	return s, in, token
+}
+
+// newPersonSession makes a person (party and user) called name with a live
+// session, and returns the session's token and the person's party.
+func newPersonSession(tb testing.TB, s *store.Store, name string) (string, store.Party) {
+	tb.Helper()
+	ctx := context.Background()
+	p, err := s.CreateParty(ctx, store.Party{Type: store.PartyPerson, Name: name})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	u, err := s.CreateUser(ctx, store.User{Username: "ola", PartyID: p.ID})
+	u, err := s.CreateUser(ctx, store.User{Username: name, PartyID: p.ID})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	token, _, err := s.CreateSession(ctx, store.NewSession{UserID: u.ID, PartyID: p.ID, AuthLevel: 3, Idle: time.Hour, Absolute: 2 * time.Hour})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	return s, in, token
+	return token, p
 }
 
 // benchRead runs read once per iteration on each engine's readBenchStore.

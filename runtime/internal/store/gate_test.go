@@ -24,7 +24,8 @@ func TestGateOnPostgres(t *testing.T) {
 	db := dbtest.Postgres(t, dbx.WithMaxActive(1))
 	s := newStore(t, db)
 	ctx := context.Background()
-	token, in := gateFixture(t, s)
+	token, p := newPersonSession(t, s, "kari")
+	in := gateInstance(t, s, p.ID)
 	batches := []struct {
 		name string
 		run  func(context.Context) error
@@ -85,7 +86,7 @@ func TestGateBatchWaitsForTransaction(t *testing.T) {
 	s := newStore(t, db)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	_, in := gateFixture(t, s)
+	in := gateInstance(t, s, 7)
 	stale, err := s.GetInstance(ctx, in.PartyID, in.GUID)
 	if err != nil {
 		t.Fatal(err)
@@ -135,27 +136,14 @@ func updateBatched(ctx context.Context, s *store.Store, in *store.Instance) erro
 	return w.Commit(ctx)
 }
 
-// gateFixture makes a person with a live session and an instance.
-func gateFixture(t *testing.T, s *store.Store) (token string, in store.Instance) {
+// gateInstance makes an instance of party.
+func gateInstance(t *testing.T, s *store.Store, party int64) store.Instance {
 	t.Helper()
-	ctx := context.Background()
-	p, err := s.CreateParty(ctx, store.Party{Type: store.PartyPerson, Name: "Kari"})
+	in, err := s.CreateInstance(context.Background(), newInstance(party, "ttd", "ttd/gate"), store.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := s.CreateUser(ctx, store.User{Username: "kari", PartyID: p.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	token, _, err = s.CreateSession(ctx, store.NewSession{UserID: u.ID, PartyID: p.ID, AuthLevel: 2, Idle: time.Hour, Absolute: time.Hour})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err = s.CreateInstance(ctx, newInstance(p.ID, "ttd", "ttd/gate"), store.Idempotency{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return token, in
+	return in
 }
 
 // waitForLockWait waits until a statement on db's database waits for a lock
